@@ -1,0 +1,18 @@
+/**
+ * @parallax/core — the pure, isomorphic analysis engine: ArticleInputs in, one plain
+ * JSON AnalysisReport out. Runs unchanged in Node and in a Web Worker.
+ */
+export * from './schema';
+export { createEngine, compareSource, round, TOOL_VERSION } from './engine';
+export type { Engine, Rejection } from './engine';
+export type { ArticleAnalysis, CorpusState, EngineOptions, Token, ArticleStage, CorpusStage, EngineContext } from './model';
+export { normalizeText, toRawOffset } from './normalize';
+export type { Normalized } from './normalize';
+export { ARTICLE_STAGES, CORPUS_STAGES, STAGE_NAMES } from './pipeline';
+export { exportFiles, toCsv, neutralizeCell, CSV_HEADERS, OUTPUT_FILES } from './exports';
+export type { ExportFile } from './exports';
+export { buildCodebook, codebookMarkdown, COLUMN_DOCS } from './codebook';
+export type { Codebook } from './codebook';
+export { measureDefinitions, definitionFor, registerMeasure } from './measures';
+export type { MeasureDefinition } from './measures';
+export { detectLanguage } from './stages/language';

@@ -1,0 +1,94 @@
+/**
+ * Internal working structures of the engine. Unlike `schema.ts` (the published
+ * report), these may change freely; they stay plain and structured-clone safe so
+ * that per-article results can cross a worker_threads / Web Worker boundary.
+ */
+import type {
+  ArticleInput,
+  ArticleResult,
+  Claim,
+  Event,
+  Evidence,
+  Omission,
+  Quote,
+  Score,
+  SentenceDiff,
+  TermUse,
+  Warning,
+} from './schema';
+import type { Lexicons } from '@parallax/lexicons';
+
+/** One token of the normalized text. Offsets are UTF-16 code units into `ArticleResult.text`. */
+export interface Token {
+  start: number;
+  end: number;
+  /** Exact slice of the normalized text. */
+  text: string;
+  /** Lower-cased text. */
+  norm: string;
+  /** wink-nlp lemma (lower-case). */
+  lemma: string;
+  /** wink-nlp Universal POS tag (NOUN, PROPN, VERB, ADJ, PUNCT, ...). */
+  pos: string;
+  /** wink-nlp token type: word, number, punctuation, emoji, symbol, url, email, ... */
+  kind: string;
+  /** wink-nlp stop word flag. */
+  stop: boolean;
+  /** wink-nlp negation flag (token lies in the scope of a negation). */
+  negated: boolean;
+}
+
+/** Per-article working state: filled stage by stage (see pipeline.ts). */
+export interface ArticleAnalysis {
+  article: ArticleResult;
+  /** Tokens per sentence, parallel to `article.sentences`. Never exported. */
+  tokens: Token[][];
+  /** Scores with `event_id: null`; the event is filled in when the report is assembled. */
+  scores: Score[];
+  evidence: Evidence[];
+  quotes: Quote[];
+  warnings: Warning[];
+}
+
+/** Cross-article working state, after every article went through the article stages. */
+export interface CorpusState {
+  /** Sorted by article id. */
+  articles: ArticleAnalysis[];
+  /** Entity ids merged across outlets: old id -> canonical id (applied when the report is assembled). */
+  entityMerges: Record<string, string>;
+  events: Event[];
+  claims: Claim[];
+  omissions: Omission[];
+  diffs: SentenceDiff[];
+  terms: TermUse[];
+  scores: Score[];
+  evidence: Evidence[];
+  warnings: Warning[];
+}
+
+export interface EngineOptions {
+  /** Language handling: 'auto' detects; a code forces it for every article. */
+  language: 'auto' | string;
+}
+
+/** What every stage receives: a frozen engine context (no global state). */
+export interface EngineContext {
+  readonly options: Readonly<EngineOptions>;
+  readonly lexicons: Lexicons;
+  // wink-nlp instance, its helpers and `as` reducers (typed loosely at this boundary only).
+  readonly nlp: import('./nlp').Nlp;
+}
+
+export interface ArticleStage {
+  readonly name: string;
+  /** Skipped (with the language warning already given) when the article is not English. */
+  readonly englishOnly?: boolean;
+  run(state: ArticleAnalysis, ctx: EngineContext): void;
+}
+
+export interface CorpusStage {
+  readonly name: string;
+  run(state: CorpusState, ctx: EngineContext): void;
+}
+
+export type { ArticleInput, Quote };

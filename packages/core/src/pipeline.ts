@@ -1,0 +1,25 @@
+/**
+ * The pipeline, declared once (CONVENTIONS §5). Article stages run per article and
+ * are pure, so they can run in any worker or shard; corpus stages run once over all
+ * analysed articles, after them. Order matters where commented.
+ */
+import type { ArticleStage, CorpusStage } from './model';
+import { boilerplateStage } from './stages/boilerplate';
+import { segmentStage } from './stages/segment';
+import { languageStage } from './stages/language';
+
+/** Per-article stages, in order. (`normalize` runs first, in engine.createArticle: it makes the text every offset points into.) */
+export const ARTICLE_STAGES: readonly ArticleStage[] = Object.freeze([
+  boilerplateStage, // needs the normalized text and title
+  segmentStage, // only segments text outside boilerplate
+  languageStage, // detects from the segmented sentences; gates the englishOnly stages below
+]);
+
+/** Corpus stages, in order, over all articles sorted by input position. */
+export const CORPUS_STAGES: readonly CorpusStage[] = Object.freeze([]);
+
+export const STAGE_NAMES: readonly string[] = Object.freeze([
+  'normalize',
+  ...ARTICLE_STAGES.map((s) => s.name),
+  ...CORPUS_STAGES.map((s) => s.name),
+]);

@@ -1,0 +1,241 @@
+/**
+ * The AnalysisReport: the one plain-JSON object that the CLI exports, the web app
+ * draws and researchers cite. Every offset is a half-open `[start, end)` range of
+ * UTF-16 code units into the article's *normalized* text (`ArticleResult.text`).
+ *
+ * The zod schemas below are the published definition (see `reportJsonSchema()`),
+ * and `SCHEMA_VERSION` is bumped on any incompatible change.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = '1.0.0';
+
+/** An article as ingest hands it to the engine. */
+export const ArticleInput = z.object({
+  id: z.string().min(1),
+  outlet: z.string(),
+  title: z.string(),
+  /** ISO 8601 date or date-time, or null when unknown. */
+  published: z.string().nullable(),
+  url: z.string().nullable(),
+  /** ISO 639-1 code declared by the input, or null to let the engine detect it. */
+  language: z.string().nullable(),
+  /** Raw body text, exactly as read (boilerplate included). */
+  text: z.string(),
+  source: z.object({ path: z.string(), line: z.number().int().positive().nullable() }),
+});
+export type ArticleInput = z.infer<typeof ArticleInput>;
+
+export const InputStatus = z.enum(['analysed', 'rejected', 'duplicate']);
+export type InputStatus = z.infer<typeof InputStatus>;
+
+/** Input accounting: every input record ends as exactly one of these. */
+export const InputRecord = z.object({
+  path: z.string(),
+  /** 1-based line of the record in a JSONL/CSV file; null for whole files. */
+  line: z.number().int().positive().nullable(),
+  status: InputStatus,
+  article_id: z.string().nullable(),
+  /** Why it was rejected, or which article it duplicates; null when analysed. */
+  reason: z.string().nullable(),
+});
+export type InputRecord = z.infer<typeof InputRecord>;
+
+export const Span = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+export type Span = z.infer<typeof Span>;
+
+/** Piecewise-linear map from normalized offsets back to raw offsets. */
+export const OffsetAnchor = z.tuple([z.number().int(), z.number().int()]);
+export const OffsetMap = z.object({
+  /** `[normalizedOffset, rawOffset]` pairs, ascending; raw = rawAnchor + (norm - normAnchor) up to the next anchor. */
+  anchors: z.array(OffsetAnchor),
+  rawLength: z.number().int(),
+});
+export type OffsetMap = z.infer<typeof OffsetMap>;
+
+export const RemovedSpan = Span.extend({
+  text: z.string(),
+  /** Boilerplate rule id from the lexicon that matched. */
+  rule: z.string(),
+  reason: z.string(),
+});
+export type RemovedSpan = z.infer<typeof RemovedSpan>;
+
+export const Sentence = Span.extend({
+  /** Globally unique: `${article_id}:s${index}` (0-based index within the article). */
+  id: z.string(),
+  index: z.number().int().nonnegative(),
+  paragraph: z.number().int().nonnegative(),
+  n_words: z.number().int().nonnegative(),
+});
+export type Sentence = z.infer<typeof Sentence>;
+
+export const EntityType = z.enum(['PERSON', 'ORG', 'PLACE', 'GOV', 'GROUP', 'DATE', 'TIME', 'CARDINAL', 'PERCENT', 'MONEY', 'OTHER']);
+export type EntityType = z.infer<typeof EntityType>;
+
+export const EntityMention = Span.extend({
+  text: z.string(),
+  type: EntityType,
+  /** Canonical entity id (e.g. `person:marco-rubio`, `place:kyiv`); shared across outlets. */
+  entity_id: z.string().nullable(),
+  /** What found it: `wink:<type>`, `gazetteer:<lexicon entry>`, `pattern:<name>`, `coref:<rule>`. */
+  rule: z.string(),
+});
+export type EntityMention = z.infer<typeof EntityMention>;
+
+export const Warning = z.object({
+  article_id: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+});
+export type Warning = z.infer<typeof Warning>;
+
+export const Evidence = z.object({
+  article_id: z.string(),
+  measure: z.string(),
+  scope: z.enum(['document', 'sentence', 'entity']),
+  /** Sentence id for sentence scope, entity id for entity scope, '' for document scope. */
+  target: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+  /** Lexicon entry or rule id that fired, e.g. `vader:betrayal`, `rule:negation`. */
+  rule: z.string(),
+  weight: z.number(),
+  reason: z.string(),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const Score = z.object({
+  article_id: z.string(),
+  outlet: z.string(),
+  event_id: z.string().nullable(),
+  scope: z.enum(['document', 'sentence', 'entity']),
+  target: z.string(),
+  measure: z.string(),
+  value: z.number(),
+  n_evidence: z.number().int().nonnegative(),
+});
+export type Score = z.infer<typeof Score>;
+
+export const Quote = Span.extend({
+  article_id: z.string(),
+  quote_id: z.string(),
+  speaker: z.string().nullable(),
+  speaker_entity: z.string().nullable(),
+  side: z.string().nullable(),
+  verb: z.string().nullable(),
+  verb_class: z.enum(['neutral', 'positive', 'negative']).nullable(),
+  kind: z.enum(['direct', 'indirect']),
+  text: z.string(),
+  n_words: z.number().int().nonnegative(),
+});
+export type Quote = z.infer<typeof Quote>;
+
+export const ArticleResult = z.object({
+  id: z.string(),
+  outlet: z.string(),
+  title: z.string(),
+  published: z.string().nullable(),
+  url: z.string().nullable(),
+  language: z.string(),
+  source: z.object({ path: z.string(), line: z.number().int().positive().nullable() }),
+  /** Normalized text (NFC, whitespace and quotes normalized, boilerplate still present). */
+  text: z.string(),
+  offset_map: OffsetMap,
+  /** Boilerplate spans, excluded from sentences and every measure. */
+  removed: z.array(RemovedSpan),
+  sentences: z.array(Sentence),
+  entities: z.array(EntityMention),
+  n_words: z.number().int().nonnegative(),
+  /** False when the language is not English: English-only measures were skipped. */
+  english: z.boolean(),
+});
+export type ArticleResult = z.infer<typeof ArticleResult>;
+
+export const Event = z.object({
+  event_id: z.string(),
+  label: z.string(),
+  date: z.string().nullable(),
+  key_entities: z.array(z.string()),
+  article_ids: z.array(z.string()),
+});
+export type Event = z.infer<typeof Event>;
+
+export const Claim = z.object({
+  claim_id: z.string(),
+  event_id: z.string(),
+  label: z.string(),
+  sentence_ids: z.array(z.string()),
+  article_ids: z.array(z.string()),
+  n_outlets: z.number().int().nonnegative(),
+});
+export type Claim = z.infer<typeof Claim>;
+
+export const Omission = z.object({
+  kind: z.enum(['omitted_by', 'unique_to']),
+  claim_id: z.string(),
+  event_id: z.string(),
+  article_id: z.string(),
+  outlet: z.string(),
+  /** Rank key: higher = bigger difference, shown first. */
+  salience: z.number(),
+  reason: z.string(),
+});
+export type Omission = z.infer<typeof Omission>;
+
+export const DiffPart = z.object({
+  op: z.enum(['equal', 'insert', 'delete']),
+  text: z.string(),
+  /** Offsets in article A's text (for equal/delete) or null. */
+  a: Span.nullable(),
+  /** Offsets in article B's text (for equal/insert) or null. */
+  b: Span.nullable(),
+});
+export type DiffPart = z.infer<typeof DiffPart>;
+
+export const SentenceDiff = z.object({
+  claim_id: z.string(),
+  a_sentence_id: z.string(),
+  b_sentence_id: z.string(),
+  parts: z.array(DiffPart),
+  substitutions: z.array(z.object({ concept_id: z.string().nullable(), a_text: z.string(), b_text: z.string(), a: Span, b: Span })),
+});
+export type SentenceDiff = z.infer<typeof SentenceDiff>;
+
+export const TermUse = z.object({
+  concept_id: z.string(),
+  article_id: z.string(),
+  outlet: z.string(),
+  surface: z.string(),
+  count: z.number().int().positive(),
+  spans: z.array(Span),
+});
+export type TermUse = z.infer<typeof TermUse>;
+
+export const LexiconRef = z.object({ id: z.string(), version: z.string(), sha256: z.string(), source: z.string() });
+export type LexiconRef = z.infer<typeof LexiconRef>;
+
+export const AnalysisReport = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('parallax'), version: z.string() }),
+  options: z.record(z.string(), z.unknown()),
+  lexicons: z.array(LexiconRef),
+  inputs: z.array(InputRecord),
+  articles: z.array(ArticleResult),
+  events: z.array(Event),
+  claims: z.array(Claim),
+  omissions: z.array(Omission),
+  diffs: z.array(SentenceDiff),
+  terms: z.array(TermUse),
+  scores: z.array(Score),
+  evidence: z.array(Evidence),
+  quotes: z.array(Quote),
+  warnings: z.array(Warning),
+});
+export type AnalysisReport = z.infer<typeof AnalysisReport>;
+
+/** The published JSON Schema of the report (written to docs/report.schema.json). */
+export function reportJsonSchema(): unknown {
+  return z.toJSONSchema(AnalysisReport, { target: 'draft-2020-12' });
+}

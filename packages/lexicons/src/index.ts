@@ -1,0 +1,24 @@
+/**
+ * @parallax/lexicons — every word list and rule table Parallax uses, as validated,
+ * versioned, hashed data. Add a lexicon: a JSON file in data/, a module in src/
+ * that calls defineLexicon with its entry schema, and one line in `lexicons` below.
+ */
+import { boilerplate } from './boilerplate';
+import type { Lexicon } from './define';
+
+export { defineLexicon, LexiconError, LexiconMeta, BaseEntry } from './define';
+export type { Lexicon } from './define';
+export { BoilerplateEntry } from './boilerplate';
+
+export const lexicons = Object.freeze({
+  boilerplate,
+});
+
+export type Lexicons = typeof lexicons;
+
+/** `{id, version, sha256, source}` of every lexicon, sorted by id: goes into every report. */
+export function lexiconRefs(): { id: string; version: string; sha256: string; source: string }[] {
+  return (Object.values(lexicons) as Lexicon<unknown>[])
+    .map((l) => ({ id: l.id, version: l.version, sha256: l.sha256, source: l.source }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
