@@ -4,14 +4,29 @@
  * that calls defineLexicon with its entry schema, and one line in `lexicons` below.
  */
 import { boilerplate } from './boilerplate';
+import { sentiment, sentimentModifiers, sentimentTopic } from './sentiment';
+import { frames, genericFrames, loaded, hedges } from './frames';
+import { attributionVerbs, sides } from './attribution';
 import type { Lexicon } from './define';
 
 export { defineLexicon, LexiconError, LexiconMeta, BaseEntry } from './define';
 export type { Lexicon } from './define';
 export { BoilerplateEntry } from './boilerplate';
+export { SentimentEntry, ModifierEntry, TopicEntry } from './sentiment';
+export { FrameEntry, LoadedEntry, HedgeEntry } from './frames';
+export { AttributionVerbEntry, SideEntry } from './attribution';
 
 export const lexicons = Object.freeze({
   boilerplate,
+  sentiment,
+  sentimentModifiers,
+  sentimentTopic,
+  frames,
+  genericFrames,
+  loaded,
+  hedges,
+  attributionVerbs,
+  sides,
 });
 
 export type Lexicons = typeof lexicons;
