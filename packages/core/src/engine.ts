@@ -20,6 +20,7 @@ import {
   type Evidence,
   type InputRecord,
   type Score,
+  type Warning,
 } from './schema';
 
 export const TOOL_VERSION = '0.1.0';
@@ -30,14 +31,21 @@ export interface Rejection {
   reason: string;
 }
 
+/** What a shell adds to the report: its own analysis-relevant options and warnings from reading the inputs. */
+export interface ReportExtras {
+  /** Options that affect the result (never worker counts, paths of the output, or times). */
+  options?: Record<string, unknown>;
+  warnings?: readonly Warning[];
+}
+
 export interface Engine {
   readonly options: Readonly<EngineOptions>;
   /** Run every article stage on one article. Pure; safe to call in a worker. */
   analyzeArticle(input: ArticleInput): ArticleAnalysis;
   /** Account for inputs (duplicates, duplicate ids), run corpus stages, assemble the report. */
-  buildReport(analyses: readonly ArticleAnalysis[], rejections: readonly Rejection[], extraOptions?: Record<string, unknown>): AnalysisReport;
+  buildReport(analyses: readonly ArticleAnalysis[], rejections: readonly Rejection[], extra?: ReportExtras): AnalysisReport;
   /** analyzeArticle on every article, then buildReport. */
-  analyze(input: { articles: readonly ArticleInput[]; rejections?: readonly Rejection[] }, extraOptions?: Record<string, unknown>): AnalysisReport;
+  analyze(input: { articles: readonly ArticleInput[]; rejections?: readonly Rejection[] }, extra?: ReportExtras): AnalysisReport;
 }
 
 const DEFAULT_OPTIONS: EngineOptions = { language: 'auto' };
@@ -103,7 +111,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
   function buildReport(
     analyses: readonly ArticleAnalysis[],
     rejections: readonly Rejection[],
-    extraOptions: Record<string, unknown> = {},
+    extra: ReportExtras = {},
   ): AnalysisReport {
     // Input order: by source path, then line. Independent of worker count or shard.
     const ordered = [...analyses].sort((a, b) => compareSource(a.article.source, b.article.source));
@@ -168,7 +176,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
     return {
       schemaVersion: SCHEMA_VERSION,
       tool: { name: 'parallax', version: TOOL_VERSION },
-      options: { ...opts, ...extraOptions },
+      options: { ...opts, ...extra.options },
       lexicons: lexiconRefs(),
       inputs,
       articles: kept.map((a) => ({
@@ -183,18 +191,18 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
       scores: [...kept.flatMap((a) => a.scores), ...corpus.scores].map(fixScore),
       evidence: [...kept.flatMap((a) => a.evidence), ...corpus.evidence].map(fixEvidence),
       quotes: kept.flatMap((a) => a.quotes.map((q) => ({ ...q, speaker_entity: merge(q.speaker_entity) }))),
-      warnings: [...kept.flatMap((a) => a.warnings), ...corpus.warnings],
+      warnings: [...(extra.warnings ?? []), ...kept.flatMap((a) => a.warnings), ...corpus.warnings],
     };
   }
 
   function analyze(
     input: { articles: readonly ArticleInput[]; rejections?: readonly Rejection[] },
-    extraOptions?: Record<string, unknown>,
+    extra?: ReportExtras,
   ): AnalysisReport {
     if (!input || !Array.isArray(input.articles)) {
       throw new TypeError('Cannot `analyze` without `articles`: pass { articles: ArticleInput[], rejections? }.');
     }
-    return buildReport(input.articles.map(analyzeArticle), input.rejections ?? [], extraOptions);
+    return buildReport(input.articles.map(analyzeArticle), input.rejections ?? [], extra);
   }
 
   return Object.freeze({ options: opts, analyzeArticle, buildReport, analyze });

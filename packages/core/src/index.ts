@@ -4,7 +4,7 @@
  */
 export * from './schema';
 export { createEngine, compareSource, round, TOOL_VERSION } from './engine';
-export type { Engine, Rejection } from './engine';
+export type { Engine, Rejection, ReportExtras } from './engine';
 export type { ArticleAnalysis, CorpusState, EngineOptions, Token, ArticleStage, CorpusStage, EngineContext } from './model';
 export { normalizeText, toRawOffset } from './normalize';
 export type { Normalized } from './normalize';

@@ -42,6 +42,34 @@ export function keptParagraphs(text: string, removed: readonly { start: number; 
   return out;
 }
 
+type Parsed = ReturnType<import('../nlp').Nlp['parse']>['sentences'];
+
+/**
+ * Repairs two wink sentence-splitting slips that are common in news copy:
+ * - a break after a single-letter initial inside an abbreviation ("then-U." + "S. Secretary");
+ * - a break between a quote ending in ? or ! and its attribution ('"…what?" Lavrov questioned.',
+ *   '"…?" he asked.'): merged when the next piece starts in lower case or is a short attribution.
+ */
+export function repairSentences(text: string, sentences: Parsed): Parsed {
+  const out: Parsed = [];
+  for (const s of sentences) {
+    const prev = out[out.length - 1];
+    if (prev) {
+      const prevText = text.slice(prev.start, prev.end);
+      const nextText = text.slice(s.start, s.end);
+      const words = s.tokens.filter((t) => t.kind === 'word').length;
+      const initial = /(?:^|[^\p{L}])\p{Lu}\.$/u.test(prevText) && /^\p{Lu}\./u.test(nextText);
+      const attribution = /[?!]["']$/.test(prevText) && (/^\p{Ll}/u.test(nextText) || (words <= 4 && /\.$/.test(nextText)));
+      if (initial || attribution) {
+        out[out.length - 1] = { start: prev.start, end: s.end, tokens: [...prev.tokens, ...s.tokens] };
+        continue;
+      }
+    }
+    out.push(s);
+  }
+  return out;
+}
+
 export const segmentStage: ArticleStage = {
   name: 'segment',
   run(state, ctx) {
@@ -56,7 +84,7 @@ export const segmentStage: ArticleStage = {
       if (lastEnd < 0 || article.text.slice(lastEnd, p.start).includes('\n')) paragraph++;
       lastEnd = p.end;
       const parsed = ctx.nlp.parse(article.text.slice(p.start, p.end), p.start);
-      for (const s of parsed.sentences) {
+      for (const s of repairSentences(article.text, parsed.sentences)) {
         if (s.tokens.length === 0) continue;
         const index = sentences.length;
         sentences.push({

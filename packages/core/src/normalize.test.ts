@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { normalizeText, toRawOffset } from './normalize';
+
+describe('normalizeText(raw)', () => {
+  test.each([
+    ['curly double quotes', '“Peace,” he said.', '"Peace," he said.'],
+    ['guillemets and low-9 quotes', '«Frieden» und „Krieg“', '"Frieden" und "Krieg"'],
+    ['apostrophes and single quotes', 'Russia’s ‘top’ aide', "Russia's 'top' aide"],
+    ['CRLF and CR line breaks', 'a\r\nb\rc', 'a\nb\nc'],
+    ['runs of spaces, tabs and NBSP', 'a \t\u00A0 b', 'a b'],
+    ['spaces at line edges', '  a  \n  b  ', 'a\nb'],
+    ['many blank lines collapse to one', 'a\n\n\n\nb', 'a\n\nb'],
+    ['zero-width and BOM characters vanish', '\uFEFFa\u200Bb\u00ADc', 'abc'],
+    ['NFC composition', 'Zelenskyy cafe\u0301', 'Zelenskyy café'],
+    ['emoji and RTL text are kept', 'سلام 🙂 שלום', 'سلام 🙂 שלום'],
+    ['empty', '', ''],
+  ])('%s', (_name, raw, expected) => {
+    expect(normalizeText(raw).text).toBe(expected);
+  });
+
+  test('the offset map points every normalized character back to its raw source', () => {
+    const raw = '  “Kyiv”\r\n\r\n\r\nsaid  the\u00A0minister café\u0301.';
+    const { text, map } = normalizeText(raw);
+    for (let i = 0; i < text.length; i++) {
+      const r = toRawOffset(map, i);
+      const c = text[i]!;
+      const rc = raw[r]!;
+      // Either the same character, or a documented substitution.
+      const ok = c === rc || (c === '"' && '“”'.includes(rc)) || (c === ' ' && /\s/.test(rc)) || (c === '\n' && /[\r\n]/.test(rc)) || c.normalize('NFD')[0] === rc;
+      expect(ok, `text[${i}]=${JSON.stringify(c)} maps to raw[${r}]=${JSON.stringify(rc)}`).toBe(true);
+    }
+  });
+
+  test('property: output is NFC, never has double spaces, and every offset maps inside the raw text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (raw) => {
+        const { text, map } = normalizeText(raw);
+        expect(text).toBe(text.normalize('NFC'));
+        expect(text).not.toMatch(/ {2}|\n{3}|^[ \n]|[ \n]$/);
+        for (let i = 0; i <= text.length; i++) {
+          const r = toRawOffset(map, i);
+          expect(r).toBeGreaterThanOrEqual(0);
+          expect(r).toBeLessThanOrEqual(raw.length);
+        }
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+});
