@@ -80,6 +80,11 @@ export function normalizePublished(value: unknown, where: Where, warnings: Inges
   return iso;
 }
 
+/** Metadata (outlet, title) on one line: runs of whitespace, line breaks included, become one space. */
+function oneLine(s: string | null): string | null {
+  return s === null ? null : s.replace(/\s+/g, ' ');
+}
+
 export function truncate(s: string, max = 60): string {
   return s.length > max ? `${s.slice(0, max)}…` : s;
 }
@@ -90,7 +95,7 @@ export function truncate(s: string, max = 60): string {
  */
 export function buildArticle(raw: RawFields, where: Where, warnings: IngestWarning[], fallbackId: string | null): ArticleInput {
   const id = scalar(raw.id, 'id', where, warnings) ?? fallbackId ?? contentHash(raw.text);
-  let outlet = scalar(raw.outlet, 'outlet', where, warnings);
+  let outlet = oneLine(scalar(raw.outlet, 'outlet', where, warnings));
   if (outlet === null) {
     warnings.push({ ...where, message: 'no outlet given; set to "unknown"' });
     outlet = 'unknown';
@@ -98,7 +103,7 @@ export function buildArticle(raw: RawFields, where: Where, warnings: IngestWarni
   return {
     id,
     outlet,
-    title: scalar(raw.title, 'title', where, warnings) ?? '',
+    title: oneLine(scalar(raw.title, 'title', where, warnings)) ?? '',
     published: normalizePublished(raw.published, where, warnings),
     url: normalizeUrl(scalar(raw.url, 'url', where, warnings), where, warnings),
     language: normalizeLanguage(scalar(raw.language, 'language', where, warnings), where, warnings),

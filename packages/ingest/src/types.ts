@@ -56,6 +56,7 @@ export function formatMegabytes(bytes: number, decimals = 1): string {
 }
 
 export function sizeRejectionReason(size: number, maxBytes: number): string {
+  if (maxBytes < 1024 * 1024) return `file is ${size} bytes, over the ${maxBytes}-byte limit (use --max-bytes)`;
   const limitMb = maxBytes / (1024 * 1024);
   const limit = Number.isInteger(limitMb) ? `${limitMb} MB` : formatMegabytes(maxBytes);
   return `file is ${formatMegabytes(size)}, over the ${limit} limit (use --max-bytes)`;

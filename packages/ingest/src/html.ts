@@ -1,0 +1,210 @@
+/**
+ * HTML -> article: metadata from meta tags and JSON-LD, body from Readability,
+ * text with paragraph breaks kept as blank lines. linkedom builds an inert DOM:
+ * no script runs, no resource loads, no event handler fires.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { buildArticle } from './fields';
+import type { IngestResult } from './types';
+
+/** The few DOM members we use, so the code type-checks without the DOM lib. */
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  childNodes: ArrayLike<DomNode>;
+  textContent: string | null;
+  getAttribute?(name: string): string | null;
+}
+interface DomDocument extends DomNode {
+  documentElement: DomNode | null;
+  body: DomNode | null;
+  title: string;
+  querySelectorAll(selector: string): ArrayLike<DomNode>;
+}
+
+const SKIP = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'CANVAS',
+  'HEAD', 'TITLE', 'META', 'LINK', 'BASE', 'BUTTON', 'SELECT', 'OPTION', 'TEXTAREA', 'INPUT', 'AUDIO', 'VIDEO', 'SOURCE', 'TRACK', 'MAP',
+]);
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'HTML', 'LI', 'MAIN',
+  'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL',
+]);
+
+// Whitespace inside <pre> is protected from collapsing by private-use stand-ins, restored at the end.
+const PRE_NL = '\ue000';
+const PRE_SPACE = '\ue001';
+const PRE_TAB = '\ue002';
+const PRE_RESTORE = /[\ue000-\ue002]/g;
+
+/** Visible text of a DOM subtree: one paragraph per block element, separated by a blank line; `<br>` is a line break. */
+export function domToText(root: DomNode): string {
+  const paragraphs: string[] = [];
+  let buf = '';
+  const flush = (): void => {
+    const para = buf.split('\n').map((l) => l.replace(/[ \t\r\f\u00a0]+/g, ' ').trim()).filter((l) => l !== '').join('\n');
+    if (para !== '') paragraphs.push(para);
+    buf = '';
+  };
+  const walk = (node: DomNode, pre: boolean): void => {
+    if (node.nodeType === 3) {
+      const t = node.textContent ?? '';
+      buf += pre ? t.replace(/\r?\n/g, PRE_NL).replace(/ /g, PRE_SPACE).replace(/\t/g, PRE_TAB) : t.replace(/\s+/g, ' ');
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    const name = node.nodeName.toUpperCase();
+    if (SKIP.has(name)) return;
+    if (name === 'BR') {
+      buf += '\n';
+      return;
+    }
+    const block = BLOCK.has(name);
+    if (block) flush();
+    if (name === 'TD' || name === 'TH') buf += ' ';
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) walk(kids[i] as DomNode, pre || name === 'PRE');
+    if (block) flush();
+  };
+  walk(root, false);
+  flush();
+  return paragraphs.join('\n\n').replace(PRE_RESTORE, (c) => (c === PRE_NL ? '\n' : c === PRE_TAB ? '\t' : ' '));
+}
+
+const NEWS_TYPES = new Set([
+  'NewsArticle', 'Article', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle', 'BackgroundNewsArticle',
+  'ReviewNewsArticle', 'AskPublicNewsArticle', 'BlogPosting', 'LiveBlogPosting', 'Report', 'SocialMediaPosting',
+]);
+
+type Json = Record<string, unknown>;
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function typesOf(o: Json): string[] {
+  const t = o['@type'];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^https?:\/\/schema\.org\//, ''));
+}
+
+export interface JsonLdArticle {
+  headline: string | null;
+  datePublished: string | null;
+  publisher: string | null;
+  url: string | null;
+  inLanguage: string | null;
+}
+
+/** The first NewsArticle-like node in JSON-LD blocks (arrays and `@graph` flattened, `@id` references resolved). */
+export function jsonLdArticle(blocks: readonly string[], warn: (message: string) => void): JsonLdArticle | null {
+  const nodes: Json[] = [];
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (isObj(v)) {
+      nodes.push(v);
+      if (v['@graph'] !== undefined) visit(v['@graph']);
+    }
+  };
+  blocks.forEach((src, i) => {
+    try {
+      visit(JSON.parse(src));
+    } catch (err) {
+      warn(`JSON-LD block ${i + 1} is not valid JSON (${err instanceof Error ? err.message : String(err)}); ignored`);
+    }
+  });
+  const byId = new Map<string, Json>();
+  for (const n of nodes) if (typeof n['@id'] === 'string') byId.set(n['@id'], n);
+  const deref = (v: unknown): unknown => (isObj(v) && typeof v['@id'] === 'string' && Object.keys(v).length === 1 ? (byId.get(v['@id']) ?? v) : v);
+  const str = (v: unknown): string | null => {
+    const d = deref(Array.isArray(v) ? v[0] : v);
+    if (typeof d === 'string') return d.trim() || null;
+    if (isObj(d)) return str(d.name ?? d['@id'] ?? d['@value']);
+    return null;
+  };
+  const article = nodes.find((n) => typesOf(n).some((t) => NEWS_TYPES.has(t)));
+  if (!article) return null;
+  const mainEntity = deref(article.mainEntityOfPage);
+  return {
+    headline: str(article.headline) ?? str(article.name),
+    datePublished: str(article.datePublished) ?? str(article.dateCreated),
+    publisher: str(article.publisher) ?? str(article.sourceOrganization),
+    url: str(article.url) ?? (isObj(mainEntity) ? str(mainEntity['@id'] ?? mainEntity.url) : str(mainEntity)),
+    inLanguage: str(article.inLanguage),
+  };
+}
+
+function metaMap(doc: DomDocument): Map<string, string> {
+  const map = new Map<string, string>();
+  const metas = doc.querySelectorAll('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i] as DomNode;
+    const key = (m.getAttribute?.('property') ?? m.getAttribute?.('name') ?? m.getAttribute?.('itemprop') ?? m.getAttribute?.('http-equiv') ?? '').trim().toLowerCase();
+    const content = m.getAttribute?.('content')?.trim();
+    if (key && content && !map.has(key)) map.set(key, content);
+  }
+  return map;
+}
+
+function first(...values: (string | null | undefined)[]): string | null {
+  for (const v of values) if (typeof v === 'string' && v.trim() !== '') return v.trim();
+  return null;
+}
+
+export function parseHtml(path: string, html: string, stem: string | null): IngestResult {
+  const result: IngestResult = { articles: [], rejections: [], warnings: [] };
+  const where = { path, line: null };
+  const warn = (message: string): void => {
+    result.warnings.push({ ...where, message });
+  };
+  const doc = parseHTML(html).document as unknown as DomDocument;
+
+  // Metadata first: Readability mutates the document.
+  const meta = metaMap(doc);
+  const ldSources: string[] = [];
+  const scripts = doc.querySelectorAll('script');
+  for (let i = 0; i < scripts.length; i++) {
+    const s = scripts[i] as DomNode;
+    if ((s.getAttribute?.('type') ?? '').trim().toLowerCase().startsWith('application/ld+json')) ldSources.push(s.textContent ?? '');
+  }
+  const ld = jsonLdArticle(ldSources, warn);
+  const canonicalLinks = doc.querySelectorAll('link[rel="canonical"]');
+  const canonical = canonicalLinks.length > 0 ? (canonicalLinks[0] as DomNode).getAttribute?.('href') : null;
+  const timeEls = doc.querySelectorAll('time[datetime]');
+  const firstTime = timeEls.length > 0 ? (timeEls[0] as DomNode).getAttribute?.('datetime') : null;
+  const htmlLang = doc.documentElement?.getAttribute?.('lang');
+  const docTitle = doc.title;
+
+  let body = '';
+  let article: ReturnType<Readability<DomNode>['parse']> = null;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- linkedom's Document stands in for the DOM lib's
+    article = new Readability<DomNode>(doc as any, { serializer: (node) => node as unknown as DomNode }).parse();
+    if (article?.content) body = domToText(article.content);
+  } catch (err) {
+    warn(`readability failed (${err instanceof Error ? err.message : String(err)}); used the whole page text`);
+  }
+  if (body.trim() === '') {
+    const fresh = parseHTML(html).document as unknown as DomDocument;
+    body = fresh.body ? domToText(fresh.body) : '';
+    if (body.trim() !== '' && article !== null) warn('readability found no article body; used the whole page text');
+  }
+  if (body.trim() === '') {
+    result.rejections.push({ ...where, reason: 'no readable text in HTML' });
+    return result;
+  }
+
+  const raw = {
+    id: null,
+    outlet: first(meta.get('og:site_name'), ld?.publisher, article?.siteName, meta.get('application-name')),
+    title: first(meta.get('og:title'), ld?.headline, meta.get('twitter:title'), article?.title, docTitle),
+    published: first(
+      meta.get('article:published_time'), meta.get('og:article:published_time'), meta.get('datepublished'),
+      ld?.datePublished, meta.get('pubdate'), meta.get('publishdate'), meta.get('dc.date'), meta.get('dcterms.created'),
+      article?.publishedTime, firstTime,
+    ),
+    url: first(meta.get('og:url'), canonical, ld?.url),
+    language: first(htmlLang, meta.get('content-language'), meta.get('og:locale'), ld?.inLanguage, article?.lang),
+    text: body,
+  };
+  result.articles.push(buildArticle(raw, where, result.warnings, stem));
+  return result;
+}
