@@ -2,6 +2,7 @@
  * The CLI run on the bundled Riyadh fixture, checked against the hand-checked
  * expectations in fixtures/gold/riyadh-expected.json and the output contract.
  */
+import { fileURLToPath } from 'node:url';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,7 +11,7 @@ import Papa from 'papaparse';
 import { AnalysisReport, CSV_HEADERS, OUTPUT_FILES } from '@parallax/core';
 import { runAnalyze } from './commands/analyze';
 
-const root = resolve(__dirname, '../../..');
+const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const expected = JSON.parse(readFileSync(join(root, 'fixtures/gold/riyadh-expected.json'), 'utf8')) as {
   articles: Record<string, { outlet: string; sentences: number; boilerplate: { text: string; rule: string }[]; entities: string[] }>;
 };

@@ -41,7 +41,8 @@ export function findBoilerplate(text: string, title: string, entries: readonly B
     lines.push({ start: at, end: at + line.length, text: line });
     at += line.length + 1;
   }
-  const titleKey = squash(title);
+  // The title line only counts as a repeat when the article has more lines than that.
+  const titleKey = lines.filter((l) => l.text.trim().length > 0).length > 1 ? squash(title) : '';
   let seenContent = false;
   for (const line of lines) {
     if (line.text.length === 0) continue;

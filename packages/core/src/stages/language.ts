@@ -26,7 +26,8 @@ export const languageStage: ArticleStage = {
     const { article } = state;
     const forced = ctx.options.language !== 'auto' ? ctx.options.language : null;
     const declared = forced ?? (article.language && article.language !== 'und' ? article.language.toLowerCase() : null);
-    const body = article.sentences.map((s) => article.text.slice(s.start, s.end)).join(' ');
+    // Over-long runs (URLs, hashes, junk tokens) say nothing about the language.
+    const body = article.sentences.map((s) => article.text.slice(s.start, s.end)).join(' ').replace(/\S{31,}/g, ' ');
     const detected = detectLanguage(body);
     const language = declared ?? (detected === 'und' ? 'en' : detected);
     article.language = language;
