@@ -15,6 +15,7 @@ import type { OffsetMap } from './schema';
 const DOUBLE_QUOTES = new Set(['“', '”', '„', '‟', '«', '»', '〝', '〞', '＂']);
 const SINGLE_QUOTES = new Set(['‘', '’', '‚', '‛', '‹', '›']);
 const INVISIBLE = /^[\u200B\u2060\uFEFF\u00AD\u180E]$/;
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
 const CONTROL = /^[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]$/;
 const SPACE = /^[\t \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]$/;
 const NEWLINE = /^[\n\u2028\u2029\u0085]$/;
