@@ -7,7 +7,8 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '@parallax/core';
 import { registerAnalyze } from './commands/analyze';
-import { UsageError } from './output';
+import { registerMerge } from './commands/merge';
+import { NothingAnalysedError, UsageError } from './output';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -18,17 +19,22 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerAnalyze(program);
+  registerMerge(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return 0;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       return 2;
+    }
+    if (err instanceof NothingAnalysedError) {
+      process.stderr.write(`parallax: ${err.message}\n`);
+      return 1;
     }
     if (err instanceof UsageError) {
       process.stderr.write(`parallax: ${err.message}\n`);

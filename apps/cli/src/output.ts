@@ -9,8 +9,14 @@ import { basename, dirname, join, resolve } from 'node:path';
 
 export const MARKER = '.parallax-output';
 
+/** Bad arguments or an unusable --out: exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/** The run completed but no input could be analysed: exit code 1 (the output is still written). */
+export class NothingAnalysedError extends Error {
+  override name = 'NothingAnalysedError';
 }
 
 /** Throws a UsageError when `out` may not be (over)written. */
@@ -27,25 +33,52 @@ export function checkOutDir(out: string, force: boolean): void {
 
 /** Write `files` into `out` atomically (temp dir + rename). */
 export function writeOutDir(out: string, files: readonly { name: string; content: string }[], toolVersion: string): void {
+  const w = openOutDir(out);
+  try {
+    for (const f of files) writeFileSync(w.file(f.name), f.content);
+    w.commit(toolVersion);
+  } catch (err) {
+    w.abort();
+    throw err;
+  }
+}
+
+export interface OutDirWriter {
+  /** Path of `name` inside the temporary directory (write it there, incrementally if you like). */
+  file(name: string): string;
+  /** Write the marker and rename the temporary directory into place. */
+  commit(toolVersion: string): void;
+  /** Remove the temporary directory. */
+  abort(): void;
+}
+
+/** Start an atomic output directory: files go into a temporary sibling until `commit`. */
+export function openOutDir(out: string): OutDirWriter {
   const dir = resolve(out);
   const parent = dirname(dir);
   mkdirSync(parent, { recursive: true });
   const tmp = join(parent, `.${basename(dir)}.parallax-tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);
-  try {
-    for (const f of files) writeFileSync(join(tmp, f.name), f.content);
-    writeFileSync(join(tmp, MARKER), `parallax ${toolVersion}\n`);
-    if (existsSync(dir)) {
-      const old = `${tmp}-old`;
-      renameSync(dir, old);
-      renameSync(tmp, dir);
-      rmSync(old, { recursive: true, force: true });
-    } else {
-      renameSync(tmp, dir);
-    }
-  } catch (err) {
-    rmSync(tmp, { recursive: true, force: true });
-    throw err;
-  }
+  const abort = () => rmSync(tmp, { recursive: true, force: true });
+  return {
+    file: (name) => join(tmp, name),
+    abort,
+    commit(toolVersion) {
+      try {
+        writeFileSync(join(tmp, MARKER), `parallax ${toolVersion}\n`);
+        if (existsSync(dir)) {
+          const old = `${tmp}-old`;
+          renameSync(dir, old);
+          renameSync(tmp, dir);
+          rmSync(old, { recursive: true, force: true });
+        } else {
+          renameSync(tmp, dir);
+        }
+      } catch (err) {
+        abort();
+        throw err;
+      }
+    },
+  };
 }

@@ -1,12 +1,32 @@
 /**
  * `parallax analyze <paths...> --out DIR`: read every input (files, directories,
- * JSONL/CSV records), analyse the articles, write the output contract atomically.
+ * JSONL/CSV records, streamed), analyse the articles on a worker pool, write the
+ * output contract atomically.
+ *
+ * With `--shard i/n`, analyse only the articles with ordinal ≡ i (mod n) and write
+ * a shard directory (see shard.ts) for `parallax merge`.
+ *
+ * Every path hands buildReport the same data in the same order (input order by
+ * ordinal; analyses as parsed from their JSON text), so the output is byte-identical
+ * for any --workers and for shard + merge.
  */
-import { createEngine, exportFiles, TOOL_VERSION, type ArticleAnalysis, type Rejection, type Warning } from '@parallax/core';
-import { walkInputs } from '@parallax/ingest/node';
-import cliProgress from 'cli-progress';
+import { availableParallelism } from 'node:os';
+import {
+  createEngine,
+  exportFiles,
+  TOOL_VERSION,
+  type AnalysisReport,
+  type ArticleAnalysis,
+  type Rejection,
+  type Warning,
+} from '@parallax/core';
+import type { IngestWarning } from '@parallax/ingest';
 import type { Command } from 'commander';
-import { checkOutDir, UsageError, writeOutDir } from '../output';
+import { streamInputs } from '../inputs';
+import { checkOutDir, openOutDir, UsageError, writeOutDir } from '../output';
+import { analyzeInOrder, createAnalyzer } from '../pool';
+import { createProgress } from '../progress';
+import { inShard, parseShard, ShardWriter, SHARD_FILES } from '../shard';
 
 export interface AnalyzeOptions {
   out: string;
@@ -14,6 +34,10 @@ export interface AnalyzeOptions {
   quiet?: boolean;
   language?: string;
   maxBytes?: number;
+  /** Threads for the per-article stages (default: number of cores; 1 = no worker threads). */
+  workers?: number;
+  /** "i/n": analyse only slice i of n and write a shard directory. */
+  shard?: string;
 }
 
 export interface AnalyzeSummary {
@@ -23,50 +47,115 @@ export interface AnalyzeSummary {
   duplicate: number;
 }
 
-export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (line: string) => void): Promise<AnalyzeSummary> {
-  if (paths.length === 0) throw new UsageError('no input paths given; usage: parallax analyze <paths...> --out DIR');
-  checkOutDir(opts.out, opts.force ?? false);
-  const engine = createEngine({ language: opts.language ?? 'auto' });
-  const analyses: ArticleAnalysis[] = [];
-  const rejections: Rejection[] = [];
-  const warnings: Warning[] = [];
-  const bar =
-    process.stderr.isTTY && !opts.quiet
-      ? new cliProgress.SingleBar(
-          { stream: process.stderr, format: 'analysing {bar} {value} articles | {rate}/s | {file}', hideCursor: true },
-          cliProgress.Presets.shades_classic,
-        )
-      : null;
-  bar?.start(0, 0, { rate: '0', file: '' });
-  const t0 = Date.now();
-  for await (const result of walkInputs(paths, { maxBytes: opts.maxBytes })) {
-    rejections.push(...result.rejections);
-    for (const w of result.warnings) {
-      warnings.push({ article_id: null, code: 'ingest', message: `${w.path}${w.line ? `:${w.line}` : ''}: ${w.message}` });
-    }
-    for (const article of result.articles) {
-      analyses.push(engine.analyzeArticle(article));
-      if (bar) {
-        bar.setTotal(analyses.length);
-        const secs = Math.max(0.001, (Date.now() - t0) / 1000);
-        bar.update(analyses.length, { rate: (analyses.length / secs).toFixed(1), file: article.source.path.slice(-40) });
-      }
-    }
-  }
-  bar?.stop();
-  const report = engine.buildReport(analyses, rejections, {
-    options: { language: opts.language ?? 'auto', maxBytes: opts.maxBytes ?? null },
-    warnings,
-  });
-  writeOutDir(opts.out, exportFiles(report), TOOL_VERSION);
+/** The report's `options`: what affects the result, never workers, shards or paths. */
+export function reportOptions(opts: { language?: string; maxBytes?: number }): Record<string, unknown> {
+  return { language: opts.language ?? 'auto', maxBytes: opts.maxBytes ?? null };
+}
+
+export function ingestWarning(w: IngestWarning): Warning {
+  return { article_id: null, code: 'ingest', message: `${w.path}${w.line ? `:${w.line}` : ''}: ${w.message}` };
+}
+
+export function parseWorkers(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--workers must be an integer from 1 to 256, got "${v}"`);
+  return n;
+}
+
+/** Build, write and summarise the report (shared by analyze and merge). */
+export function writeReport(
+  analyses: readonly ArticleAnalysis[],
+  rejections: readonly Rejection[],
+  warnings: readonly Warning[],
+  options: Record<string, unknown>,
+  out: string,
+  log: (line: string) => void,
+): AnalyzeSummary {
+  const engine = createEngine({ language: typeof options.language === 'string' ? options.language : 'auto' });
+  const report: AnalysisReport = engine.buildReport(analyses, rejections, { options, warnings });
+  writeOutDir(out, exportFiles(report), TOOL_VERSION);
   const count = (s: string) => report.inputs.filter((i) => i.status === s).length;
   const summary = { inputs: report.inputs.length, analysed: count('analysed'), rejected: count('rejected'), duplicate: count('duplicate') };
   log(
     `analysed ${summary.analysed} articles, rejected ${summary.rejected}, duplicate ${summary.duplicate} (of ${summary.inputs} inputs)` +
-      (summary.rejected + summary.duplicate > 0 ? `: see ${opts.out}/rejected.csv` : '') +
-      ` — wrote ${opts.out}/ (report.json, articles.csv, sentences.csv, …)`,
+      (summary.rejected + summary.duplicate > 0 ? `: see ${out}/rejected.csv` : '') +
+      ` — wrote ${out}/ (report.json, articles.csv, sentences.csv, …)`,
   );
   return summary;
+}
+
+export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (line: string) => void): Promise<AnalyzeSummary> {
+  if (paths.length === 0) throw new UsageError('no input paths given; usage: parallax analyze <paths...> --out DIR');
+  checkOutDir(opts.out, opts.force ?? false);
+  const shard = opts.shard === undefined ? null : parseShard(opts.shard);
+  const workers = opts.workers ?? availableParallelism();
+  const engineOptions = { language: opts.language ?? 'auto' };
+  createEngine(engineOptions); // misuse (a bad option) fails here, before any thread starts
+  const options = reportOptions(opts);
+  const progress = await createProgress(paths, !opts.quiet, shard ? `shard ${shard.index}/${shard.count}` : 'analysing');
+  const analyzer = createAnalyzer(engineOptions, workers);
+  const events = streamInputs(paths, opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes });
+  const ordered = analyzeInOrder(events, analyzer, workers, (e) => inShard(e.articleOrdinal, shard));
+  let articles = 0;
+  const tick = (path: string, bytes: number) => progress.tick(path, articles, bytes);
+  try {
+    if (shard) {
+      const dir = openOutDir(opts.out);
+      try {
+        const writer = new ShardWriter(dir.file, shard);
+        let rejected = 0;
+        for await (const e of ordered) {
+          if (e.kind === 'article') {
+            if (e.json !== null) {
+              articles++;
+              await writer.analysis(e.ordinal, e.json);
+            }
+            tick(e.article.source.path, e.article.text.length);
+          } else if (e.kind === 'rejection') {
+            rejected++;
+            await writer.record({ ordinal: e.ordinal, kind: 'rejection', rejection: e.rejection });
+            tick(e.rejection.path, 0);
+          } else {
+            await writer.record({ ordinal: e.ordinal, kind: 'warning', warning: e.warning });
+          }
+        }
+        await writer.finish(options, paths);
+        dir.commit(TOOL_VERSION);
+        progress.stop();
+        const summary = { inputs: articles + (shard.index === 0 ? rejected : 0), analysed: articles, rejected: shard.index === 0 ? rejected : 0, duplicate: 0 };
+        log(
+          `shard ${shard.index}/${shard.count}: analysed ${articles} articles` +
+            (shard.index === 0 ? `, ${rejected} inputs rejected` : '') +
+            ` — wrote ${opts.out}/ (${Object.values(SHARD_FILES).join(', ')}); combine all ${shard.count} shards with \`parallax merge\``,
+        );
+        return summary;
+      } catch (err) {
+        dir.abort();
+        throw err;
+      }
+    }
+
+    const analyses: ArticleAnalysis[] = [];
+    const rejections: Rejection[] = [];
+    const warnings: Warning[] = [];
+    for await (const e of ordered) {
+      if (e.kind === 'article') {
+        analyses.push(JSON.parse(e.json as string) as ArticleAnalysis);
+        articles++;
+        tick(e.article.source.path, e.article.text.length);
+      } else if (e.kind === 'rejection') {
+        rejections.push(e.rejection);
+        tick(e.rejection.path, 0);
+      } else {
+        warnings.push(ingestWarning(e.warning));
+      }
+    }
+    progress.stop();
+    return writeReport(analyses, rejections, warnings, options, opts.out, log);
+  } finally {
+    progress.stop();
+    await analyzer.close();
+  }
 }
 
 export function registerAnalyze(program: Command): void {
@@ -78,16 +167,18 @@ export function registerAnalyze(program: Command): void {
     .option('-f, --force', 'replace --out even if it is a non-empty directory Parallax did not write')
     .option('-q, --quiet', 'no progress bar, no summary line')
     .option('--language <code>', 'language of every article ("auto" detects)', 'auto')
-    .option('--max-bytes <n>', 'reject input files larger than this many bytes', (v) => {
+    .option('--max-bytes <n>', 'reject input files larger than this many bytes (JSONL/CSV corpora are streamed and not limited)', (v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-bytes must be a positive integer, got "${v}"`);
       return n;
     })
+    .option('-w, --workers <n>', 'threads for the per-article stages (default: number of cores; 1 = no worker threads)', parseWorkers)
+    .option('--shard <i/n>', 'analyse only slice i of n (0-based; article ordinal mod n) and write a shard directory for `parallax merge`')
     .action(async (paths: string[], opts: AnalyzeOptions) => {
       const summary = await runAnalyze(paths, opts, (l) => {
         if (!opts.quiet) process.stderr.write(l + '\n');
       });
-      if (summary.analysed === 0) {
+      if (summary.analysed === 0 && opts.shard === undefined) {
         process.stderr.write(`parallax: nothing could be analysed (${summary.inputs} inputs); see ${opts.out}/rejected.csv\n`);
         process.exitCode = 1;
       }

@@ -1,0 +1,154 @@
+/**
+ * Per-article analysis, in order, on N threads. `analyzeInOrder` takes the input
+ * event stream and yields every event back in input order, articles with their
+ * `analyzeArticle` result as JSON text. At most `workers * IN_FLIGHT_PER_WORKER`
+ * articles are read ahead, so memory stays bounded however long the input is.
+ *
+ * workers = 1 runs in the calling thread (no worker_threads); workers > 1 starts
+ * that many worker threads (worker.ts). Either way the JSON text is identical, so
+ * output does not depend on the worker count.
+ */
+import { Worker } from 'node:worker_threads';
+import { createEngine, type ArticleInput, type EngineOptions } from '@parallax/core';
+
+export interface WorkerRequest {
+  seq: number;
+  article: ArticleInput;
+}
+export type WorkerReply = { seq: number; json: string } | { seq: number; error: string };
+
+/** How many articles each worker may have queued (keeps workers busy, bounds memory). */
+const IN_FLIGHT_PER_WORKER = 16;
+/** Articles per message to a worker (fewer, larger messages; small enough to balance load). */
+const BATCH = 4;
+
+export interface Analyzer {
+  /** Start analysing; resolves to the analysis as JSON text. */
+  run(article: ArticleInput): Promise<string>;
+  /** Articles submitted but not finished. */
+  readonly pending: number;
+  close(): Promise<void>;
+}
+
+export function inlineAnalyzer(engineOptions: Partial<EngineOptions>): Analyzer {
+  const engine = createEngine(engineOptions);
+  return {
+    run: (article) => Promise.resolve(JSON.stringify(engine.analyzeArticle(article))),
+    pending: 0,
+    close: () => Promise.resolve(),
+  };
+}
+
+interface Slot {
+  worker: Worker;
+  jobs: Map<number, { resolve: (json: string) => void; reject: (err: Error) => void }>;
+  outbox: WorkerRequest[];
+}
+
+export function workerAnalyzer(engineOptions: Partial<EngineOptions>, workers: number): Analyzer {
+  let seq = 0;
+  let failed: Error | null = null;
+  const slots: Slot[] = [];
+  const fail = (err: Error) => {
+    failed ??= err;
+    for (const s of slots) for (const job of s.jobs.values()) job.reject(err);
+    for (const s of slots) s.jobs.clear();
+  };
+  for (let i = 0; i < workers; i++) {
+    const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { engineOptions } });
+    const slot: Slot = { worker, jobs: new Map(), outbox: [] };
+    worker.on('message', (replies: WorkerReply[]) => {
+      for (const r of replies) {
+        const job = slot.jobs.get(r.seq);
+        if (!job) continue;
+        slot.jobs.delete(r.seq);
+        if ('json' in r) job.resolve(r.json);
+        else job.reject(new Error(`analysis failed in a worker: ${r.error}`));
+      }
+    });
+    worker.on('error', (err) => fail(err instanceof Error ? err : new Error(String(err))));
+    worker.on('exit', (code) => {
+      if (slot.jobs.size > 0) fail(new Error(`a worker exited (code ${code}) with ${slot.jobs.size} articles unfinished`));
+    });
+    slots.push(slot);
+  }
+  let flushScheduled = false;
+  const flush = () => {
+    flushScheduled = false;
+    for (const s of slots) {
+      if (s.outbox.length > 0) s.worker.postMessage(s.outbox.splice(0));
+    }
+  };
+  return {
+    run(article) {
+      if (failed) return Promise.reject(failed);
+      // Least-loaded worker; ties go to the lowest index (deterministic, not that it matters for output).
+      let slot = slots[0] as Slot;
+      for (const s of slots) if (s.jobs.size < slot.jobs.size) slot = s;
+      const id = seq++;
+      const p = new Promise<string>((resolve, reject) => slot.jobs.set(id, { resolve, reject }));
+      slot.outbox.push({ seq: id, article });
+      if (slot.outbox.length >= BATCH) {
+        slot.worker.postMessage(slot.outbox.splice(0));
+      } else if (!flushScheduled) {
+        flushScheduled = true;
+        setImmediate(flush);
+      }
+      return p;
+    },
+    get pending() {
+      return slots.reduce((n, s) => n + s.jobs.size, 0);
+    },
+    async close() {
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+}
+
+export function createAnalyzer(engineOptions: Partial<EngineOptions>, workers: number): Analyzer {
+  return workers <= 1 ? inlineAnalyzer(engineOptions) : workerAnalyzer(engineOptions, workers);
+}
+
+type Analysed<E> = E extends { kind: 'article' } ? E & { json: string | null } : E;
+
+/**
+ * Yield every event in input order; an article event that `select` accepts gets
+ * its analysis JSON, others get `json: null`.
+ */
+export async function* analyzeInOrder<E extends { kind: string }>(
+  events: AsyncIterable<E>,
+  analyzer: Analyzer,
+  workers: number,
+  select: (e: E & { kind: 'article' }) => boolean = () => true,
+): AsyncGenerator<Analysed<E>> {
+  const limit = Math.max(1, workers) * IN_FLIGHT_PER_WORKER;
+  type Entry = { event: E; json: Promise<string> | null; done: boolean; value: string | null };
+  const queue: Entry[] = [];
+  let inFlight = 0;
+  const out = async (entry: Entry): Promise<Analysed<E>> => {
+    if (entry.json) {
+      entry.value = await entry.json;
+      inFlight--;
+    }
+    return (entry.event.kind === 'article' ? { ...entry.event, json: entry.value } : entry.event) as Analysed<E>;
+  };
+  for await (const event of events) {
+    const entry: Entry = { event, json: null, done: true, value: null };
+    if (event.kind === 'article' && select(event as E & { kind: 'article' })) {
+      const article = (event as unknown as { article: ArticleInput }).article;
+      entry.done = false;
+      inFlight++;
+      entry.json = analyzer.run(article);
+      entry.json.then(
+        () => (entry.done = true),
+        () => (entry.done = true),
+      );
+    }
+    queue.push(entry);
+    // Emit what is finished at the head; block on the head only when too much is in flight.
+    while (queue.length > 0 && ((queue[0] as Entry).done || inFlight >= limit)) {
+      yield await out(queue.shift() as Entry);
+    }
+  }
+  while (queue.length > 0) yield await out(queue.shift() as Entry);
+}

@@ -1,0 +1,170 @@
+/**
+ * Shards: `parallax analyze --shard i/n` analyses the articles whose article
+ * ordinal (0-based position among all articles, in input order) is ≡ i mod n,
+ * and writes what `buildReport` needs instead of a report:
+ *
+ *   shard.json      manifest: tool, schema and lexicon versions, options, inputs, shard i/n
+ *   analyses.jsonl  {"ordinal":k,"analysis":ArticleAnalysis} per analysed article, input order
+ *   inputs.jsonl    {"ordinal":k,"kind":"rejection"|"warning",...} (shard 0 only: every
+ *                   shard reads every input, so the records are the same in all)
+ *
+ * `parallax merge` reads n such directories, checks they are the complete set of
+ * one run, restores input order by ordinal and calls buildReport: the result is
+ * byte-identical to an unsharded run.
+ */
+import { createReadStream, createWriteStream, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { lexiconRefs } from '@parallax/lexicons';
+import { SCHEMA_VERSION, TOOL_VERSION, type ArticleAnalysis, type Rejection } from '@parallax/core';
+import type { IngestWarning } from '@parallax/ingest';
+import { UsageError } from './output';
+
+export interface ShardSpec {
+  index: number;
+  count: number;
+}
+
+export const SHARD_FORMAT = 'parallax-shard';
+export const SHARD_FORMAT_VERSION = 1;
+export const SHARD_FILES = { manifest: 'shard.json', analyses: 'analyses.jsonl', records: 'inputs.jsonl' } as const;
+
+/** "2/8" -> {index: 2, count: 8}; indices are 0-based (Kubernetes JOB_COMPLETION_INDEX). */
+export function parseShard(spec: string): ShardSpec {
+  const m = /^(\d+)\/(\d+)$/.exec(spec.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || !Number.isSafeInteger(index) || !Number.isSafeInteger(count) || count < 1 || index >= count) {
+    throw new UsageError(`--shard must be i/n with 0 <= i < n (0-based, e.g. 0/4 ... 3/4), got "${spec}"`);
+  }
+  return { index, count };
+}
+
+/** Article ordinal k belongs to shard k mod n. */
+export const inShard = (articleOrdinal: number, shard: ShardSpec | null): boolean =>
+  shard === null || articleOrdinal % shard.count === shard.index;
+
+export interface ShardManifest {
+  format: typeof SHARD_FORMAT;
+  format_version: number;
+  tool_version: string;
+  schema_version: string;
+  lexicons: ReturnType<typeof lexiconRefs>;
+  shard: ShardSpec;
+  /** Analysis-relevant options (exactly what goes into the report's `options`). */
+  options: Record<string, unknown>;
+  /** The input paths as given on the command line (every shard must get the same). */
+  inputs: string[];
+  articles: number;
+  records: number;
+}
+
+export type InputRecordLine =
+  | { ordinal: number; kind: 'rejection'; rejection: Rejection }
+  | { ordinal: number; kind: 'warning'; warning: IngestWarning };
+
+/** Append-only writer for one shard directory (inside an atomic OutDirWriter). */
+export class ShardWriter {
+  private readonly analyses: WriteStream;
+  private readonly records: WriteStream;
+  private nArticles = 0;
+  private nRecords = 0;
+
+  constructor(
+    private readonly file: (name: string) => string,
+    private readonly shard: ShardSpec,
+  ) {
+    this.analyses = createWriteStream(file(SHARD_FILES.analyses));
+    this.records = createWriteStream(file(SHARD_FILES.records));
+  }
+
+  /** Write one analysis (its JSON text as produced by the pool); waits when the disk is slower. */
+  async analysis(ordinal: number, json: string): Promise<void> {
+    this.nArticles++;
+    if (!this.analyses.write(`{"ordinal":${ordinal},"analysis":${json}}\n`)) await drained(this.analyses);
+  }
+
+  async record(line: InputRecordLine): Promise<void> {
+    if (this.shard.index !== 0) return;
+    this.nRecords++;
+    if (!this.records.write(JSON.stringify(line) + '\n')) await drained(this.records);
+  }
+
+  async finish(options: Record<string, unknown>, inputs: readonly string[]): Promise<ShardManifest> {
+    await Promise.all([end(this.analyses), end(this.records)]);
+    const manifest: ShardManifest = {
+      format: SHARD_FORMAT,
+      format_version: SHARD_FORMAT_VERSION,
+      tool_version: TOOL_VERSION,
+      schema_version: SCHEMA_VERSION,
+      lexicons: lexiconRefs(),
+      shard: this.shard,
+      options,
+      inputs: [...inputs],
+      articles: this.nArticles,
+      records: this.nRecords,
+    };
+    writeFileSync(this.file(SHARD_FILES.manifest), JSON.stringify(manifest, null, 2) + '\n');
+    return manifest;
+  }
+}
+
+const drained = (s: WriteStream) => new Promise<void>((resolve) => s.once('drain', resolve));
+const end = (s: WriteStream) =>
+  new Promise<void>((resolve, reject) => {
+    s.once('error', reject);
+    s.end(resolve);
+  });
+
+export function readManifest(dir: string): ShardManifest {
+  let raw: string;
+  try {
+    raw = readFileSync(join(dir, SHARD_FILES.manifest), 'utf8');
+  } catch {
+    throw new UsageError(`${dir} is not a shard directory (no ${SHARD_FILES.manifest}); pass the --out directories of \`parallax analyze --shard i/n\` runs`);
+  }
+  const m = JSON.parse(raw) as ShardManifest;
+  if (m.format !== SHARD_FORMAT || m.format_version !== SHARD_FORMAT_VERSION) {
+    throw new UsageError(`${dir}/${SHARD_FILES.manifest} is not a parallax shard manifest of format version ${SHARD_FORMAT_VERSION}`);
+  }
+  return m;
+}
+
+/** Check that `manifests` are the n shards of one run (same versions, options, inputs; each index once). */
+export function checkShardSet(dirs: readonly string[], manifests: readonly ShardManifest[]): void {
+  const first = manifests[0];
+  if (!first) throw new UsageError('no shard directories given; usage: parallax merge <shard dirs...> --out DIR');
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const seen = new Map<number, string>();
+  manifests.forEach((m, i) => {
+    const dir = dirs[i] as string;
+    const differs = (what: string) =>
+      new UsageError(`${dir} was made with different ${what} than ${dirs[0]}; all shards of a merge must come from one run (same version, options and inputs)`);
+    if (m.tool_version !== first.tool_version || m.schema_version !== first.schema_version) throw differs('tool/schema version');
+    if (!same(m.lexicons, first.lexicons)) throw differs('lexicons');
+    if (!same(m.options, first.options)) throw differs('options');
+    if (!same(m.inputs, first.inputs)) throw differs('input paths');
+    if (m.shard.count !== first.shard.count) throw differs('shard count');
+    const dup = seen.get(m.shard.index);
+    if (dup !== undefined) throw new UsageError(`shard ${m.shard.index}/${m.shard.count} given twice (${dup} and ${dir})`);
+    seen.set(m.shard.index, dir);
+  });
+  const missing: number[] = [];
+  for (let i = 0; i < first.shard.count; i++) if (!seen.has(i)) missing.push(i);
+  if (missing.length > 0) {
+    throw new UsageError(`missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${first.shard.count}`).join(', ')}; merge needs all ${first.shard.count}`);
+  }
+}
+
+async function* lines(path: string): AsyncGenerator<string> {
+  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  for await (const line of rl) if (line !== '') yield line;
+}
+
+export async function* readAnalyses(dir: string): AsyncGenerator<{ ordinal: number; analysis: ArticleAnalysis }> {
+  for await (const line of lines(join(dir, SHARD_FILES.analyses))) yield JSON.parse(line) as { ordinal: number; analysis: ArticleAnalysis };
+}
+
+export async function* readRecords(dir: string): AsyncGenerator<InputRecordLine> {
+  for await (const line of lines(join(dir, SHARD_FILES.records))) yield JSON.parse(line) as InputRecordLine;
+}

@@ -1,0 +1,23 @@
+/**
+ * A worker_threads worker for the per-article stages: receives ArticleInputs,
+ * returns each `analyzeArticle` result as its JSON text (the same form shards
+ * write, so every path through the CLI hands buildReport identical data).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createEngine, type ArticleInput, type EngineOptions } from '@parallax/core';
+import type { WorkerReply, WorkerRequest } from './pool';
+
+const port = parentPort;
+if (port === null) throw new Error('worker.ts must run in a worker thread (see pool.ts)');
+const engine = createEngine((workerData as { engineOptions: Partial<EngineOptions> }).engineOptions);
+
+port.on('message', (batch: WorkerRequest[]) => {
+  const replies: WorkerReply[] = batch.map(({ seq, article }: { seq: number; article: ArticleInput }) => {
+    try {
+      return { seq, json: JSON.stringify(engine.analyzeArticle(article)) };
+    } catch (err) {
+      return { seq, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+    }
+  });
+  port.postMessage(replies);
+});
