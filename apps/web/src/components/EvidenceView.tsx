@@ -1,0 +1,135 @@
+/**
+ * Evidence & data: the spans behind a selected number, highlighted in the article
+ * text, and the same export files as the CLI (byte-identical: core's exportFiles).
+ */
+import { useMemo } from 'react';
+import type { AnalysisReport, ExportFile } from '@parallax/core';
+import { describeQuery, evidenceFor, highlightRuns, measureLabel, type EvidenceQuery, type OutletRef } from '../view/model';
+import { saveBlob } from './exportChart';
+
+interface Props {
+  report: AnalysisReport;
+  refs: OutletRef[];
+  exports: ExportFile[];
+  query: EvidenceQuery | null;
+  onQuery: (q: EvidenceQuery | null) => void;
+  colourOf: (articleId: string) => string;
+}
+
+const MIME: Record<string, string> = { json: 'application/json', csv: 'text/csv', jsonl: 'application/x-ndjson', md: 'text/markdown' };
+
+export function EvidenceView({ report, refs, exports, query, onQuery, colourOf }: Props) {
+  const items = useMemo(() => (query ? evidenceFor(report.evidence, query) : []), [report.evidence, query]);
+  const docMeasures = useMemo(() => [...new Set(report.scores.filter((s) => s.scope === 'document').map((s) => s.measure))].sort(), [report.scores]);
+  const total = items.reduce((t, e) => t + e.weight, 0);
+  const byArticle = useMemo(() => {
+    const m = new Map<string, typeof items>();
+    for (const e of items) m.set(e.article_id, [...(m.get(e.article_id) ?? []), e]);
+    return m;
+  }, [items]);
+
+  return (
+    <div className="evidence">
+      <div className="view-head">
+        <p className="lede">
+          <strong>Every number has a paper trail.</strong> Pick a measure (or click a bar in Charts) to see the words that produced it, highlighted in the
+          article.
+        </p>
+      </div>
+      <div className="ev-pick">
+        <label>
+          <span className="kicker">Measure</span>
+          <select
+            value={query?.measure ?? ''}
+            onChange={(e) => onQuery(e.target.value ? { articleId: query?.articleId ?? null, measure: e.target.value, scope: 'document', target: '' } : null)}
+          >
+            <option value="">{docMeasures.length === 0 ? 'no scores in this report' : 'choose a measure…'}</option>
+            {docMeasures.map((m) => (
+              <option key={m} value={m}>
+                {measureLabel(m)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="kicker">Outlet</span>
+          <select value={query?.articleId ?? ''} disabled={!query} onChange={(e) => query && onQuery({ ...query, articleId: e.target.value || null })}>
+            <option value="">all outlets</option>
+            {refs.map((r) => (
+              <option key={r.articleId} value={r.articleId}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {query ? (
+        <div className="ev-result" data-testid="evidence">
+          <h3>
+            {describeQuery(query, refs)} — {items.length} evidence span{items.length === 1 ? '' : 's'}, total weight {total.toFixed(3)}
+          </h3>
+          {items.length === 0 ? <p className="muted">No evidence items match this number.</p> : null}
+          {[...byArticle].map(([aid, list]) => {
+            const art = report.articles.find((a) => a.id === aid);
+            if (!art) return null;
+            const runs = highlightRuns(art.text, list);
+            return (
+              <div key={aid} className="ev-article" style={{ ['--c' as string]: colourOf(aid) }}>
+                <div className="col-outlet">
+                  <span className="dot" aria-hidden="true" /> {refs.find((r) => r.articleId === aid)?.label ?? art.outlet}
+                </div>
+                <table className="ev-table">
+                  <thead>
+                    <tr>
+                      <th>Words</th>
+                      <th>Weight</th>
+                      <th>Rule</th>
+                      <th>Why</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list.map((e, i) => (
+                      <tr key={i}>
+                        <td>“{e.text}”</td>
+                        <td className={e.weight < 0 ? 'neg' : 'pos'}>{e.weight.toFixed(3)}</td>
+                        <td>
+                          <code>{e.rule}</code>
+                        </td>
+                        <td>{e.reason}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <p className="ev-text">
+                  {runs.map((r) => (r.marked ? <mark key={r.start}>{r.text}</mark> : <span key={r.start}>{r.text}</span>))}
+                </p>
+              </div>
+            );
+          })}
+        </div>
+      ) : null}
+
+      <section className="downloads" aria-label="Downloads">
+        <h3>Download the data</h3>
+        <p className="muted small">
+          The same files, byte for byte, as <code>parallax analyze … --out DIR</code> writes for this input: open the CSVs in a spreadsheet or R/pandas;
+          <code> codebook.md</code> explains every column and measure.
+        </p>
+        <div className="file-list" data-testid="downloads">
+          {exports.map((f) => (
+            <button
+              key={f.name}
+              type="button"
+              className="file"
+              data-file={f.name}
+              onClick={() => saveBlob(new Blob([f.content], { type: `${MIME[f.name.split('.').pop() ?? ''] ?? 'text/plain'};charset=utf-8` }), f.name)}
+            >
+              {f.name}
+              <span className="muted small"> {(new TextEncoder().encode(f.content).length / 1024).toFixed(1)} KB</span>
+            </button>
+          ))}
+        </div>
+      </section>
+    </div>
+  );
+}

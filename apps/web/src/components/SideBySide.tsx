@@ -1,0 +1,227 @@
+/**
+ * One column per outlet. Sentences of the same claim share a colour; hovering or
+ * focusing one highlights its counterparts in every column and scrolls them into
+ * view; claims an outlet leaves out are listed as gaps. Text is rendered as text.
+ */
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import type { AnalysisReport, ArticleResult } from '@parallax/core';
+import { assignClaimColours, type ClaimColour } from '../view/palette';
+import { claimOfSentence, claimsInReadingOrder, coverageMatrix, segmentArticle, shortOutlet, UNGROUPED, type CoverageRow } from '../view/model';
+
+interface Props {
+  report: AnalysisReport;
+  articleIds: string[];
+  eventId: string | null;
+  colourOf: (articleId: string) => string;
+  selectedClaim: string | null;
+  onOpenDiff: (claim: string, a: string, b: string) => void;
+}
+
+export function SideBySide({ report, articleIds, eventId, colourOf, selectedClaim, onOpenDiff }: Props) {
+  const [hover, setHover] = useState<string | null>(selectedClaim);
+  const [showBoilerplate, setShowBoilerplate] = useState(true);
+  const columnsRef = useRef<HTMLDivElement>(null);
+  const claimOf = useMemo(() => claimOfSentence(report.claims), [report.claims]);
+  const colours = useMemo(() => assignClaimColours(claimsInReadingOrder(report, articleIds)), [report, articleIds]);
+  const rows = useMemo(() => coverageMatrix(report, eventId ?? UNGROUPED, articleIds), [report, eventId, articleIds]);
+  const articles = articleIds.flatMap((id) => report.articles.filter((a) => a.id === id));
+  const claimLabel = useMemo(() => new Map(report.claims.map((c) => [c.claim_id, c.label])), [report.claims]);
+
+  // Scroll every column so the hovered claim's first sentence is visible.
+  useEffect(() => {
+    const root = columnsRef.current;
+    if (!root || !hover) return;
+    const active = document.activeElement;
+    for (const body of Array.from(root.querySelectorAll<HTMLElement>('.col-body'))) {
+      const el = body.querySelector<HTMLElement>(`[data-claim="${CSS.escape(hover)}"]`) ?? body.querySelector<HTMLElement>(`[data-gap="${CSS.escape(hover)}"]`);
+      if (!el || (active instanceof HTMLElement && body.contains(active) && active.dataset.claim === hover)) continue;
+      const top = el.offsetTop - body.offsetTop;
+      if (top < body.scrollTop || top + el.offsetHeight > body.scrollTop + body.clientHeight) {
+        body.scrollTo({ top: Math.max(0, top - body.clientHeight / 3), behavior: 'smooth' });
+      }
+    }
+  }, [hover]);
+
+  useEffect(() => setHover(selectedClaim), [selectedClaim]);
+
+  const highlightCss = hover
+    ? `.sbs [data-claim="${CSS.escape(hover)}"]{outline:3px solid var(--ink);outline-offset:1px;background:var(--hl-bg,#fff3b0)!important;box-shadow:0 0 0 5px rgba(0,0,0,.06)}` +
+      `.sbs [data-gap="${CSS.escape(hover)}"]{border-color:var(--ink);background:#fff}`
+    : '';
+
+  const hasClaims = report.claims.length > 0;
+
+  return (
+    <div className="sbs">
+      {/* Only a selector built from CSS.escape'd ids; no article text goes in here. */}
+      <style>{highlightCss}</style>
+      <div className="view-head">
+        <p className="lede">
+          {hasClaims ? (
+            <>
+              <strong>Same colour, same fact.</strong> Point at (or tab to) a sentence to find how every other outlet reports it; click it to compare the
+              wording. Dashed boxes are facts an outlet leaves out.
+            </>
+          ) : (
+            <>
+              <strong>The articles side by side.</strong> This report has no aligned claims yet, so sentences are not matched across outlets; greyed text is
+              boilerplate the engine set aside.
+            </>
+          )}
+        </p>
+        <label className="toggle">
+          <input type="checkbox" checked={showBoilerplate} onChange={(e) => setShowBoilerplate(e.target.checked)} /> Show boilerplate
+        </label>
+      </div>
+      <Legend colours={colours} hasClaims={hasClaims} />
+      <div className="columns" ref={columnsRef} data-testid="columns" style={{ ['--n' as string]: articles.length }}>
+        {articles.map((a) => (
+          <Column
+            key={a.id}
+            article={a}
+            colour={colourOf(a.id)}
+            claimOf={claimOf}
+            colours={colours}
+            rows={rows}
+            labels={claimLabel}
+            showBoilerplate={showBoilerplate}
+            onHover={setHover}
+            onPick={(claim) => {
+              const other = rows.find((r) => r.claim.claim_id === claim)?.cells.find((c) => c.articleId !== a.id && c.sentenceIds.length > 0);
+              if (other) onOpenDiff(claim, a.id, other.articleId);
+            }}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function Legend({ colours, hasClaims }: { colours: Map<string, ClaimColour>; hasClaims: boolean }) {
+  return (
+    <div className="legend" aria-label="Legend">
+      {hasClaims ? (
+        <>
+          <span className="key">
+            <span className="sw" style={{ background: [...colours.values()][0]?.tint ?? '#ddd' }} /> shared fact (one colour per fact; {colours.size} shared)
+          </span>
+          <span className="key">
+            <span className="sw plain" /> reported by this outlet only
+          </span>
+          <span className="key">
+            <span className="sw gap" /> left out by this outlet
+          </span>
+        </>
+      ) : null}
+      <span className="key">
+        <span className="sw removed" /> boilerplate (not analysed)
+      </span>
+    </div>
+  );
+}
+
+const Column = memo(function Column({
+  article,
+  colour,
+  claimOf,
+  colours,
+  rows,
+  labels,
+  showBoilerplate,
+  onHover,
+  onPick,
+}: {
+  article: ArticleResult;
+  colour: string;
+  claimOf: Map<string, string>;
+  colours: Map<string, ClaimColour>;
+  rows: CoverageRow[];
+  labels: Map<string, string>;
+  showBoilerplate: boolean;
+  onHover: (claim: string | null) => void;
+  onPick: (claim: string) => void;
+}) {
+  const segments = useMemo(() => segmentArticle(article, claimOf), [article, claimOf]);
+  const gaps = rows.filter((r) => r.cells.find((c) => c.articleId === article.id)?.sentenceIds.length === 0 && r.present >= 2);
+  const covered = rows.filter((r) => (r.cells.find((c) => c.articleId === article.id)?.sentenceIds.length ?? 0) > 0).length;
+  return (
+    <article className="col" aria-label={article.outlet} data-article={article.id} style={{ ['--c' as string]: colour }}>
+      <header className="col-head">
+        <div className="col-outlet">
+          <span className="dot" aria-hidden="true" />
+          <span title={article.outlet}>{shortOutlet(article.outlet)}</span>
+        </div>
+        <h2 className="col-title">{article.title}</h2>
+        <div className="col-meta muted">
+          {article.published ? `${article.published.slice(0, 10)} · ` : ''}
+          {article.n_words} words · {article.sentences.length} sentences
+          {rows.length > 0 ? ` · ${covered}/${rows.length} facts` : ''}
+        </div>
+      </header>
+      <div className="col-body" tabIndex={-1}>
+        {gaps.length > 0 ? (
+          <div className="gaps">
+            <div className="gaps-title">Not in this article ({gaps.length})</div>
+            {gaps.slice(0, 6).map((r) => (
+              <div
+                key={r.claim.claim_id}
+                className="gap"
+                data-gap={r.claim.claim_id}
+                tabIndex={0}
+                style={{ ['--claim' as string]: colours.get(r.claim.claim_id)?.strong ?? '#999' }}
+                onMouseEnter={() => onHover(r.claim.claim_id)}
+                onFocus={() => onHover(r.claim.claim_id)}
+                title={r.cells.find((c) => c.articleId === article.id)?.reason ?? undefined}
+              >
+                <span className="gap-mark" aria-hidden="true" /> {r.claim.label || labels.get(r.claim.claim_id)}{' '}
+                <span className="muted">({r.present} outlets report it)</span>
+              </div>
+            ))}
+            {gaps.length > 6 ? <div className="muted small">+ {gaps.length - 6} more in Coverage</div> : null}
+          </div>
+        ) : null}
+        <p className="col-text">
+          {segments.map((s) => {
+            if (s.kind === 'gap') return <span key={`g${s.start}`}>{s.text}</span>;
+            if (s.kind === 'removed') {
+              return showBoilerplate ? (
+                <span key={`r${s.start}`} className="removed" title={`Boilerplate (${s.rule}): ${s.reason}`}>
+                  {s.text}
+                </span>
+              ) : null;
+            }
+            const c = s.claimId ? colours.get(s.claimId) : undefined;
+            const claim = s.claimId;
+            return (
+              <span
+                key={s.sentenceId}
+                className={`sent${claim ? ' claimed' : ''}${c ? ' shared' : ''}`}
+                data-sid={s.sentenceId}
+                data-claim={claim ?? undefined}
+                tabIndex={claim ? 0 : undefined}
+                role={c ? 'button' : undefined}
+                aria-label={c && claim ? `${s.text} — shared fact: ${labels.get(claim) ?? claim}. Press Enter to compare wording.` : undefined}
+                style={c ? { background: c.tint, ['--claim' as string]: c.strong } : undefined}
+                onMouseEnter={claim ? () => onHover(claim) : undefined}
+                onFocus={claim ? () => onHover(claim) : undefined}
+                onClick={c && claim ? () => onPick(claim) : undefined}
+                onKeyDown={
+                  c && claim
+                    ? (e) => {
+                        if (e.key === 'Enter' || e.key === ' ') {
+                          e.preventDefault();
+                          onPick(claim);
+                        }
+                      }
+                    : undefined
+                }
+              >
+                {s.text}
+              </span>
+            );
+          })}
+        </p>
+      </div>
+    </article>
+  );
+});

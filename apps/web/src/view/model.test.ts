@@ -1,0 +1,173 @@
+import { describe, expect, test } from 'vitest';
+import {
+  claimDiff,
+  claimOfSentence,
+  coverageMatrix,
+  documentMeasure,
+  entityLabel,
+  entitySentiment,
+  eventGroups,
+  evidenceFor,
+  highlightRuns,
+  measureLabel,
+  measureProfile,
+  outletRefs,
+  segmentArticle,
+  sentimentArc,
+  shortOutlet,
+  termTable,
+  UNGROUPED,
+} from './model';
+import { testReport } from './testReport';
+
+describe('eventGroups(report)', () => {
+  test('lists the report events, then articles in no event', () => {
+    const r = testReport();
+    expect(eventGroups(r).map((g) => [g.id, g.articleIds])).toEqual([['e1', ['a', 'b']]]);
+    r.events = [];
+    expect(eventGroups(r)).toEqual([{ id: UNGROUPED, label: 'All articles', date: null, articleIds: ['a', 'b'] }]);
+  });
+});
+
+describe('shortOutlet(outlet)', () => {
+  test.each([
+    ['Associated Press (via an aggregator)', 'Associated Press'],
+    ['The Washington Times', 'Washington Times'],
+    ['NPR', 'NPR'],
+    ['(weird)', '(weird)'],
+  ])('%s -> %s', (input, out) => expect(shortOutlet(input)).toBe(out));
+});
+
+describe('segmentArticle(article, claimOf)', () => {
+  test('covers the text exactly once, in order, with sentences, boilerplate and gaps', () => {
+    const r = testReport();
+    const a = r.articles[0]!;
+    const segs = segmentArticle(a, claimOfSentence(r.claims));
+    expect(segs.map((s) => s.text).join('')).toBe(a.text);
+    expect(segs.map((s) => s.kind)).toEqual(['sentence', 'gap', 'sentence', 'gap', 'removed']);
+    expect(segs[0]).toMatchObject({ kind: 'sentence', sentenceId: 'a:s0', claimId: 'c1' });
+    expect(segs[4]).toMatchObject({ kind: 'removed', text: 'Subscribe now.' });
+  });
+  test('overlapping spans resolve to the earlier one, never duplicating text', () => {
+    const r = testReport();
+    const a = { ...r.articles[0]!, removed: [{ start: 15, end: 30, text: '', rule: 'x', reason: 'x' }] };
+    const segs = segmentArticle(a, new Map());
+    expect(segs.map((s) => s.text).join('')).toBe(a.text);
+  });
+});
+
+describe('coverageMatrix(report, event, articles)', () => {
+  test('omissions first, with their reasons', () => {
+    const rows = coverageMatrix(testReport(), 'e1', ['a', 'b']);
+    expect(rows.map((r) => [r.claim.claim_id, r.present, r.missing])).toEqual([
+      ['c2', 1, 1],
+      ['c1', 2, 0],
+    ]);
+    expect(rows[0]!.cells[1]).toEqual({ articleId: 'b', sentenceIds: [], reason: 'B does not say talks began' });
+    expect(rows[0]!.salience).toBe(0.5);
+  });
+  test('claims none of the shown articles report are left out', () => {
+    expect(coverageMatrix(testReport(), 'e1', ['b']).map((r) => r.claim.claim_id)).toEqual(['c1']);
+  });
+});
+
+describe('claimDiff(report, claim, a, b)', () => {
+  test('computes a word diff with the Kyiv -> Kiev substitution when the report has no diff', () => {
+    const d = claimDiff(testReport(), 'c1', 'a', 'b')!;
+    expect(d.origin).toBe('computed');
+    expect(d.substitutions).toEqual([{ concept: 'place:kyiv', a: 'Kyiv', b: 'Kiev' }]);
+    expect(d.parts.filter((p) => p.op !== 'insert').map((p) => p.text).join('')).toBe(d.aText);
+    expect(d.parts.filter((p) => p.op !== 'delete').map((p) => p.text).join('')).toBe(d.bText);
+    expect(d.parts.find((p) => p.op === 'delete' && p.text.includes('Kyiv'))?.substitution).toBe(true);
+  });
+  test('uses report.diffs (flipped when the pair is stored the other way round)', () => {
+    const r = testReport();
+    r.diffs = [
+      {
+        claim_id: 'c1',
+        a_sentence_id: 'b:s0',
+        b_sentence_id: 'a:s0',
+        parts: [
+          { op: 'delete', text: 'Kiev', a: { start: 0, end: 4 }, b: null },
+          { op: 'insert', text: 'Kyiv', a: null, b: { start: 0, end: 4 } },
+        ],
+        substitutions: [{ concept_id: 'place:kyiv', a_text: 'Kiev', b_text: 'Kyiv', a: { start: 0, end: 4 }, b: { start: 0, end: 4 } }],
+      },
+    ];
+    const d = claimDiff(r, 'c1', 'a', 'b')!;
+    expect(d.origin).toBe('report');
+    expect(d.parts.map((p) => [p.op, p.text, p.substitution])).toEqual([
+      ['insert', 'Kiev', true],
+      ['delete', 'Kyiv', true],
+    ]);
+    expect(d.substitutions).toEqual([{ concept: 'place:kyiv', a: 'Kyiv', b: 'Kiev' }]);
+  });
+  test('null when one outlet lacks the claim', () => {
+    expect(claimDiff(testReport(), 'c2', 'a', 'b')).toBeNull();
+  });
+});
+
+describe('chart data builders', () => {
+  const r = testReport();
+  const refs = outletRefs(r, ['a', 'b']);
+  test('documentMeasure gives one value per outlet, null when missing', () => {
+    expect(documentMeasure(r, refs, 'sentiment').map((d) => [d.articleId, d.value])).toEqual([
+      ['a', -0.25],
+      ['b', 0.1],
+    ]);
+    expect(documentMeasure(r, refs, 'nope').every((d) => d.value === null)).toBe(true);
+  });
+  test('sentimentArc places sentences at their relative position', () => {
+    const arc = sentimentArc(r, refs);
+    expect(arc[0]!.points).toEqual([
+      { position: 0, value: -0.5, sentenceId: 'a:s0', index: 0 },
+      { position: 100, value: 0, sentenceId: 'a:s1', index: 1 },
+    ]);
+    expect(arc[1]!.points).toEqual([]);
+  });
+  test('measureProfile collects frame:/generic: measures by name', () => {
+    expect(measureProfile(r, refs, ['frame:', 'generic:'])).toEqual([
+      { measure: 'frame:political', label: 'Political (frame)', values: { a: 0.5 } },
+      { measure: 'generic:conflict', label: 'Conflict (generic)', values: { b: 1 } },
+    ]);
+  });
+  test('entitySentiment uses the entity-scope sentiment and the mention text as label', () => {
+    expect(entitySentiment(r, refs)).toEqual({ measure: 'sentiment', rows: [{ entityId: 'place:kyiv', label: 'Kyiv', values: { a: -0.4 }, coverage: 1 }] });
+  });
+  test('termTable marks concepts whose wording differs', () => {
+    expect(termTable(r.terms, refs)).toEqual([
+      { conceptId: 'place:kyiv', cells: { a: [{ surface: 'Kyiv', count: 1 }], b: [{ surface: 'Kiev', count: 1 }] }, varies: true },
+    ]);
+  });
+  test.each([
+    ['frame:economic_consequences', 'Economic consequences (frame)'],
+    ['source_balance:russia', 'Russia (source balance)'],
+    ['sentiment', 'Sentiment'],
+  ])('measureLabel(%s)', (m, label) => expect(measureLabel(m)).toBe(label));
+  test.each([
+    ['person:marco-rubio', 'Marco Rubio'],
+    ['kyiv', 'Kyiv'],
+  ])('entityLabel(%s)', (id, label) => expect(entityLabel(id)).toBe(label));
+});
+
+describe('evidenceFor(evidence, query)', () => {
+  const ev = testReport().evidence;
+  test.each([
+    [{ articleId: 'a', measure: 'sentiment', scope: 'document' as const, target: '' }, 1],
+    [{ articleId: 'a', measure: 'sentiment', scope: 'sentence' as const, target: 'a:s0' }, 1],
+    [{ articleId: null, measure: 'sentiment', scope: null, target: null }, 2],
+    [{ articleId: 'a', measure: 'frame:', scope: 'document' as const, target: '' }, 1],
+    [{ articleId: 'b', measure: 'sentiment', scope: null, target: null }, 0],
+  ])('%j -> %i items', (q, n) => expect(evidenceFor(ev, q)).toHaveLength(n));
+});
+
+describe('highlightRuns(text, spans)', () => {
+  test.each([
+    ['abcdef', [{ start: 1, end: 3 }], [['a', false], ['bc', true], ['def', false]]],
+    ['abcdef', [{ start: 1, end: 3 }, { start: 2, end: 5 }], [['a', false], ['bcde', true], ['f', false]]],
+    ['abc', [], [['abc', false]]],
+    ['abc', [{ start: 0, end: 99 }], [['abc', true]]],
+  ])('%s %j', (text, spans, runs) => {
+    expect(highlightRuns(text, spans).map((r) => [r.text, r.marked])).toEqual(runs);
+  });
+});

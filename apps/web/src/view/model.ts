@@ -1,0 +1,466 @@
+/**
+ * View models: pure functions from an AnalysisReport to what each view draws.
+ * No React, no DOM, so they are unit-tested directly (model.test.ts).
+ */
+import type { AnalysisReport, ArticleResult, Claim, Evidence, Score, SentenceDiff, TermUse } from '@parallax/core';
+import { diffWordsWithSpace } from 'diff';
+
+/** The id of the pseudo-event holding articles that no event contains (or all of them, when there are no events). */
+export const UNGROUPED = '__all';
+
+export interface EventGroup {
+  id: string;
+  label: string;
+  date: string | null;
+  articleIds: string[];
+}
+
+/** Events to pick from, in report order; articles outside every event form one extra group. */
+export function eventGroups(report: AnalysisReport): EventGroup[] {
+  const groups: EventGroup[] = report.events.map((e) => ({ id: e.event_id, label: e.label, date: e.date, articleIds: [...e.article_ids] }));
+  const inEvent = new Set(report.events.flatMap((e) => e.article_ids));
+  const rest = report.articles.filter((a) => !inEvent.has(a.id)).map((a) => a.id);
+  if (rest.length > 0) {
+    groups.push({ id: UNGROUPED, label: groups.length === 0 ? 'All articles' : 'Articles in no event', date: null, articleIds: rest });
+  }
+  return groups;
+}
+
+/** A short display name for an outlet ("Associated Press (via an aggregator)" -> "Associated Press"). */
+export function shortOutlet(outlet: string): string {
+  const s = outlet.replace(/\s*\([^)]*\)\s*$/, '').replace(/^The\s+/i, '').trim();
+  return s === '' ? outlet : s;
+}
+
+/** sentence id -> claim id, for every claim. */
+export function claimOfSentence(claims: readonly Claim[]): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const c of claims) for (const s of c.sentence_ids) if (!m.has(s)) m.set(s, c.claim_id);
+  return m;
+}
+
+export type Segment =
+  | { kind: 'gap'; start: number; end: number; text: string }
+  | { kind: 'removed'; start: number; end: number; text: string; rule: string; reason: string }
+  | { kind: 'sentence'; start: number; end: number; text: string; sentenceId: string; paragraph: number; claimId: string | null };
+
+/**
+ * The article text cut into sentences, boilerplate (article.removed) and the text
+ * between them, in order, covering the whole text exactly once. Overlaps resolve to
+ * the earlier span.
+ */
+export function segmentArticle(article: ArticleResult, claimOf: ReadonlyMap<string, string>): Segment[] {
+  type Mark = Exclude<Segment, { kind: 'gap' }>;
+  const marks: Mark[] = [
+    ...article.removed.map((r): Mark => ({ kind: 'removed', start: r.start, end: r.end, text: r.text, rule: r.rule, reason: r.reason })),
+    ...article.sentences.map(
+      (s): Mark => ({
+        kind: 'sentence',
+        start: s.start,
+        end: s.end,
+        text: article.text.slice(s.start, s.end),
+        sentenceId: s.id,
+        paragraph: s.paragraph,
+        claimId: claimOf.get(s.id) ?? null,
+      }),
+    ),
+  ].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Segment[] = [];
+  let pos = 0;
+  const text = article.text;
+  for (const m of marks) {
+    if (m.end <= pos || m.start >= text.length) continue;
+    const start = Math.max(m.start, pos);
+    if (start > pos) out.push({ kind: 'gap', start: pos, end: start, text: text.slice(pos, start) });
+    const end = Math.min(m.end, text.length);
+    out.push({ ...m, start, end, text: text.slice(start, end) });
+    pos = end;
+  }
+  if (pos < text.length) out.push({ kind: 'gap', start: pos, end: text.length, text: text.slice(pos) });
+  return out;
+}
+
+export interface CoverageCell {
+  articleId: string;
+  sentenceIds: string[];
+  /** Why the outlet lacks it (from report.omissions), when it does. */
+  reason: string | null;
+}
+
+export interface CoverageRow {
+  claim: Claim;
+  cells: CoverageCell[];
+  present: number;
+  missing: number;
+  /** Highest omission salience for this claim among the shown articles (0 when none). */
+  salience: number;
+}
+
+/**
+ * Claims × articles for one event. Rows with omissions come first: by omission
+ * salience (report.omissions), then by how many outlets do report it (a claim four
+ * outlets carry and one leaves out is a bigger omission than a one-outlet detail),
+ * then by claim id for stability.
+ */
+export function coverageMatrix(report: AnalysisReport, eventId: string, articleIds: readonly string[]): CoverageRow[] {
+  const rows: CoverageRow[] = [];
+  const omissionReason = new Map<string, { reason: string; salience: number }>();
+  for (const o of report.omissions) {
+    if (o.kind === 'omitted_by') omissionReason.set(`${o.claim_id}\u0000${o.article_id}`, { reason: o.reason, salience: o.salience });
+  }
+  for (const claim of report.claims) {
+    if (claim.event_id !== eventId && eventId !== UNGROUPED) continue;
+    const cells = articleIds.map((aid) => {
+      const om = omissionReason.get(`${claim.claim_id}\u0000${aid}`);
+      return { articleId: aid, sentenceIds: claim.sentence_ids.filter((s) => s.startsWith(`${aid}:s`)), reason: om?.reason ?? null };
+    });
+    const present = cells.filter((c) => c.sentenceIds.length > 0).length;
+    if (present === 0) continue;
+    const salience = Math.max(
+      0,
+      ...articleIds.map((aid) => (cells.find((c) => c.articleId === aid)?.sentenceIds.length ? 0 : (omissionReason.get(`${claim.claim_id}\u0000${aid}`)?.salience ?? 0))),
+    );
+    rows.push({ claim, cells, present, missing: cells.length - present, salience });
+  }
+  return rows.sort(
+    (x, y) =>
+      Number(y.missing > 0) - Number(x.missing > 0) ||
+      y.salience - x.salience ||
+      y.present - x.present ||
+      (x.claim.claim_id < y.claim.claim_id ? -1 : x.claim.claim_id > y.claim.claim_id ? 1 : 0),
+  );
+}
+
+/** Claims in reading order of the given articles (first sentence position), so colours alternate down a column. */
+export function claimsInReadingOrder(report: AnalysisReport, articleIds: readonly string[]): Claim[] {
+  const pos = new Map<string, number>();
+  articleIds.forEach((aid, ai) => {
+    const art = report.articles.find((a) => a.id === aid);
+    art?.sentences.forEach((s) => pos.set(s.id, ai * 1e6 + s.index));
+  });
+  const first = (c: Claim) => Math.min(Infinity, ...c.sentence_ids.map((s) => pos.get(s) ?? Infinity));
+  return report.claims
+    .filter((c) => Number.isFinite(first(c)))
+    .map((c) => ({ c, k: first(c) }))
+    .sort((x, y) => x.k - y.k)
+    .map((x) => x.c);
+}
+
+// ---------------------------------------------------------------------------- diff
+
+export interface DiffView {
+  claimId: string;
+  aText: string;
+  bText: string;
+  parts: { op: 'equal' | 'insert' | 'delete'; text: string; substitution: boolean }[];
+  substitutions: { concept: string | null; a: string; b: string }[];
+  /** 'report' when the engine aligned the pair, 'computed' when jsdiff did it here. */
+  origin: 'report' | 'computed';
+}
+
+function sentenceText(report: AnalysisReport, sentenceId: string): string {
+  const aid = sentenceId.slice(0, sentenceId.lastIndexOf(':s'));
+  const art = report.articles.find((a) => a.id === aid);
+  const s = art?.sentences.find((x) => x.id === sentenceId);
+  return art && s ? art.text.slice(s.start, s.end) : '';
+}
+
+/**
+ * Word-level diff of the claim's sentences in article A vs article B: the engine's
+ * report.diffs when it has the pair, otherwise jsdiff's diffWordsWithSpace over the
+ * sentences (joined with a space). Term substitutions (Kyiv → Kiev) come from the
+ * diff itself or from report.terms (same concept, different surface).
+ * Null when one of the two articles does not report the claim.
+ */
+export function claimDiff(report: AnalysisReport, claimId: string, a: string, b: string): DiffView | null {
+  const claim = report.claims.find((c) => c.claim_id === claimId);
+  if (!claim) return null;
+  const aIds = claim.sentence_ids.filter((s) => s.startsWith(`${a}:s`));
+  const bIds = claim.sentence_ids.filter((s) => s.startsWith(`${b}:s`));
+  if (aIds.length === 0 || bIds.length === 0) return null;
+  const fromReport = (d: SentenceDiff, flip: boolean): DiffView => ({
+    claimId,
+    aText: sentenceText(report, flip ? d.b_sentence_id : d.a_sentence_id),
+    bText: sentenceText(report, flip ? d.a_sentence_id : d.b_sentence_id),
+    parts: d.parts.map((p) => ({
+      op: flip ? (p.op === 'insert' ? 'delete' : p.op === 'delete' ? 'insert' : 'equal') : p.op,
+      text: p.text,
+      substitution: d.substitutions.some((s) => {
+        const span = flip ? (p.op === 'insert' ? s.b : s.a) : p.op === 'insert' ? s.b : s.a;
+        const ps = p.op === 'insert' ? p.b : p.a;
+        return p.op !== 'equal' && ps !== null && ps.start < span.end && span.start < ps.end;
+      }),
+    })),
+    substitutions: d.substitutions.map((s) => ({ concept: s.concept_id, a: flip ? s.b_text : s.a_text, b: flip ? s.a_text : s.b_text })),
+    origin: 'report',
+  });
+  const direct = report.diffs.find((d) => d.claim_id === claimId && aIds.includes(d.a_sentence_id) && bIds.includes(d.b_sentence_id));
+  if (direct) return fromReport(direct, false);
+  const reverse = report.diffs.find((d) => d.claim_id === claimId && bIds.includes(d.a_sentence_id) && aIds.includes(d.b_sentence_id));
+  if (reverse) return fromReport(reverse, true);
+
+  const aText = aIds.map((s) => sentenceText(report, s)).join(' ');
+  const bText = bIds.map((s) => sentenceText(report, s)).join(' ');
+  const subs = termSubstitutions(report.terms, a, aIds, b, bIds, report);
+  const subWordsA = new Set(subs.map((s) => s.a.toLowerCase()));
+  const subWordsB = new Set(subs.map((s) => s.b.toLowerCase()));
+  const parts = diffWordsWithSpace(aText, bText).map((c) => {
+    const op: 'equal' | 'insert' | 'delete' = c.added ? 'insert' : c.removed ? 'delete' : 'equal';
+    const words = c.value.toLowerCase();
+    const pool = op === 'insert' ? subWordsB : op === 'delete' ? subWordsA : new Set<string>();
+    return { op, text: c.value, substitution: [...pool].some((w) => w !== '' && words.includes(w)) };
+  });
+  return { claimId, aText, bText, parts, substitutions: subs, origin: 'computed' };
+}
+
+/** Concepts both sentences name with different words, from report.terms spans inside the sentences. */
+function termSubstitutions(
+  terms: readonly TermUse[],
+  a: string,
+  aIds: readonly string[],
+  b: string,
+  bIds: readonly string[],
+  report: AnalysisReport,
+): { concept: string | null; a: string; b: string }[] {
+  const ranges = (aid: string, ids: readonly string[]) => {
+    const art = report.articles.find((x) => x.id === aid);
+    return (art?.sentences ?? []).filter((s) => ids.includes(s.id));
+  };
+  const within = (aid: string, ids: readonly string[]) => {
+    const rs = ranges(aid, ids);
+    const m = new Map<string, string>();
+    for (const t of terms) {
+      if (t.article_id !== aid) continue;
+      if (t.spans.some((sp) => rs.some((r) => sp.start >= r.start && sp.end <= r.end))) m.set(t.concept_id, t.surface);
+    }
+    return m;
+  };
+  const ta = within(a, aIds);
+  const tb = within(b, bIds);
+  const out: { concept: string | null; a: string; b: string }[] = [];
+  for (const [concept, surfA] of [...ta].sort(([x], [y]) => (x < y ? -1 : 1))) {
+    const surfB = tb.get(concept);
+    if (surfB !== undefined && surfB.toLowerCase() !== surfA.toLowerCase()) out.push({ concept, a: surfA, b: surfB });
+  }
+  return out;
+}
+
+// -------------------------------------------------------------------------- charts
+
+export interface OutletRef {
+  articleId: string;
+  outlet: string;
+  label: string;
+}
+
+export function outletRefs(report: AnalysisReport, articleIds: readonly string[]): OutletRef[] {
+  return articleIds.flatMap((id) => {
+    const a = report.articles.find((x) => x.id === id);
+    return a ? [{ articleId: id, outlet: a.outlet, label: shortOutlet(a.outlet) }] : [];
+  });
+}
+
+function scoreIndex(scores: readonly Score[], scope: Score['scope']): Map<string, Score> {
+  const m = new Map<string, Score>();
+  for (const s of scores) if (s.scope === scope) m.set(`${s.article_id}\u0000${s.target}\u0000${s.measure}`, s);
+  return m;
+}
+
+export interface DocValue extends OutletRef {
+  value: number | null;
+  nEvidence: number;
+}
+
+/** One document-scope measure per outlet (null when the outlet has no such score). */
+export function documentMeasure(report: AnalysisReport, refs: readonly OutletRef[], measure: string): DocValue[] {
+  const idx = scoreIndex(report.scores, 'document');
+  return refs.map((r) => {
+    const s = idx.get(`${r.articleId}\u0000\u0000${measure}`) ?? report.scores.find((x) => x.scope === 'document' && x.article_id === r.articleId && x.measure === measure);
+    return { ...r, value: s ? s.value : null, nEvidence: s ? s.n_evidence : 0 };
+  });
+}
+
+export interface ArcPoint {
+  /** Position in the article, 0–100 (% of its sentences). */
+  position: number;
+  /** articleId -> sentence value. */
+  [articleId: string]: number;
+}
+
+export interface ArcSeries extends OutletRef {
+  points: { position: number; value: number; sentenceId: string; index: number }[];
+}
+
+/** Sentence-scope `measure` along each article, x = relative position so long and short articles line up. */
+export function sentimentArc(report: AnalysisReport, refs: readonly OutletRef[], measure = 'sentiment'): ArcSeries[] {
+  const idx = scoreIndex(report.scores, 'sentence');
+  return refs.map((r) => {
+    const art = report.articles.find((a) => a.id === r.articleId);
+    const sents = art?.sentences ?? [];
+    const n = sents.length;
+    const points = sents.flatMap((s, i) => {
+      const sc = idx.get(`${r.articleId}\u0000${s.id}\u0000${measure}`);
+      return sc ? [{ position: n <= 1 ? 0 : Math.round((i / (n - 1)) * 1000) / 10, value: sc.value, sentenceId: s.id, index: s.index }] : [];
+    });
+    return { ...r, points };
+  });
+}
+
+export interface ProfileRow {
+  measure: string;
+  label: string;
+  /** articleId -> value */
+  values: Record<string, number>;
+}
+
+/** Document-scope measures whose name starts with one of `prefixes` (e.g. `frame:`, `generic:`), rows sorted by measure. */
+export function measureProfile(report: AnalysisReport, refs: readonly OutletRef[], prefixes: readonly string[]): ProfileRow[] {
+  const ids = new Set(refs.map((r) => r.articleId));
+  const rows = new Map<string, ProfileRow>();
+  for (const s of report.scores) {
+    if (s.scope !== 'document' || !ids.has(s.article_id) || !prefixes.some((p) => s.measure.startsWith(p))) continue;
+    let row = rows.get(s.measure);
+    if (!row) {
+      row = { measure: s.measure, label: measureLabel(s.measure), values: {} };
+      rows.set(s.measure, row);
+    }
+    row.values[s.article_id] = s.value;
+  }
+  return [...rows.values()].sort((a, b) => (a.measure < b.measure ? -1 : a.measure > b.measure ? 1 : 0));
+}
+
+/** `frame:economic_consequences` -> "Economic consequences (frame)". */
+export function measureLabel(measure: string): string {
+  const i = measure.indexOf(':');
+  const family = i >= 0 ? measure.slice(0, i) : '';
+  const name = (i >= 0 ? measure.slice(i + 1) : measure).replace(/[_-]+/g, ' ').trim();
+  const nice = name.charAt(0).toUpperCase() + name.slice(1);
+  return family === '' ? nice : `${nice} (${family.replace(/_/g, ' ')})`;
+}
+
+export interface EntityRow {
+  entityId: string;
+  label: string;
+  values: Record<string, number>;
+  /** How many outlets have a value. */
+  coverage: number;
+}
+
+/**
+ * Entity-scope sentiment per outlet for the entities most outlets talk about
+ * (top `limit` by number of outlets, then by total |value|). The measure is
+ * `sentiment` when present, else the first entity-scope measure containing "sentiment".
+ */
+export function entitySentiment(report: AnalysisReport, refs: readonly OutletRef[], limit = 8): { measure: string | null; rows: EntityRow[] } {
+  const ids = new Set(refs.map((r) => r.articleId));
+  const entityScores = report.scores.filter((s) => s.scope === 'entity' && ids.has(s.article_id));
+  const measures = [...new Set(entityScores.map((s) => s.measure))].sort();
+  const measure = measures.includes('sentiment') ? 'sentiment' : (measures.find((m) => m.includes('sentiment')) ?? null);
+  if (measure === null) return { measure: null, rows: [] };
+  const names = new Map<string, string>();
+  for (const a of report.articles) for (const m of a.entities) if (m.entity_id && !names.has(m.entity_id)) names.set(m.entity_id, m.text);
+  const rows = new Map<string, EntityRow>();
+  for (const s of entityScores) {
+    if (s.measure !== measure) continue;
+    let row = rows.get(s.target);
+    if (!row) {
+      row = { entityId: s.target, label: names.get(s.target) ?? entityLabel(s.target), values: {}, coverage: 0 };
+      rows.set(s.target, row);
+    }
+    if (!(s.article_id in row.values)) row.coverage += 1;
+    row.values[s.article_id] = s.value;
+  }
+  const mass = (r: EntityRow) => Object.values(r.values).reduce((t, v) => t + Math.abs(v), 0);
+  const sorted = [...rows.values()].sort((a, b) => b.coverage - a.coverage || mass(b) - mass(a) || (a.entityId < b.entityId ? -1 : 1));
+  return { measure, rows: sorted.slice(0, limit) };
+}
+
+/** `person:marco-rubio` -> "Marco Rubio". */
+export function entityLabel(entityId: string): string {
+  const name = entityId.slice(entityId.indexOf(':') + 1).replace(/[-_]+/g, ' ');
+  return name.replace(/\b\w/g, (c) => c.toUpperCase());
+}
+
+export interface TermRow {
+  conceptId: string;
+  /** articleId -> surfaces used, most frequent first ("Kyiv ×3"). */
+  cells: Record<string, { surface: string; count: number }[]>;
+  /** True when outlets use different words for the concept. */
+  varies: boolean;
+}
+
+/** Term-choice table: concept × outlet -> surfaces; concepts whose wording differs first. */
+export function termTable(terms: readonly TermUse[], refs: readonly OutletRef[]): TermRow[] {
+  const ids = new Set(refs.map((r) => r.articleId));
+  const rows = new Map<string, TermRow>();
+  for (const t of terms) {
+    if (!ids.has(t.article_id)) continue;
+    let row = rows.get(t.concept_id);
+    if (!row) {
+      row = { conceptId: t.concept_id, cells: {}, varies: false };
+      rows.set(t.concept_id, row);
+    }
+    (row.cells[t.article_id] ??= []).push({ surface: t.surface, count: t.count });
+  }
+  for (const row of rows.values()) {
+    for (const list of Object.values(row.cells)) list.sort((a, b) => b.count - a.count || (a.surface < b.surface ? -1 : 1));
+    const surfaces = new Set(Object.values(row.cells).flatMap((l) => l.map((x) => x.surface.toLowerCase())));
+    row.varies = surfaces.size > 1;
+  }
+  return [...rows.values()].sort((a, b) => Number(b.varies) - Number(a.varies) || (a.conceptId < b.conceptId ? -1 : 1));
+}
+
+// ------------------------------------------------------------------------ evidence
+
+export interface EvidenceQuery {
+  articleId: string | null;
+  measure: string;
+  scope: Evidence['scope'] | null;
+  target: string | null;
+}
+
+/** Whether a score's measure name matches a query measure: exact, or a family prefix ending in ':' (e.g. `frame:`). */
+function measureMatches(query: string, measure: string): boolean {
+  return query.endsWith(':') ? measure.startsWith(query) : measure === query;
+}
+
+/** The evidence items behind a number: same article, measure (or family), scope and target; in text order. */
+export function evidenceFor(evidence: readonly Evidence[], q: EvidenceQuery): Evidence[] {
+  return evidence
+    .filter(
+      (e) =>
+        (q.articleId === null || e.article_id === q.articleId) &&
+        measureMatches(q.measure, e.measure) &&
+        (q.scope === null || e.scope === q.scope) &&
+        (q.target === null || e.target === q.target),
+    )
+    .sort((a, b) => (a.article_id < b.article_id ? -1 : a.article_id > b.article_id ? 1 : a.start - b.start || a.end - b.end));
+}
+
+/** Evidence query <-> compact string for the URL-free "selected number" state. */
+export function describeQuery(q: EvidenceQuery, refs: readonly OutletRef[]): string {
+  const outlet = refs.find((r) => r.articleId === q.articleId)?.label ?? 'all outlets';
+  const target = q.target ? ` · ${q.scope === 'entity' ? entityLabel(q.target) : q.target}` : '';
+  return `${measureLabel(q.measure)} · ${outlet}${target}`;
+}
+
+/** Cut text into plain and highlighted runs for a set of (possibly overlapping) spans. */
+export function highlightRuns(text: string, spans: readonly { start: number; end: number }[]): { text: string; start: number; marked: boolean }[] {
+  const cuts = new Set<number>([0, text.length]);
+  for (const s of spans) {
+    cuts.add(Math.max(0, Math.min(text.length, s.start)));
+    cuts.add(Math.max(0, Math.min(text.length, s.end)));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const runs: { text: string; start: number; marked: boolean }[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i] as number;
+    const b = points[i + 1] as number;
+    if (b <= a) continue;
+    const marked = spans.some((s) => s.start <= a && s.end >= b && s.end > s.start);
+    const last = runs[runs.length - 1];
+    if (last && last.marked === marked) last.text += text.slice(a, b);
+    else runs.push({ text: text.slice(a, b), start: a, marked });
+  }
+  return runs;
+}

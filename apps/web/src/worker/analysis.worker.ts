@@ -1,0 +1,48 @@
+/// <reference lib="webworker" />
+/**
+ * The analysis worker: files in, AnalysisReport + export files out. Runs the same
+ * ingest + core engine as the CLI, with the same options, so exports are identical.
+ */
+import { createEngine, exportFiles, type ArticleAnalysis, type Rejection, type Warning } from '@parallax/core';
+import { parseFile } from '@parallax/ingest';
+import { ingestWarningToReport, REPORT_OPTIONS, type WorkerRequest, type WorkerResponse } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (m: WorkerResponse): void => scope.postMessage(m);
+
+/** Yield to the event loop so progress messages go out while a long run continues. */
+const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function analyze(runId: number, files: WorkerRequest['files']): Promise<void> {
+  const engine = createEngine({ language: String(REPORT_OPTIONS.language) });
+  const analyses: ArticleAnalysis[] = [];
+  const rejections: Rejection[] = [];
+  const warnings: Warning[] = [];
+  // The CLI walks directories in code-unit order; buildReport sorts inputs by path anyway.
+  const ordered = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let fileIndex = 0;
+  for (const file of ordered) {
+    fileIndex += 1;
+    post({ type: 'progress', runId, done: analyses.length, total: 0, label: `reading ${file.name} (${fileIndex}/${ordered.length})` });
+    const result = parseFile(file.name, file.bytes);
+    rejections.push(...result.rejections);
+    warnings.push(...result.warnings.map(ingestWarningToReport));
+    for (const article of result.articles) {
+      analyses.push(engine.analyzeArticle(article));
+      post({ type: 'progress', runId, done: analyses.length, total: 0, label: `analysed ${article.outlet}` });
+      await tick();
+    }
+  }
+  post({ type: 'progress', runId, done: analyses.length, total: analyses.length, label: 'comparing outlets' });
+  await tick();
+  const report = engine.buildReport(analyses, rejections, { options: { ...REPORT_OPTIONS }, warnings });
+  post({ type: 'result', runId, report, exports: exportFiles(report) });
+}
+
+scope.onmessage = (ev: MessageEvent<WorkerRequest>) => {
+  const msg = ev.data;
+  if (msg.type !== 'analyze') return;
+  analyze(msg.runId, msg.files).catch((err: unknown) => {
+    post({ type: 'error', runId: msg.runId, message: err instanceof Error ? err.message : String(err) });
+  });
+};

@@ -1,0 +1,31 @@
+/**
+ * Messages between the page and the analysis worker. Everything here is
+ * structured-clone safe (plain objects, Uint8Array, strings).
+ */
+import type { AnalysisReport, ExportFile, Warning } from '@parallax/core';
+import type { IngestWarning } from '@parallax/ingest';
+
+/** One input file as the browser read it. `name` becomes `source.path` in the report. */
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type WorkerRequest = { type: 'analyze'; runId: number; files: InputFile[] };
+
+export type WorkerResponse =
+  | { type: 'progress'; runId: number; done: number; total: number; label: string }
+  | { type: 'result'; runId: number; report: AnalysisReport; exports: ExportFile[] }
+  | { type: 'error'; runId: number; message: string };
+
+/**
+ * Ingest warnings as the CLI puts them in the report (apps/cli/src/commands/analyze.ts,
+ * `runAnalyze`): same code, same message shape, so exports are byte-identical.
+ * Keep in sync with the CLI; the e2e suite compares the two outputs byte for byte.
+ */
+export function ingestWarningToReport(w: IngestWarning): Warning {
+  return { article_id: null, code: 'ingest', message: `${w.path}${w.line ? `:${w.line}` : ''}: ${w.message}` };
+}
+
+/** The analysis options the CLI records with its defaults (`--language auto`, no `--max-bytes`). */
+export const REPORT_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({ language: 'auto', maxBytes: null });
