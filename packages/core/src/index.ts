@@ -16,3 +16,7 @@ export type { Codebook } from './codebook';
 export { measureDefinitions, definitionFor, registerMeasure } from './measures';
 export type { MeasureDefinition } from './measures';
 export { detectLanguage } from './stages/language';
+export * from './score';
+export * from './validate';
+export { createNlp } from './nlp';
+export type { Nlp } from './nlp';

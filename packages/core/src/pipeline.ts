@@ -7,12 +7,18 @@ import type { ArticleStage, CorpusStage } from './model';
 import { boilerplateStage } from './stages/boilerplate';
 import { segmentStage } from './stages/segment';
 import { languageStage } from './stages/language';
+import { sentimentStage, framesStage, markersStage, quotesStage } from './score';
 
 /** Per-article stages, in order. (`normalize` runs first, in engine.createArticle: it makes the text every offset points into.) */
 export const ARTICLE_STAGES: readonly ArticleStage[] = Object.freeze([
   boilerplateStage, // needs the normalized text and title
   segmentStage, // only segments text outside boilerplate
   languageStage, // detects from the segmented sentences; gates the englishOnly stages below
+  // Scoring (englishOnly) runs after entity detection: entity sentiment and quote speakers need article.entities.
+  sentimentStage,
+  framesStage,
+  markersStage,
+  quotesStage,
 ]);
 
 /** Corpus stages, in order, over all articles sorted by input position. */

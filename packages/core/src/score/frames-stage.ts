@@ -1,0 +1,202 @@
+/**
+ * Stages `frames` and `markers`: document-level shares and rates with evidence.
+ *
+ * - `frame:<name>` (Media Frames Corpus, 15 frames) and `generic:<name>` (Semetko &
+ *   Valkenburg, 5 frames): share of the article's sentences that carry at least one cue
+ *   of the frame. Each cue is one evidence item with weight 1 / (n_sentences × k), k =
+ *   the number of that frame's cues in its sentence, so Σ weights = share. `frame:other`
+ *   is the share of sentences with no cue of any MFC frame (one sentence-span item each).
+ * - `loaded_language`, `hedging`, `intensifiers`: occurrences per 100 words; each
+ *   occurrence is one evidence item with weight 100 / n_words.
+ */
+import type { FrameEntry, HedgeEntry, LoadedEntry, ModifierEntry } from '@parallax/lexicons';
+import type { ArticleAnalysis, ArticleStage } from '../model';
+import type { Evidence, Score } from '../schema';
+import { registerMeasure } from '../measures';
+import { compile, matchPhrases, type PhraseHit } from './match';
+
+export const MFC_FRAMES = [
+  'economic', 'capacity_resources', 'morality', 'fairness_equality', 'legality_jurisprudence', 'policy_prescription',
+  'crime_punishment', 'security_defense', 'health_safety', 'quality_of_life', 'cultural_identity', 'public_opinion',
+  'political', 'external_regulation', 'other',
+] as const;
+export const GENERIC_FRAMES = ['conflict', 'human_interest', 'economic_consequences', 'morality', 'responsibility'] as const;
+
+registerMeasure({
+  name: 'frame:',
+  label: 'Media Frames Corpus frame (share of sentences)',
+  definition:
+    'For each of the 15 frames of the Media Frames Corpus codebook (economic, capacity_resources, morality, fairness_equality, legality_jurisprudence, policy_prescription, crime_punishment, security_defense, health_safety, quality_of_life, cultural_identity, public_opinion, political, external_regulation, other): the share of the article\'s sentences containing at least one cue word or phrase of the frame (lexicon `frames`). `frame:other` is the share of sentences with no cue of any other frame. A dictionary operationalisation: it finds sentences that touch a frame\'s vocabulary, not a coder\'s primary frame.',
+  scale: '0 … 1 (share of sentences)',
+  scopes: ['document'],
+  aggregation: 'Σ evidence weights; each cue in a sentence weighs 1 / (n_sentences × cues of that frame in the sentence); `other`: each cue-less sentence weighs 1 / n_sentences.',
+  lexicons: ['frames'],
+  references: ['Boydstun, Card, Gross, Resnik & Smith (2014) Tracking the development of media frames within and across policy issues', 'Card, Boydstun, Gross, Resnik & Smith (2015) The Media Frames Corpus, ACL'],
+});
+registerMeasure({
+  name: 'generic:',
+  label: 'Generic news frame (share of sentences)',
+  definition: 'For each of the five generic news frames (conflict, human_interest, economic_consequences, morality, responsibility): the share of the article\'s sentences containing at least one cue of the frame (lexicon `generic-frames`).',
+  scale: '0 … 1 (share of sentences)',
+  scopes: ['document'],
+  aggregation: 'Σ evidence weights; each cue in a sentence weighs 1 / (n_sentences × cues of that frame in the sentence).',
+  lexicons: ['generic-frames'],
+  references: ['Semetko & Valkenburg (2000) Framing European politics: a content analysis of press and television news, Journal of Communication 50(2)'],
+});
+registerMeasure({
+  name: 'loaded_language',
+  label: 'Loaded language (per 100 words)',
+  definition: 'Emotive, pejorative or partisan words and phrases (lexicon `loaded`: "capitulation", "regime", "preemptive surrender"), counted wherever they occur, quotes included.',
+  scale: '≥ 0 (occurrences per 100 words)',
+  scopes: ['document'],
+  aggregation: 'Σ evidence weights; each occurrence weighs 100 / n_words.',
+  lexicons: ['loaded'],
+  references: ['Recasens, Danescu-Niculescu-Mizil & Jurafsky (2013) Linguistic models for analyzing and detecting biased language, ACL', 'Da San Martino et al. (2019) Fine-grained analysis of propaganda in news articles, EMNLP'],
+});
+registerMeasure({
+  name: 'hedging',
+  label: 'Hedging and evidential markers (per 100 words)',
+  definition: 'Epistemic hedges ("reportedly", "allegedly", "appears", "could") and evidentials ("according to", "claimed") from lexicon `hedges` (kinds hedge and evidential).',
+  scale: '≥ 0 (occurrences per 100 words)',
+  scopes: ['document'],
+  aggregation: 'Σ evidence weights; each occurrence weighs 100 / n_words.',
+  lexicons: ['hedges'],
+  references: ['Hyland (2005) Metadiscourse', 'Hyland (1998) Hedging in scientific research articles'],
+});
+registerMeasure({
+  name: 'intensifiers',
+  label: 'Intensifiers and certainty boosters (per 100 words)',
+  definition: 'Degree adverbs that intensify ("very", "extremely", "utterly": boosters of lexicon `sentiment-modifiers`) and certainty boosters ("clearly", "in fact": kind booster of lexicon `hedges`).',
+  scale: '≥ 0 (occurrences per 100 words)',
+  scopes: ['document'],
+  aggregation: 'Σ evidence weights; each occurrence weighs 100 / n_words.',
+  lexicons: ['sentiment-modifiers', 'hedges'],
+  references: ['Hutto & Gilbert (2014) VADER booster list', 'Hyland (2005) Metadiscourse'],
+});
+
+function span(state: ArticleAnalysis, k: number, h: { from: number; to: number }): { start: number; end: number; text: string } {
+  const toks = state.tokens[k]!;
+  const start = toks[h.from]!.start;
+  const end = toks[h.to - 1]!.end;
+  return { start, end, text: state.article.text.slice(start, end) };
+}
+
+function docScore(state: ArticleAnalysis, measure: string, ev: readonly Evidence[]): Score {
+  let v = 0;
+  for (const e of ev) v += e.weight;
+  return { article_id: state.article.id, outlet: state.article.outlet, event_id: null, scope: 'document', target: '', measure, value: v, n_evidence: ev.length };
+}
+
+export const framesStage: ArticleStage = {
+  name: 'frames',
+  englishOnly: true,
+  run(state, ctx) {
+    const { article } = state;
+    const n = article.sentences.length;
+    if (n === 0) return;
+    const mfc = compile(ctx.lexicons.frames, (e: FrameEntry) => e.term);
+    const gen = compile(ctx.lexicons.genericFrames, (e: FrameEntry) => e.term);
+    for (const [family, compiled, names] of [['frame', mfc, MFC_FRAMES], ['generic', gen, GENERIC_FRAMES]] as const) {
+      const byFrame = new Map<string, Evidence[]>(names.map((f) => [f, []]));
+      article.sentences.forEach((s, k) => {
+        // A cue word can serve several frames: match each frame's cues separately.
+        const hits = matchAll(state.tokens[k] ?? [], compiled);
+        const perFrame = new Map<string, PhraseHit<FrameEntry>[]>();
+        for (const h of hits) {
+          const list = perFrame.get(h.entry.frame) ?? [];
+          list.push(h);
+          perFrame.set(h.entry.frame, list);
+        }
+        for (const [frame, list] of perFrame) {
+          for (const h of list) {
+            byFrame.get(frame)?.push({
+              article_id: article.id, measure: `${family}:${frame}`, scope: 'document', target: '', ...span(state, k, h),
+              rule: `${family === 'frame' ? 'frames' : 'generic-frames'}:${frame}:${h.entry.term}`, weight: 1 / (n * list.length),
+              reason: `cue of ${frame} in sentence ${s.id} (1 of ${list.length} cues there; the sentence counts 1/${n})`,
+            });
+          }
+        }
+        if (family === 'frame' && perFrame.size === 0) {
+          byFrame.get('other')!.push({
+            article_id: article.id, measure: 'frame:other', scope: 'document', target: '', start: s.start, end: s.end,
+            text: article.text.slice(s.start, s.end), rule: 'rule:no-frame-cue', weight: 1 / n,
+            reason: `sentence ${s.id} has no cue of any MFC frame (counts 1/${n})`,
+          });
+        }
+      });
+      for (const f of names) {
+        const ev = byFrame.get(f)!.sort((a, b) => a.start - b.start || a.end - b.end);
+        state.evidence.push(...ev);
+        state.scores.push(docScore(state, `${family}:${f}`, ev));
+      }
+    }
+  },
+};
+
+/** All cue matches, allowing the same tokens to match entries of different frames. */
+function matchAll(tokens: Parameters<typeof matchPhrases>[0], compiled: ReturnType<typeof compile<FrameEntry>>): PhraseHit<FrameEntry>[] {
+  const out: PhraseHit<FrameEntry>[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const cands = compiled.byFirst.get(t.norm) ?? (t.lemma !== t.norm ? compiled.byFirst.get(t.lemma) : undefined);
+    if (!cands) continue;
+    const done = new Set<string>();
+    for (const c of cands) {
+      if (done.has(c.entry.frame)) continue;
+      let ok = true;
+      for (let k = 1; k < c.words.length; k++) {
+        const u = tokens[i + k];
+        if (!u || (u.norm !== c.words[k] && u.lemma !== c.words[k])) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) {
+        done.add(c.entry.frame);
+        out.push({ from: i, to: i + c.words.length, entry: c.entry });
+      }
+    }
+  }
+  return out;
+}
+
+export const markersStage: ArticleStage = {
+  name: 'markers',
+  englishOnly: true,
+  run(state, ctx) {
+    const { article } = state;
+    if (article.sentences.length === 0 || article.n_words === 0) return;
+    const per = 100 / article.n_words;
+    const loaded = compile(ctx.lexicons.loaded, (e: LoadedEntry) => e.term);
+    const hedges = compile(ctx.lexicons.hedges, (e: HedgeEntry) => e.term);
+    const boosters = compile(
+      { entries: ctx.lexicons.sentimentModifiers.entries.filter((e) => e.kind === 'booster') },
+      (e: ModifierEntry) => e.term,
+    );
+    const out: Record<'loaded_language' | 'hedging' | 'intensifiers', Evidence[]> = { loaded_language: [], hedging: [], intensifiers: [] };
+    const push = (m: keyof typeof out, k: number, h: { from: number; to: number }, rule: string, reason: string) =>
+      out[m].push({ article_id: article.id, measure: m, scope: 'document', target: '', ...span(state, k, h), rule, weight: per, reason: `${reason} (each occurrence counts 100/${article.n_words} words)` });
+    article.sentences.forEach((s, k) => {
+      const toks = state.tokens[k] ?? [];
+      for (const h of matchPhrases(toks, loaded)) push('loaded_language', k, h, `loaded:${h.entry.term}`, `${h.entry.category} word in ${s.id}`);
+      const hedgeHits = matchPhrases(toks, hedges);
+      for (const h of hedgeHits) {
+        if (h.entry.kind === 'booster') push('intensifiers', k, h, `hedges:${h.entry.term}`, `certainty booster in ${s.id}`);
+        else push('hedging', k, h, `hedges:${h.entry.term}`, `${h.entry.kind} in ${s.id}`);
+      }
+      const taken = new Set(hedgeHits.flatMap((h) => Array.from({ length: h.to - h.from }, (_, j) => h.from + j)));
+      for (const h of matchPhrases(toks, boosters)) {
+        if (taken.has(h.from)) continue;
+        // "more"/"most"/"so"/"quite" are boosters only before an adjective or adverb.
+        const next = toks[h.to];
+        if (!next || (next.pos !== 'ADJ' && next.pos !== 'ADV')) continue;
+        push('intensifiers', k, h, `sentiment-modifiers:${h.entry.term}`, `intensifier before "${next.text}" in ${s.id}`);
+      }
+    });
+    for (const m of ['hedging', 'intensifiers', 'loaded_language'] as const) {
+      const ev = out[m].sort((a, b) => a.start - b.start || a.end - b.end);
+      state.evidence.push(...ev);
+      state.scores.push(docScore(state, m, ev));
+    }
+  },
+};

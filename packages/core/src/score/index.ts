@@ -1,0 +1,19 @@
+/** Scoring with evidence: sentiment, framing, loaded language, hedging, quotes. See README.md. */
+export { sentimentStage } from './sentiment-stage';
+export {
+  ALPHA,
+  DEFAULT_PARAMS,
+  clauses,
+  entityItems,
+  sentenceItems,
+  sentenceSentiment,
+  squash,
+  sumWeights,
+  tokenRange,
+} from './sentiment';
+export type { SentimentItem, SentimentParams } from './sentiment';
+export { compile, compileMap, matchPhrases } from './match';
+export type { Compiled, PhraseHit } from './match';
+export { framesStage, markersStage, MFC_FRAMES, GENERIC_FRAMES } from './frames-stage';
+export { quotesStage, quoteArticle, findDirectQuotes } from './quotes';
+export type { Speaker } from './quotes';

@@ -1,0 +1,75 @@
+/**
+ * Phrase matching over tokens. Lexicons are compiled once into Maps keyed by their
+ * first word, cached per (frozen) lexicon object, so scoring never re-reads a list.
+ */
+import type { Token } from '../model';
+
+export interface Compiled<E> {
+  /** first word -> candidate entries with their words, longest first. */
+  byFirst: Map<string, { words: string[]; entry: E }[]>;
+}
+
+const cache = new WeakMap<object, Compiled<unknown>>();
+
+/** Compile `entries` (keyed by `term(entry)`, a lower-case word or space-separated phrase) once per lexicon object. */
+export function compile<E>(lexicon: { entries: readonly E[] }, term: (e: E) => string): Compiled<E> {
+  const hit = cache.get(lexicon);
+  if (hit) return hit as Compiled<E>;
+  const byFirst = new Map<string, { words: string[]; entry: E }[]>();
+  for (const entry of lexicon.entries) {
+    const words = term(entry).split(' ');
+    const first = words[0]!;
+    let list = byFirst.get(first);
+    if (!list) byFirst.set(first, (list = []));
+    list.push({ words, entry });
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const compiled: Compiled<E> = { byFirst };
+  cache.set(lexicon, compiled);
+  return compiled;
+}
+
+/** Build a word -> value map once per lexicon object. */
+const mapCache = new WeakMap<object, Map<string, unknown>>();
+export function compileMap<E, V>(lexicon: { entries: readonly E[] }, key: (e: E) => string, value: (e: E) => V): Map<string, V> {
+  const hit = mapCache.get(lexicon);
+  if (hit) return hit as Map<string, V>;
+  const m = new Map<string, V>();
+  for (const e of lexicon.entries) m.set(key(e), value(e));
+  mapCache.set(lexicon, m);
+  return m;
+}
+
+const same = (t: Token | undefined, w: string) => t !== undefined && (t.norm === w || t.lemma === w);
+
+export interface PhraseHit<E> {
+  /** Token index of the first and one past the last matched token. */
+  from: number;
+  to: number;
+  entry: E;
+}
+
+/** Non-overlapping, longest-first matches of the compiled lexicon in `tokens`, left to right. */
+export function matchPhrases<E>(tokens: readonly Token[], compiled: Compiled<E>): PhraseHit<E>[] {
+  const out: PhraseHit<E>[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const cands = compiled.byFirst.get(t.norm) ?? (t.lemma !== t.norm ? compiled.byFirst.get(t.lemma) : undefined);
+    if (!cands) continue;
+    for (const c of cands) {
+      let ok = true;
+      for (let k = 1; k < c.words.length; k++) {
+        if (!same(tokens[i + k], c.words[k]!)) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) {
+        out.push({ from: i, to: i + c.words.length, entry: c.entry });
+        i += c.words.length - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}

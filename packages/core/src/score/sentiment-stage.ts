@@ -1,0 +1,132 @@
+/**
+ * Stage `sentiment`: sentence, document and entity-targeted sentiment with evidence.
+ *
+ * - sentence: value = squash(Σ w) over the sentence's word evidence (see sentiment.ts);
+ * - document: value = Σ w where each non-zero sentence contributes one evidence item
+ *   (its span) with w = sentence value / number of sentences, i.e. the mean sentence sentiment;
+ * - entity: value = squash(Σ w) over the words around every mention of the entity
+ *   (each word counted once per entity, re-weighted by clause, see entityItems).
+ */
+import type { ArticleStage, ArticleAnalysis } from '../model';
+import type { Evidence, Score } from '../schema';
+import { registerMeasure } from '../measures';
+import { DEFAULT_PARAMS, entityItems, sentenceItems, squash, sumWeights, tokenRange, type SentimentItem } from './sentiment';
+
+export const SENTIMENT_TARGET_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'PLACE', 'GOV', 'GROUP']);
+
+registerMeasure({
+  name: 'sentiment',
+  label: 'Sentiment (tone)',
+  definition:
+    'Evaluative tone of the text, from the valence of evaluative words (VADER lexicon) with negation, boosters/dampeners and contrast ("but") handled. Topic words that name negative or positive events (war, killed, peace, talks) are marked as topic evidence with weight 0 and not counted (Boukes et al. 2020). Entity scope: tone of the words in the clauses about the entity (mention clause ×1, other clauses of the same sentence ×0.35); words inside the mention are not counted.',
+  scale: '-1 … 1 (negative … positive; 0 neutral)',
+  scopes: ['sentence', 'document', 'entity'],
+  aggregation:
+    'sentence and entity: S / sqrt(S² + 15) with S = Σ evidence weights (VADER normalisation); document: Σ evidence weights, one item per non-neutral sentence with weight = sentence value / n_sentences (mean of sentence values).',
+  lexicons: ['sentiment', 'sentiment-modifiers', 'sentiment-topic'],
+  references: [
+    'Hutto & Gilbert (2014) VADER, ICWSM',
+    'Boukes, van de Velde, Araujo & Vliegenthart (2020) What\'s the tone? Communication Methods and Measures 14(2)',
+    'Hamborg & Donnay (2021) NewsMTSC, EACL',
+  ],
+});
+
+function ev(state: ArticleAnalysis, scope: Evidence['scope'], target: string, it: SentimentItem): Evidence {
+  return {
+    article_id: state.article.id,
+    measure: 'sentiment',
+    scope,
+    target,
+    start: it.start,
+    end: it.end,
+    text: it.text,
+    rule: it.rule,
+    weight: it.weight,
+    reason: it.reason,
+  };
+}
+
+function score(state: ArticleAnalysis, scope: Score['scope'], target: string, value: number, n: number): Score {
+  return { article_id: state.article.id, outlet: state.article.outlet, event_id: null, scope, target, measure: 'sentiment', value, n_evidence: n };
+}
+
+export const sentimentStage: ArticleStage = {
+  name: 'sentiment',
+  englishOnly: true,
+  run(state, ctx) {
+    const { article } = state;
+    const p = DEFAULT_PARAMS;
+    const n = article.sentences.length;
+    const perSentence: SentimentItem[][] = [];
+    const docEvidence: Evidence[] = [];
+    let docSum = 0;
+    article.sentences.forEach((s, k) => {
+      const tokens = state.tokens[k] ?? [];
+      const items = sentenceItems(tokens, ctx.lexicons, p);
+      perSentence.push(items);
+      const value = squash(sumWeights(items), p.alpha);
+      for (const it of items) state.evidence.push(ev(state, 'sentence', s.id, it));
+      state.scores.push(score(state, 'sentence', s.id, value, items.length));
+      if (value !== 0) {
+        const w = value / n;
+        docSum += w;
+        docEvidence.push({
+          article_id: article.id, measure: 'sentiment', scope: 'document', target: '',
+          start: s.start, end: s.end, text: article.text.slice(s.start, s.end),
+          rule: 'rule:mean-of-sentences', weight: w, reason: `sentence ${s.id} sentiment ${round4(value)} / ${n} sentences`,
+        });
+      }
+    });
+    if (n > 0) {
+      state.evidence.push(...docEvidence);
+      state.scores.push(score(state, 'document', '', docSum, docEvidence.length));
+    }
+
+    // Entity-targeted: group mentions by entity id and sentence.
+    const bySentence = new Map<number, Map<string, { from: number; to: number }[]>>();
+    const sentenceOf = (start: number) => {
+      // sentences are sorted by start; binary search
+      let lo = 0;
+      let hi = article.sentences.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const s = article.sentences[mid]!;
+        if (start < s.start) hi = mid - 1;
+        else if (start >= s.end) lo = mid + 1;
+        else return mid;
+      }
+      return -1;
+    };
+    for (const m of article.entities) {
+      if (!m.entity_id || !SENTIMENT_TARGET_TYPES.has(m.type)) continue;
+      const k = sentenceOf(m.start);
+      if (k < 0) continue;
+      const r = tokenRange(state.tokens[k] ?? [], m.start, m.end);
+      if (!r) continue;
+      let ents = bySentence.get(k);
+      if (!ents) bySentence.set(k, (ents = new Map()));
+      const list = ents.get(m.entity_id) ?? [];
+      list.push(r);
+      ents.set(m.entity_id, list);
+    }
+    const perEntity = new Map<string, Evidence[]>();
+    for (const k of [...bySentence.keys()].sort((a, b) => a - b)) {
+      const ents = bySentence.get(k)!;
+      for (const id of [...ents.keys()].sort()) {
+        const items = entityItems(state.tokens[k] ?? [], perSentence[k] ?? [], ents.get(id)!, p);
+        const list = perEntity.get(id) ?? [];
+        for (const it of items) list.push(ev(state, 'entity', id, it));
+        perEntity.set(id, list);
+      }
+    }
+    for (const id of [...perEntity.keys()].sort()) {
+      const list = perEntity.get(id)!;
+      state.evidence.push(...list);
+      state.scores.push(score(state, 'entity', id, squash(sumWeights(list), p.alpha), list.length));
+    }
+  },
+};
+
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
