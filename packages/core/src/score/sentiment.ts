@@ -59,6 +59,8 @@ export interface SentimentItem {
   /** Raw lexicon valence. */
   valence: number;
   topic: boolean;
+  /** Contrast factor applied (1 when none); entity scope undoes it in the target's own clause. */
+  contrast: number;
   reason: string;
 }
 
@@ -122,7 +124,7 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
     if (tv !== undefined) {
       const key = topic.has(t.norm) ? t.norm : t.lemma;
       items.push({
-        index: i, start: t.start, end: t.end, text: t.text, rule: `topic:${key}`, weight: 0, valence: tv, topic: true,
+        index: i, start: t.start, end: t.end, text: t.text, rule: `topic:${key}`, weight: 0, valence: tv, topic: true, contrast: 1,
         reason: `topic word (VADER ${tv}): names the event, not the outlet's evaluation; not counted`,
       });
       continue;
@@ -159,12 +161,13 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
       v *= p.negation;
       why.push(`negated by "${negatedBy}" ×${p.negation}`);
     }
+    let f = 1;
     if (contrastAt >= 0 && i !== contrastAt) {
-      const f = i < contrastAt ? p.contrastBefore : p.contrastAfter;
+      f = i < contrastAt ? p.contrastBefore : p.contrastAfter;
       v *= f;
       why.push(`${i < contrastAt ? 'before' : 'after'} contrast "${contrastWord}" ×${f}`);
     }
-    items.push({ index: i, start: t.start, end: t.end, text: t.text, rule: `vader:${key}`, weight: v, valence: v0, topic: false, reason: why.join('; ') });
+    items.push({ index: i, start: t.start, end: t.end, text: t.text, rule: `vader:${key}`, weight: v, valence: v0, topic: false, contrast: f, reason: why.join('; ') });
   }
   // Exclamation emphasis: each "!" (at most 4) pushes the sum further from 0.
   const sum = sumWeights(items);
@@ -175,7 +178,7 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
       if (t.kind !== 'punctuation' || !t.text.includes('!')) continue;
       n++;
       const w = sum > 0 ? EXCL_INCR : -EXCL_INCR;
-      items.push({ index: i, start: t.start, end: t.end, text: t.text, rule: 'rule:exclamation', weight: w, valence: 0, topic: false, reason: `exclamation mark amplifies the sentence's ${sum > 0 ? 'positive' : 'negative'} tone ${w >= 0 ? '+' : ''}${w}` });
+      items.push({ index: i, start: t.start, end: t.end, text: t.text, rule: 'rule:exclamation', weight: w, valence: 0, topic: false, contrast: 1, reason: `exclamation mark amplifies the sentence's ${sum > 0 ? 'positive' : 'negative'} tone ${w >= 0 ? '+' : ''}${w}` });
     }
   }
   return items;
@@ -218,7 +221,9 @@ export function entityItems(
       }
       continue;
     }
-    if (same) out.push({ ...it, reason: `${it.reason}; in the target's clause` });
+    if (same && it.contrast !== 1) {
+      out.push({ ...it, weight: it.weight / it.contrast, contrast: 1, reason: `${it.reason}; in the target's clause: contrast weighting undone` });
+    } else if (same) out.push({ ...it, reason: `${it.reason}; in the target's clause` });
     else if (p.otherClause !== 0) out.push({ ...it, weight: it.weight * p.otherClause, reason: `${it.reason}; other clause ×${p.otherClause}` });
   }
   return out;
