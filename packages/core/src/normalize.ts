@@ -26,15 +26,24 @@ export interface Normalized {
 }
 
 /** Clusters: a base code point plus following combining marks, so NFC never crosses a cluster. */
-const CLUSTER = /\r\n|[\s\S]\p{M}*/gu;
+const CLUSTER = /\r\n|[\s\S]\p{M}*/uy;
 
 export function normalizeText(raw: string): Normalized {
   // Pass 1: per-cluster NFC and character mapping; each output char remembers its raw offset.
   const chars: string[] = [];
   const rawAt: number[] = [];
-  for (const m of raw.matchAll(CLUSTER)) {
-    const cluster = m[0];
-    const at = m.index;
+  for (let at = 0; at < raw.length; ) {
+    // Fast path (same result, no regex): printable ASCII or a space not followed by a
+    // combining mark (all \p{M} are >= U+0300) is its own cluster and maps to itself.
+    const code = raw.charCodeAt(at);
+    if (code >= 0x20 && code < 0x7f && !(raw.charCodeAt(at + 1) >= 0x300)) {
+      chars.push(raw[at]!);
+      rawAt.push(at);
+      at++;
+      continue;
+    }
+    CLUSTER.lastIndex = at;
+    const cluster = CLUSTER.exec(raw)![0];
     let out: string;
     if (cluster === '\r\n' || cluster === '\r' || NEWLINE.test(cluster)) out = '\n';
     else if (SPACE.test(cluster)) out = ' ';
@@ -47,6 +56,7 @@ export function normalizeText(raw: string): Normalized {
       // Within a cluster that changed length, every char points at the cluster start.
       rawAt.push(out.length === cluster.length ? at + k : at);
     }
+    at += cluster.length;
   }
   // Pass 2: whitespace collapsing (spaces per line, blank lines, edges).
   const outChars: string[] = [];
