@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '@parallax/core';
 import { registerAnalyze } from './commands/analyze';
 import { registerMerge } from './commands/merge';
+import { registerValidate } from './commands/validate';
 import { NothingAnalysedError, UsageError } from './output';
 
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerAnalyze(program);
   registerMerge(program);
+  registerValidate(program);
   return program;
 }
 

@@ -33,6 +33,7 @@ export interface Speaker {
 }
 
 const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GOV', 'GROUP', 'PLACE']);
+const TITLES = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.']);
 const NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 const STOP_PUNCT = new Set([',', '.', ';', ':', '"', '(', ')', '?', '!', '—', '–']);
 const PRONOUNS: Record<string, 'PERSON' | null> = { he: 'PERSON', she: 'PERSON' };
@@ -194,6 +195,16 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
   /** Resolve a he/she at token i to the most recent PERSON mention before it. */
   function resolvePronoun(i: number): Speaker {
     const t = flat[i]!;
+    // A PERSON opening one of the previous sentences (subject position), back to the last speaker's sentence.
+    const floor = Math.max(t.sentence - 3, recent ? recent.sentence : -1);
+    for (let s = t.sentence - 1; s > floor; s--) {
+      const first = sentenceStart.get(s);
+      if (first === undefined) continue;
+      let f = first;
+      while (f < flat.length && TITLES.has(flat[f]!.norm)) f++;
+      const m = mentionOver(f);
+      if (m?.type === 'PERSON' && !inDirect(f)) return { text: t.text, start: t.start, end: t.end, entity: m.entity_id, rule: `coref:pronoun->subject ${m.text}` };
+    }
     // The speaker of the last attribution within the previous 3 sentences (AP style keeps it).
     if (recent && t.sentence - recent.sentence <= 3 && recent.entity.startsWith('person:')) {
       return { text: t.text, start: t.start, end: t.end, entity: recent.entity, rule: `coref:pronoun->last-speaker ${recent.text}` };
@@ -239,6 +250,15 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
     // Backwards within the clause.
     let j = v - 1;
     while (j >= 0 && flat[j]!.sentence === sentence && (flat[j]!.pos === 'ADV' || flat[j]!.pos === 'AUX' || flat[j]!.norm === 'also')) j--;
+    // Appositive: "Mykhailo Podolyak, a top adviser to Mr. Zelenskyy, said" -> the name before the first comma.
+    if (j >= 0 && flat[j]!.text === ',' && flat[j]!.sentence === sentence) {
+      for (let c = j - 1; c >= 0 && c >= j - 14 && flat[c]!.sentence === sentence; c--) {
+        if (flat[c]!.text !== ',') continue;
+        const m = c > 0 ? mentionOver(c - 1) : undefined;
+        if (m && m.type === 'PERSON') return fromMention(m, 'subject:appositive');
+        break;
+      }
+    }
     if (j >= 0 && flat[j]!.sentence === sentence) {
       const m = mentionOver(j);
       if (m) return fromMention(m, 'subject:entity');
@@ -256,6 +276,9 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
         if (plural) {
           const start = flat[a]!.start;
           const end = flat[j]!.end;
+          // "State Department officials": members of an organisation speak for it.
+          const org = mentions.find((m) => m.start >= start && m.end <= end && (m.type === 'ORG' || m.type === 'GOV'));
+          if (org) return { text: article.text.slice(start, end), start, end, entity: org.entity_id, rule: `subject:group-of ${org.text}` };
           return { text: article.text.slice(start, end), start, end, entity: null, rule: 'subject:group' };
         }
       }
@@ -382,24 +405,35 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
           v = k;
           break;
         }
+        // `" but cautioned that …`: a new clause, not an attribution.
+        if (flat[k]!.pos === 'CCONJ' || flat[k]!.pos === 'SCONJ' || flat[k]!.pos === 'VERB') break;
       }
     }
     // `," Bradley Bowman, senior director of …, said`: the name right after the quote is the speaker.
     let afterName: EntityMention | undefined;
-    if (v >= 0 && v > qb) {
-      for (let k = qb; k < flat.length && k <= qb + 2; k++) {
+    if (v < 0 || v > qb) {
+      for (let k = qb; k < flat.length && k <= qb + 2 && flat[k]!.sentence === sLast; k++) {
         const m = mentionOver(k);
         if (m && m.type === 'PERSON') {
-          afterName = m;
+          // …followed, after its apposition, by a speech verb in the same sentence.
+          for (let j = k + 1; j < flat.length && flat[j]!.sentence === sLast && flat[j]!.text !== '"'; j++) {
+            if (verbAt(j)) {
+              afterName = m;
+              if (v < 0) v = j;
+              break;
+            }
+          }
           break;
         }
       }
     }
-    // 3. Before the opening mark in the same sentence (nearest verb): `X said he would be "…"`.
+    // 3. Before the opening mark in the same sentence: the outermost (first) speech verb, since
+    //    nested reports quote the outer speaker: `Lavrov highlighted that Trump and Putin had agreed to end this "…"`.
     if (v < 0) {
-      for (let k = qa - 1; k >= 0 && flat[k]!.sentence === sFirst; k--) {
+      for (let k = sentenceStart.get(sFirst) ?? qa; k < qa; k++) {
         if (inDirect(k)) continue;
-        if (verbAt(k)) {
+        // "Asked about …, he said": the question is not the quote.
+        if (verbAt(k) && flat[k]!.lemma !== 'ask') {
           v = k;
           break;
         }
@@ -415,6 +449,19 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
       }
     }
     let speaker = v >= 0 ? subjectOf(v) : null;
+    if (v >= 0 && !speaker && !afterName) {
+      // The verb found has no subject: try the outermost verb before the quote.
+      for (let k = sentenceStart.get(sFirst) ?? qa; k < qa; k++) {
+        if (!inDirect(k) && verbAt(k) && flat[k]!.lemma !== 'ask' && k !== v) {
+          const sp = subjectOf(k);
+          if (sp) {
+            v = k;
+            speaker = sp;
+          }
+          break;
+        }
+      }
+    }
     if (afterName && (!speaker || !speaker.entity)) speaker = fromMention(afterName, 'subject:name-after-quote');
     let verb = v >= 0 ? flat[v]!.text : null;
     let cls = v >= 0 ? verbAt(v) : null;

@@ -136,7 +136,8 @@ export function agreement(report: AnalysisReport, coded: readonly CodedRow[], ba
       n_unmatched: nUnmatched.get(key) ?? 0,
       pearson: nums ? fin(pearson(pred, nums)) : null,
       spearman: nums ? fin(spearman(pred, nums)) : null,
-      alpha_interval: nums ? fin(krippendorffAlpha(nums, pred, 'interval')) : null,
+      // Interval α needs codes and scores on one scale: not for category codes (0/1, −1/0/1) against shares or tones.
+      alpha_interval: nums && !goldCats ? fin(krippendorffAlpha(nums, pred, 'interval')) : null,
       kappa: goldCats && predCats ? fin(cohenKappa(goldCats, predCats)) : null,
       alpha_nominal: goldCats && predCats ? fin(krippendorffAlpha(goldCats, predCats, 'nominal')) : null,
       macro_f1: goldCats && predCats ? fin(f1Scores(goldCats, predCats).macroF1) : null,
