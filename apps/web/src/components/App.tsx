@@ -140,7 +140,7 @@ function Workspace({ report, exports, view, update }: { report: AnalysisReport; 
   };
 
   return (
-    <main className="workspace">
+    <main className="workspace" data-articles={report.articles.map((a) => a.id).join(' ')}>
       <section className="choices" aria-label="What to compare">
         {resolved.groups.length > 1 ? (
           <label className="event-pick">
@@ -149,7 +149,7 @@ function Workspace({ report, exports, view, update }: { report: AnalysisReport; 
               {resolved.groups.map((g) => (
                 <option key={g.id} value={g.id}>
                   {g.label}
-                  {g.date ? ` (${g.date})` : ''} — {g.articleIds.length} articles
+                  {g.date && !g.label.includes(g.date) ? ` (${g.date})` : ''} — {g.articleIds.length} article{g.articleIds.length === 1 ? '' : 's'}
                 </option>
               ))}
             </select>
@@ -158,7 +158,7 @@ function Workspace({ report, exports, view, update }: { report: AnalysisReport; 
           <div className="event-one">
             <span className="kicker">Event</span>
             <strong>{resolved.group?.label ?? 'All articles'}</strong>
-            {resolved.group?.date ? <span className="muted"> · {resolved.group.date}</span> : null}
+            {resolved.group?.date && !resolved.group.label.includes(resolved.group.date) ? <span className="muted"> · {resolved.group.date}</span> : null}
           </div>
         )}
         <div className="outlet-pick" role="group" aria-label="Outlets to compare">

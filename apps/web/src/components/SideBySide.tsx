@@ -33,7 +33,7 @@ export function SideBySide({ report, articleIds, eventId, colourOf, selectedClai
     if (!root || !hover) return;
     const active = document.activeElement;
     for (const body of Array.from(root.querySelectorAll<HTMLElement>('.col-body'))) {
-      const el = body.querySelector<HTMLElement>(`[data-claim="${CSS.escape(hover)}"]`) ?? body.querySelector<HTMLElement>(`[data-gap="${CSS.escape(hover)}"]`);
+      const el = body.querySelector<HTMLElement>(`.sent[data-claim="${CSS.escape(hover)}"]`);
       if (!el || (active instanceof HTMLElement && body.contains(active) && active.dataset.claim === hover)) continue;
       const top = el.offsetTop - body.offsetTop;
       if (top < body.scrollTop || top + el.offsetHeight > body.scrollTop + body.clientHeight) {
@@ -46,7 +46,8 @@ export function SideBySide({ report, articleIds, eventId, colourOf, selectedClai
 
   const highlightCss = hover
     ? `.sbs [data-claim="${CSS.escape(hover)}"]{outline:3px solid var(--ink);outline-offset:1px;background:var(--hl-bg,#fff3b0)!important;box-shadow:0 0 0 5px rgba(0,0,0,.06)}` +
-      `.sbs [data-gap="${CSS.escape(hover)}"]{border-color:var(--ink);background:#fff}`
+      `.sbs [data-gap="${CSS.escape(hover)}"]{border-color:var(--ink);background:#fff}` +
+      `.sbs [data-missing="${CSS.escape(hover)}"]{display:block}`
     : '';
 
   const hasClaims = report.claims.length > 0;
@@ -159,10 +160,17 @@ const Column = memo(function Column({
         </div>
       </header>
       <div className="col-body" tabIndex={-1}>
+        {gaps.map((r) => (
+          <div key={`m${r.claim.claim_id}`} className="missing-note" data-missing={r.claim.claim_id} style={{ ['--claim' as string]: colours.get(r.claim.claim_id)?.strong ?? '#999' }}>
+            <strong>Not in this article:</strong> {r.claim.label || labels.get(r.claim.claim_id)}
+          </div>
+        ))}
         {gaps.length > 0 ? (
-          <div className="gaps">
-            <div className="gaps-title">Not in this article ({gaps.length})</div>
-            {gaps.slice(0, 6).map((r) => (
+          <details className="gaps">
+            <summary>
+              Leaves out {gaps.length} fact{gaps.length === 1 ? '' : 's'} other outlets report
+            </summary>
+            {gaps.map((r) => (
               <div
                 key={r.claim.claim_id}
                 className="gap"
@@ -173,12 +181,10 @@ const Column = memo(function Column({
                 onFocus={() => onHover(r.claim.claim_id)}
                 title={r.cells.find((c) => c.articleId === article.id)?.reason ?? undefined}
               >
-                <span className="gap-mark" aria-hidden="true" /> {r.claim.label || labels.get(r.claim.claim_id)}{' '}
-                <span className="muted">({r.present} outlets report it)</span>
+                {r.claim.label || labels.get(r.claim.claim_id)} <span className="muted">({r.present} outlets report it)</span>
               </div>
             ))}
-            {gaps.length > 6 ? <div className="muted small">+ {gaps.length - 6} more in Coverage</div> : null}
-          </div>
+          </details>
         ) : null}
         <p className="col-text">
           {segments.map((s) => {

@@ -7,6 +7,7 @@ import {
   entityLabel,
   entitySentiment,
   eventGroups,
+  groupChanges,
   evidenceFor,
   highlightRuns,
   measureLabel,
@@ -97,13 +98,60 @@ describe('claimDiff(report, claim, a, b)', () => {
     const d = claimDiff(r, 'c1', 'a', 'b')!;
     expect(d.origin).toBe('report');
     expect(d.parts.map((p) => [p.op, p.text, p.substitution])).toEqual([
-      ['insert', 'Kiev', true],
       ['delete', 'Kyiv', true],
+      ['insert', 'Kiev', true],
+    ]);
+    expect(d.substitutions).toEqual([{ concept: 'place:kyiv', a: 'Kyiv', b: 'Kiev' }]);
+  });
+  test('restores the spaces between report parts and marks only concept substitutions', () => {
+    const r = testReport();
+    // a:s0 "Kyiv was not invited." vs b:s0 "Kiev was not invited to the talks."
+    r.diffs = [
+      {
+        claim_id: 'c1',
+        a_sentence_id: 'a:s0',
+        b_sentence_id: 'b:s0',
+        parts: [
+          { op: 'delete', text: 'Kyiv', a: { start: 0, end: 4 }, b: null },
+          { op: 'insert', text: 'Kiev', a: null, b: { start: 0, end: 4 } },
+          { op: 'equal', text: 'was', a: { start: 5, end: 8 }, b: { start: 5, end: 8 } },
+          { op: 'equal', text: 'not', a: { start: 9, end: 12 }, b: { start: 9, end: 12 } },
+          { op: 'delete', text: 'invited.', a: { start: 13, end: 21 }, b: null },
+          { op: 'insert', text: 'invited', a: null, b: { start: 13, end: 20 } },
+          { op: 'insert', text: 'to', a: null, b: { start: 21, end: 23 } },
+        ],
+        substitutions: [
+          { concept_id: 'place:kyiv', a_text: 'Kyiv', b_text: 'Kiev', a: { start: 0, end: 4 }, b: { start: 0, end: 4 } },
+          { concept_id: null, a_text: 'invited.', b_text: 'invited', a: { start: 13, end: 21 }, b: { start: 13, end: 20 } },
+        ],
+      },
+    ];
+    const d = claimDiff(r, 'c1', 'a', 'b')!;
+    expect(d.parts.map((p) => [p.op, p.text, p.substitution])).toEqual([
+      ['delete', 'Kyiv', true],
+      ['insert', 'Kiev', true],
+      ['equal', ' was not', false],
+      ['delete', ' invited.', false],
+      ['insert', ' invited to', false],
     ]);
     expect(d.substitutions).toEqual([{ concept: 'place:kyiv', a: 'Kyiv', b: 'Kiev' }]);
   });
   test('null when one outlet lacks the claim', () => {
     expect(claimDiff(testReport(), 'c2', 'a', 'b')).toBeNull();
+  });
+});
+
+describe('groupChanges(parts)', () => {
+  test.each([
+    [
+      [['delete', 'a'], ['insert', 'b'], ['delete', ' c'], ['insert', ' d'], ['equal', ' e']],
+      [['delete', 'a c'], ['insert', 'b d'], ['equal', ' e']],
+    ],
+    [[['equal', 'x'], ['equal', 'y']], [['equal', 'xy']]],
+    [[], []],
+  ] as const)('%j', (input, out) => {
+    const parts = input.map(([op, text]) => ({ op, text, substitution: false }));
+    expect(groupChanges(parts).map((p) => [p.op, p.text])).toEqual(out);
   });
 });
 

@@ -148,14 +148,57 @@ export function claimsInReadingOrder(report: AnalysisReport, articleIds: readonl
 
 // ---------------------------------------------------------------------------- diff
 
+export type DiffOp = 'equal' | 'insert' | 'delete';
+export interface DiffPartView {
+  op: DiffOp;
+  text: string;
+  substitution: boolean;
+}
+
 export interface DiffView {
   claimId: string;
   aText: string;
   bText: string;
-  parts: { op: 'equal' | 'insert' | 'delete'; text: string; substitution: boolean }[];
+  parts: DiffPartView[];
   substitutions: { concept: string | null; a: string; b: string }[];
   /** 'report' when the engine aligned the pair, 'computed' when jsdiff did it here. */
   origin: 'report' | 'computed';
+}
+
+function articleOfSentence(report: AnalysisReport, sentenceId: string): ArticleResult | undefined {
+  const aid = sentenceId.slice(0, sentenceId.lastIndexOf(':s'));
+  return report.articles.find((a) => a.id === aid);
+}
+
+/**
+ * Readable change runs: between two equal parts, all deleted words first, then all
+ * inserted ones (as a reader compares "A said … / B said …"), neighbours of the same
+ * kind merged. Term substitutions stay separate so they can be marked.
+ */
+export function groupChanges(parts: readonly DiffPartView[]): DiffPartView[] {
+  const out: DiffPartView[] = [];
+  const push = (p: DiffPartView) => {
+    const last = out[out.length - 1];
+    if (last && last.op === p.op && last.substitution === p.substitution) last.text += p.text;
+    else out.push({ ...p });
+  };
+  let dels: DiffPartView[] = [];
+  let inss: DiffPartView[] = [];
+  const flush = () => {
+    dels.forEach(push);
+    inss.forEach(push);
+    dels = [];
+    inss = [];
+  };
+  for (const p of parts) {
+    if (p.op === 'equal') {
+      flush();
+      push(p);
+    } else if (p.op === 'delete') dels.push(p);
+    else inss.push(p);
+  }
+  flush();
+  return out;
 }
 
 function sentenceText(report: AnalysisReport, sentenceId: string): string {
@@ -178,22 +221,38 @@ export function claimDiff(report: AnalysisReport, claimId: string, a: string, b:
   const aIds = claim.sentence_ids.filter((s) => s.startsWith(`${a}:s`));
   const bIds = claim.sentence_ids.filter((s) => s.startsWith(`${b}:s`));
   if (aIds.length === 0 || bIds.length === 0) return null;
-  const fromReport = (d: SentenceDiff, flip: boolean): DiffView => ({
-    claimId,
-    aText: sentenceText(report, flip ? d.b_sentence_id : d.a_sentence_id),
-    bText: sentenceText(report, flip ? d.a_sentence_id : d.b_sentence_id),
-    parts: d.parts.map((p) => ({
-      op: flip ? (p.op === 'insert' ? 'delete' : p.op === 'delete' ? 'insert' : 'equal') : p.op,
-      text: p.text,
-      substitution: d.substitutions.some((s) => {
-        const span = flip ? (p.op === 'insert' ? s.b : s.a) : p.op === 'insert' ? s.b : s.a;
-        const ps = p.op === 'insert' ? p.b : p.a;
-        return p.op !== 'equal' && ps !== null && ps.start < span.end && span.start < ps.end;
-      }),
-    })),
-    substitutions: d.substitutions.map((s) => ({ concept: s.concept_id, a: flip ? s.b_text : s.a_text, b: flip ? s.a_text : s.b_text })),
-    origin: 'report',
-  });
+  const fromReport = (d: SentenceDiff, flip: boolean): DiffView => {
+    const terms = d.substitutions.filter((x) => x.concept_id !== null);
+    const artA = articleOfSentence(report, d.a_sentence_id);
+    const artB = articleOfSentence(report, d.b_sentence_id);
+    // Parts carry offsets but not the whitespace between words: restore it from the texts.
+    let lastA = -1;
+    let lastB = -1;
+    const raw = d.parts.map((p) => {
+      const gapA = p.a && artA && lastA >= 0 && p.a.start > lastA ? artA.text.slice(lastA, p.a.start) : '';
+      const gapB = p.b && artB && lastB >= 0 && p.b.start > lastB ? artB.text.slice(lastB, p.b.start) : '';
+      if (p.a) lastA = p.a.end;
+      if (p.b) lastB = p.b.end;
+      const own = p.op === 'insert' ? p.b : p.a;
+      const substitution =
+        p.op !== 'equal' &&
+        own !== null &&
+        terms.some((t) => {
+          const span = p.op === 'insert' ? t.b : t.a;
+          return own.start < span.end && span.start < own.end;
+        });
+      const op: DiffOp = flip ? (p.op === 'insert' ? 'delete' : p.op === 'delete' ? 'insert' : 'equal') : p.op;
+      return { op, text: (p.op === 'insert' ? gapB : gapA) + p.text, substitution };
+    });
+    return {
+      claimId,
+      aText: sentenceText(report, flip ? d.b_sentence_id : d.a_sentence_id),
+      bText: sentenceText(report, flip ? d.a_sentence_id : d.b_sentence_id),
+      parts: groupChanges(raw),
+      substitutions: terms.map((t) => ({ concept: t.concept_id, a: flip ? t.b_text : t.a_text, b: flip ? t.a_text : t.b_text })),
+      origin: 'report',
+    };
+  };
   const direct = report.diffs.find((d) => d.claim_id === claimId && aIds.includes(d.a_sentence_id) && bIds.includes(d.b_sentence_id));
   if (direct) return fromReport(direct, false);
   const reverse = report.diffs.find((d) => d.claim_id === claimId && bIds.includes(d.a_sentence_id) && aIds.includes(d.b_sentence_id));
