@@ -8,12 +8,19 @@ import { boilerplateStage } from './stages/boilerplate';
 import { segmentStage } from './stages/segment';
 import { languageStage } from './stages/language';
 import { sentimentStage, framesStage, markersStage, quotesStage } from './score';
+import { entitiesStage } from './align/entities';
+import { entityMergeStage } from './align/merge';
+import { eventsStage } from './align/events';
+import { claimsStage } from './align/claims';
+import { diffsStage } from './align/diffs';
+import { termsStage } from './align/terms';
 
 /** Per-article stages, in order. (`normalize` runs first, in engine.createArticle: it makes the text every offset points into.) */
 export const ARTICLE_STAGES: readonly ArticleStage[] = Object.freeze([
   boilerplateStage, // needs the normalized text and title
   segmentStage, // only segments text outside boilerplate
   languageStage, // detects from the segmented sentences; gates the englishOnly stages below
+  entitiesStage, // people/orgs/places/governments over the tokens; scoring stages below read article.entities
   // Scoring (englishOnly) runs after entity detection: entity sentiment and quote speakers need article.entities.
   sentimentStage,
   framesStage,
@@ -22,7 +29,13 @@ export const ARTICLE_STAGES: readonly ArticleStage[] = Object.freeze([
 ]);
 
 /** Corpus stages, in order, over all articles sorted by input position. */
-export const CORPUS_STAGES: readonly CorpusStage[] = Object.freeze([]);
+export const CORPUS_STAGES: readonly CorpusStage[] = Object.freeze([
+  entityMergeStage, // cross-outlet spellings -> state.entityMerges; read by every stage below
+  eventsStage, // groups English articles into events (others get an event of their own)
+  claimsStage, // per event: aligned sentences -> claims, then omissions
+  diffsStage, // word diffs of the aligned sentence pairs of each claim
+  termsStage, // contested term choices per concept x article
+]);
 
 export const STAGE_NAMES: readonly string[] = Object.freeze([
   'normalize',

@@ -7,17 +7,23 @@ import { boilerplate } from './boilerplate';
 import { sentiment, sentimentModifiers, sentimentTopic } from './sentiment';
 import { frames, genericFrames, loaded, hedges } from './frames';
 import { attributionVerbs, sides } from './attribution';
+import { entities } from './entities';
+import { terms } from './terms';
 import type { Lexicon } from './define';
 
 export { defineLexicon, LexiconError, LexiconMeta, BaseEntry } from './define';
 export type { Lexicon } from './define';
 export { BoilerplateEntry } from './boilerplate';
+export { GazetteerEntity, EntityCue, EntityEntry, isGazetteerEntity } from './entities';
+export { TermEntry } from './terms';
 export { SentimentEntry, ModifierEntry, TopicEntry } from './sentiment';
 export { FrameEntry, LoadedEntry, HedgeEntry } from './frames';
 export { AttributionVerbEntry, SideEntry } from './attribution';
 
 export const lexicons = Object.freeze({
   boilerplate,
+  entities,
+  terms,
   sentiment,
   sentimentModifiers,
   sentimentTopic,

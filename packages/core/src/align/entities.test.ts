@@ -1,0 +1,78 @@
+import { describe, expect, test } from 'vitest';
+import { createEngine } from '../engine';
+import type { ArticleInput } from '../schema';
+
+const engine = createEngine();
+function mentions(text: string, language: string | null = 'en') {
+  const input: ArticleInput = { id: 't', outlet: 'o', title: '', published: null, url: null, language, text, source: { path: 't.txt', line: null } };
+  return engine.analyzeArticle(input).article.entities;
+}
+const named = (text: string) => mentions(text).filter((m) => ['PERSON', 'ORG', 'PLACE', 'GOV', 'GROUP'].includes(m.type));
+const idOf = (text: string, surface: string) => named(text).find((m) => m.text === surface)?.entity_id ?? null;
+
+describe('entitiesStage: spellings resolve to one canonical id', () => {
+  test.each([
+    ['Volodymyr Zelenskyy spoke on Monday.', 'Volodymyr Zelenskyy', 'person:volodymyr-zelenskyy'],
+    ['Zelenskiy spoke on Monday.', 'Zelenskiy', 'person:volodymyr-zelenskyy'],
+    ['President Zelensky spoke on Monday.', 'Zelensky', 'person:volodymyr-zelenskyy'],
+    ['Volodimir Zelenskyi spoke on Monday.', 'Volodimir Zelenskyi', 'person:volodymyr-zelenskyy'],
+    ['Sergey Lavrov arrived on Monday.', 'Sergey Lavrov', 'person:sergei-lavrov'],
+    ['Sergei Lavrov arrived on Monday.', 'Sergei Lavrov', 'person:sergei-lavrov'],
+    ['Michael Waltz arrived on Monday.', 'Michael Waltz', 'person:mike-waltz'],
+    ['Mike Waltz arrived on Monday.', 'Mike Waltz', 'person:mike-waltz'],
+    ['Spokesperson Tami Bruce spoke.', 'Tami Bruce', 'person:tammy-bruce'],
+    ['Spokesperson Tammy Bruce spoke.', 'Tammy Bruce', 'person:tammy-bruce'],
+    ['Officials met in Kyiv on Monday.', 'Kyiv', 'place:kyiv'],
+    ['Officials met in Kiev on Monday.', 'Kiev', 'place:kyiv'],
+    ['The Kremlin said the talks were useful.', 'Kremlin', 'gov:russia'],
+    ['Moscow rejected the plan.', 'Moscow', 'gov:russia'],
+    ['He was detained at an airport in Moscow.', 'Moscow', 'place:moscow'],
+    ["Moscow's invasion began in 2022.", 'Moscow', 'gov:russia'],
+    ['Representatives from Washington and Moscow met.', 'Washington', 'gov:united-states'],
+    ['Kiev maintains that it must take part.', 'Kiev', 'gov:ukraine'],
+    ['The State Department said so.', 'State Department', 'org:us-department-of-state'],
+    ['NATO members disagreed.', 'NATO', 'org:nato'],
+  ])('%s -> "%s" is %s', (text, surface, id) => {
+    expect(idOf(text, surface)).toBe(id);
+  });
+});
+
+describe('entitiesStage: unknown names from proper-noun patterns and coreference', () => {
+  const text =
+    'Foreign Minister Ivan Petrenko met Gen. Olena Koval in Lviv on Monday. Petrenko said the Ministry of Energy would help. Ms. Koval agreed. Secretary of State Marco Rubio spoke later, and Rubio said little.';
+  test.each([
+    ['Ivan Petrenko', 'PERSON', 'person:ivan-petrenko', 'pattern:title-name'],
+    ['Olena Koval', 'PERSON', 'person:olena-koval', 'pattern:title-name'],
+    ['Petrenko', 'PERSON', 'person:ivan-petrenko', 'coref:surname'],
+    ['Koval', 'PERSON', 'person:olena-koval', 'coref:honorific-surname'],
+    ['Ministry of Energy', 'ORG', 'org:ministry-of-energy', 'pattern:org-head'],
+    ['Marco Rubio', 'PERSON', 'person:marco-rubio', 'gazetteer:person:marco-rubio'],
+  ])('"%s" -> %s %s by %s', (surface, type, id, rule) => {
+    const m = named(text).find((x) => x.text === surface);
+    expect(m).toMatchObject({ type, entity_id: id, rule });
+  });
+  test('titles and demonyms are not mentions', () => {
+    const texts = named('Russian Foreign Minister Sergei Lavrov and German Chancellor Olaf Scholz spoke.').map((m) => m.text);
+    expect(texts).toEqual(['Sergei Lavrov', 'Olaf Scholz']);
+  });
+  test('a lone unknown capitalised word with no full name is not a mention', () => {
+    expect(named('Later, Smith left early.').map((m) => m.text)).toEqual([]);
+  });
+  test('sub-headings do not produce bare-name people', () => {
+    expect(named('Economic Implications of Diplomacy').filter((m) => m.type === 'PERSON')).toEqual([]);
+  });
+});
+
+describe('entitiesStage: contract', () => {
+  test('every mention span equals the text and the list is sorted by start, wink mentions kept', () => {
+    const text = 'On Tuesday, Secretary of State Marco Rubio met Sergei Lavrov in Riyadh for 4 hours. Rubio said 20% of the work was done.';
+    const ms = mentions(text);
+    expect(ms.some((m) => m.rule.startsWith('wink:'))).toBe(true);
+    for (const m of ms) expect(text.slice(m.start, m.end)).toBe(m.text);
+    for (let i = 1; i < ms.length; i++) expect(ms[i]!.start).toBeGreaterThanOrEqual(ms[i - 1]!.start);
+  });
+  test('non-English articles get no named entities (englishOnly stage)', () => {
+    const ms = mentions('Der Außenminister Sergej Lawrow traf sich am Dienstag in Riad mit Marco Rubio.', 'de');
+    expect(ms.filter((m) => m.type === 'PERSON')).toEqual([]);
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * Stage `entities`: named-entity detection and in-document resolution for people,
+ * organisations, places and governments (wink's lite model has none of these).
+ *
+ * Per sentence, left to right over wink tokens:
+ *   1. gazetteer: longest alias match (case-checked) -> `gazetteer:<id>`; a country or
+ *      capital that acts as a subject ("Moscow seeks", "Kyiv condemned"), a capital in
+ *      the possessive ("Moscow's invasion") or a pair of them ("Washington and Moscow")
+ *      stands for its government -> GOV `gov:<country>` (`pattern:gov-metonym:<id>`);
+ *   2. cues: a title ("Secretary of State", "spokesperson") or honorific ("Mr.") marks
+ *      the next capitalised run as a person; capitalised non-entities (days, months) are skipped;
+ *   3. proper-noun runs: capitalised PROPN/NOUN/ADJ tokens (with name particles such as
+ *      "bin", "von", and "of"/"for"/"on"/"and" inside organisation names) -> ORG by an
+ *      organisation head noun, PLACE by a place head noun, PERSON after a title or as a
+ *      2-4 word name; a transliteration key first looks the run up in the gazetteer
+ *      (Zelenskyi -> Zelenskyy);
+ *   4. coreference: a lone surname ("Rubio", "Mr. Waltz") links to the nearest full
+ *      name with that surname in the article (preceding first) -> `coref:surname`.
+ * Every mention keeps its span; wink's numeric/date mentions are kept; sorted by start.
+ */
+import type { ArticleStage, Token } from '../model';
+import type { EntityMention, EntityType } from '../schema';
+import { compileGazetteer, type AliasPattern, type Gazetteer } from './gazetteer';
+import { isAllCaps, isCapitalized, nameKey, slugify } from './text';
+
+const NAME_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'X']);
+/** Particles inside person names and connectors inside organisation names. */
+const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'von', 'van', 'der', 'den', 'da', 'di', 'del', 'le', 'la']);
+const ORG_CONNECTORS = new Set(['of', 'for', 'on', 'and', '&']);
+const POSSESSIVE = new Set(["'s", "'", '’s', '’']);
+const TERMINAL = new Set(['.', '?', '!', '"', "'", ')']);
+
+interface Pending {
+  start: number;
+  end: number;
+  text: string;
+  /** nameKey of the surname (last word). */
+  key: string;
+  /** Titled or after an honorific: a person even when no full name is found. */
+  titled: boolean;
+  honorific: boolean;
+}
+
+function isCapTok(t: Token): boolean {
+  return t.kind === 'word' && NAME_POS.has(t.pos) && isCapitalized(t.text);
+}
+
+function caseOk(tok: Token, rule: 0 | 1 | 2): boolean {
+  if (rule === 2) return isAllCaps(tok.text);
+  if (rule === 1) return isCapitalized(tok.text);
+  return true;
+}
+
+/** Longest gazetteer alias starting at i, or null. */
+export function matchAlias(g: Gazetteer, toks: readonly Token[], i: number): AliasPattern | null {
+  const list = g.aliases.get(toks[i]!.norm);
+  if (!list) return null;
+  for (const p of list) {
+    if (i + p.norms.length > toks.length) continue;
+    let ok = true;
+    for (let k = 0; k < p.norms.length; k++) {
+      const t = toks[i + k]!;
+      if (t.norm !== p.norms[k] || !caseOk(t, p.cases[k]!)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return p;
+  }
+  return null;
+}
+
+function matchCue(g: Gazetteer, toks: readonly Token[], i: number): { len: number; cue: string } | null {
+  const list = g.cues.get(toks[i]!.norm);
+  if (!list) return null;
+  for (const p of list) {
+    if (i + p.norms.length > toks.length) continue;
+    let ok = true;
+    for (let k = 0; k < p.norms.length; k++) if (toks[i + k]!.norm !== p.norms[k]) ok = false;
+    if (ok) return { len: p.norms.length, cue: p.cue };
+  }
+  return null;
+}
+
+/** Title, honorific and non-entity cues end a capitalised run; organisation/place head nouns do not. */
+function isStopCue(c: { cue: string } | null): boolean {
+  return c !== null && (c.cue === 'title' || c.cue === 'honorific' || c.cue === 'not-entity');
+}
+
+/** A title-case line without final punctuation (a sub-heading): no bare-name pattern there. */
+function isHeading(toks: readonly Token[]): boolean {
+  let words = 0;
+  let caps = 0;
+  for (const t of toks) {
+    if (t.kind !== 'word') continue;
+    words++;
+    if (isCapitalized(t.text)) caps++;
+  }
+  const last = toks[toks.length - 1];
+  return words >= 2 && caps / words >= 0.6 && !(last && TERMINAL.has(last.text));
+}
+
+const typeOfId = (id: string): EntityType =>
+  id.startsWith('person:') ? 'PERSON' : id.startsWith('org:') ? 'ORG' : id.startsWith('gov:') ? 'GOV' : id.startsWith('group:') ? 'GROUP' : 'PLACE';
+
+/** Detect named entities in one article's sentences (tokens per sentence). Pure. */
+export function detectEntities(text: string, sentences: readonly (readonly Token[])[], g: Gazetteer): EntityMention[] {
+  const out: EntityMention[] = [];
+  const pending: Pending[] = [];
+  const emit = (start: number, end: number, type: EntityType, id: string | null, rule: string) =>
+    out.push({ start, end, text: text.slice(start, end), type, entity_id: id, rule });
+
+  for (const toks of sentences) {
+    const heading = isHeading(toks);
+    let titled = false;
+    let honorific = false;
+    let forceGovAt = -1;
+    let i = 0;
+    while (i < toks.length) {
+      const t = toks[i]!;
+      const alias = matchAlias(g, toks, i);
+      if (alias) {
+        const j = i + alias.norms.length;
+        const e = alias.entry;
+        const start = t.start;
+        const end = toks[j - 1]!.end;
+        let gov = false;
+        let why = '';
+        if (e.government) {
+          const next = toks[j];
+          if (i === forceGovAt) {
+            gov = true;
+            why = 'pair';
+          } else if (next && next.kind === 'word' && (next.pos === 'AUX' || next.pos === 'VERB') && !(i > 0 && toks[i - 1]!.pos === 'ADP')) {
+            gov = true;
+            why = 'subject';
+          } else if (next && e.kind === 'city' && POSSESSIVE.has(next.norm)) {
+            gov = true;
+            why = 'possessive';
+          } else if (next && next.norm === 'and' && toks[j + 1]) {
+            const other = matchAlias(g, toks, j + 1);
+            if (other?.entry.government) {
+              gov = true;
+              why = 'pair';
+              forceGovAt = j + 1;
+            }
+          }
+        }
+        if (gov) emit(start, end, 'GOV', e.government!, `pattern:gov-metonym-${why}:${e.id}`);
+        else emit(start, end, e.type, e.id, `gazetteer:${e.id}`);
+        titled = honorific = false;
+        i = j;
+        continue;
+      }
+      const cue = matchCue(g, toks, i);
+      if (cue && (cue.cue === 'title' || cue.cue === 'honorific' || cue.cue === 'not-entity')) {
+        titled = cue.cue === 'title';
+        honorific = cue.cue === 'honorific';
+        i += cue.len;
+        continue;
+      }
+      if (g.demonyms.has(t.norm)) {
+        i++; // "Russian" in "Russian Foreign Minister": an adjective, keeps a pending title
+        continue;
+      }
+      if (!isCapTok(t)) {
+        titled = honorific = false;
+        i++;
+        continue;
+      }
+      // A capitalised run, stopped where a gazetteer alias or a cue begins.
+      let j = i + 1;
+      let hasOrgHead = g.headCue.get(t.norm) === 'org-suffix';
+      let lastHead = g.headCue.get(t.norm);
+      let cut = -1;
+      while (j < toks.length) {
+        const u = toks[j]!;
+        if (isCapTok(u) && !g.demonyms.has(u.norm) && !matchAlias(g, toks, j) && !isStopCue(matchCue(g, toks, j))) {
+          lastHead = g.headCue.get(u.norm);
+          if (lastHead === 'org-suffix') hasOrgHead = true;
+          j++;
+          continue;
+        }
+        const next = toks[j + 1];
+        if (next && isCapTok(next) && (NAME_PARTICLES.has(u.norm) || ORG_CONNECTORS.has(u.norm))) {
+          if (ORG_CONNECTORS.has(u.norm) && cut < 0) cut = j;
+          j++;
+          continue;
+        }
+        break;
+      }
+      if (cut >= 0 && !hasOrgHead && lastHead !== 'place-suffix') j = cut;
+      const run = toks.slice(i, j);
+      const start = t.start;
+      const end = run[run.length - 1]!.end;
+      const surface = text.slice(start, end);
+      const known = g.byKey.get(nameKey(surface));
+      if (known) {
+        emit(start, end, known.type, known.id, `gazetteer-translit:${known.id}`);
+      } else if (hasOrgHead) {
+        emit(start, end, 'ORG', `org:${slugify(surface)}`, 'pattern:org-head');
+      } else if (lastHead === 'place-suffix') {
+        emit(start, end, 'PLACE', `place:${slugify(surface)}`, 'pattern:place-head');
+      } else if (run.length === 1) {
+        if (!isAllCaps(t.text)) pending.push({ start, end, text: surface, key: nameKey(t.text), titled, honorific });
+      } else if (titled || honorific) {
+        emit(start, end, 'PERSON', `person:${slugify(surface)}`, 'pattern:title-name');
+      } else if (!heading && run.length <= 4 && run.every((u) => !isAllCaps(u.text))) {
+        emit(start, end, 'PERSON', `person:${slugify(surface)}`, 'pattern:propn-name');
+      }
+      titled = honorific = false;
+      i = j;
+    }
+  }
+
+  // In-document coreference: lone surnames -> full names with that surname.
+  if (pending.length > 0) {
+    const full: { start: number; key: string; id: string }[] = [];
+    for (const m of out) {
+      if (m.type !== 'PERSON' || m.entity_id === null) continue;
+      const words = m.text.split(/\s+/);
+      if (words.length < 2) continue;
+      full.push({ start: m.start, key: nameKey(words[words.length - 1]!), id: m.entity_id });
+    }
+    for (const p of pending) {
+      let best: { start: number; id: string } | null = null;
+      for (const f of full) {
+        if (f.key !== p.key) continue;
+        if (f.start < p.start) best = f; // nearest preceding (full is in text order)
+        else if (!best) {
+          best = f; // else the first following
+          break;
+        }
+      }
+      if (best) emit(p.start, p.end, 'PERSON', best.id, p.honorific ? 'coref:honorific-surname' : 'coref:surname');
+      else if (p.titled || p.honorific) emit(p.start, p.end, 'PERSON', `person:${slugify(p.text)}`, 'pattern:title-name');
+    }
+  }
+  return out;
+}
+
+export const entitiesStage: ArticleStage = {
+  name: 'entities',
+  englishOnly: true,
+  run(state, ctx) {
+    const g = compileGazetteer(ctx.lexicons.entities, ctx.nlp);
+    const found = detectEntities(state.article.text, state.tokens, g);
+    const all = [...state.article.entities, ...found];
+    all.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+    state.article.entities = all;
+  },
+};
+
+export { typeOfId };

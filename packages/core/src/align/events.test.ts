@@ -1,0 +1,83 @@
+import { describe, expect, test } from 'vitest';
+import { groupEvents, type EventFeatures } from './events';
+
+const f = (id: string, date: string | null, entities: string[], terms: string[], place: string | null = null): EventFeatures => ({
+  article_id: id,
+  outlet: id,
+  date,
+  entities,
+  terms,
+  title_terms: [],
+  places: place ? [place] : [],
+  place,
+});
+const RIYADH = ['person:marco-rubio', 'person:sergei-lavrov', 'person:yuri-ushakov', 'place:riyadh', 'gov:russia', 'gov:united-states'];
+const TERMS = ['talk', 'delegation', 'meeting', 'peace', 'war'];
+const groups = (fs: EventFeatures[], opts = {}) => groupEvents(fs, opts).map((e) => e.article_ids.join('+'));
+
+describe('groupEvents(features, options)', () => {
+  test.each([
+    {
+      name: 'same actors, place and dates -> one event; unrelated story apart',
+      fs: [f('a', '2025-02-18', RIYADH, TERMS), f('b', '2025-02-19', RIYADH.slice(0, 5), TERMS.slice(1)), f('c', null, ['person:agnes-thorvald'], ['storm', 'harbor'])],
+      want: ['a+b', 'c'],
+    },
+    {
+      name: 'same actors but weeks apart -> two events (date window)',
+      fs: [f('a', '2025-02-18', RIYADH, TERMS), f('b', '2025-03-20', RIYADH, TERMS)],
+      want: ['a', 'b'],
+    },
+    {
+      name: 'undated articles join a dated event',
+      fs: [f('a', '2025-02-18', RIYADH, TERMS), f('b', null, RIYADH, TERMS), f('c', null, RIYADH.slice(1), TERMS)],
+      want: ['a+b+c'],
+    },
+    {
+      name: 'an undated article cannot bridge two dated events more than the window apart',
+      fs: [f('a', '2025-02-18', RIYADH, TERMS), f('b', null, RIYADH, TERMS), f('c', '2025-03-01', RIYADH, TERMS)],
+      want: ['a+b', 'c'],
+    },
+    {
+      name: 'a different main city is penalised (later round elsewhere)',
+      fs: [
+        f('a', null, [...RIYADH.slice(0, 4), 'place:riyadh'], TERMS, 'place:riyadh'),
+        f('b', null, ['person:sergei-lavrov', 'gov:russia', 'gov:united-states', 'place:istanbul'], ['talk', 'embassy'], 'place:istanbul'),
+      ],
+      want: ['a', 'b'],
+    },
+  ])('$name', ({ fs, want }) => {
+    expect(groups(fs).sort()).toEqual(want);
+  });
+
+  test('ids and order do not depend on input order; ids are ev-<date>-<hash>', () => {
+    const fs = [f('x', '2025-02-18', RIYADH, TERMS), f('y', null, RIYADH, TERMS), f('z', null, ['person:agnes-thorvald'], ['storm'])];
+    const a = groupEvents(fs);
+    const b = groupEvents([...fs].reverse());
+    expect(b).toEqual(a);
+    expect(a[0]!.event_id).toMatch(/^ev-2025-02-18-[0-9a-f]{8}$/);
+    expect(a[1]!.event_id).toMatch(/^ev-undated-[0-9a-f]{8}$/);
+    expect(a[0]!.label).toContain('2025-02-18');
+  });
+
+  test('blocking: keys shared by more than maxPosting articles propose no candidates', () => {
+    // 30 articles that share only one very common key stay apart when maxPosting is below 30.
+    const fs = Array.from({ length: 30 }, (_, i) => f(`a${String(i).padStart(2, '0')}`, null, ['gov:united-states', `person:p${i}`], [`t${i}`]));
+    expect(groupEvents(fs, { maxPosting: 10, threshold: 0.1 })).toHaveLength(30);
+  });
+
+  test('unknown options throw', () => {
+    expect(() => groupEvents([], { treshold: 1 } as never)).toThrow(/Unknown groupEvents option `treshold`/);
+  });
+
+  test('scales near-linearly: 4,000 articles in 400 synthetic events are grouped exactly', () => {
+    const fs: EventFeatures[] = [];
+    for (let e = 0; e < 400; e++) {
+      for (let k = 0; k < 10; k++) {
+        fs.push(f(`e${e}-a${k}`, `2025-0${1 + (e % 9)}-1${k % 4}`, [`person:x${e}`, `place:c${e}`, `org:o${e}`, 'gov:united-states'], [`w${e}`, `v${e}`, 'say']));
+      }
+    }
+    const out = groupEvents(fs);
+    expect(out).toHaveLength(400);
+    expect(out.every((ev) => ev.article_ids.length === 10)).toBe(true);
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * Corpus stage `entity-merge`: one entity, many spellings across outlets. Entity ids
+ * that the per-article stage made from a surface form (`pattern:*`, e.g.
+ * `person:volodimir-zelenskyi` when a spelling is in no list) are compared with each
+ * other and with the gazetteer's aliases by a transliteration-aware key (nameKey) and
+ * Jaro-Winkler similarity, inside blocks of the same type and surname key, so the cost
+ * stays linear in the number of distinct names. Merges go to `state.entityMerges`
+ * (old id -> canonical id); engine.buildReport applies them everywhere.
+ */
+import type { CorpusStage, CorpusState } from '../model';
+import { compileGazetteer, type Gazetteer } from './gazetteer';
+import { cmp, jaroWinkler, nameKey } from './text';
+
+export interface NameRecord {
+  id: string;
+  type: string;
+  /** A surface form (the longest seen). */
+  name: string;
+  count: number;
+  /** True for ids from the gazetteer (they win as canonical). */
+  known: boolean;
+}
+
+/** Two person names are the same: same folded surname and compatible first names, or near-identical keys. */
+export function sameName(a: string, b: string, type: string): boolean {
+  const ka = nameKey(a);
+  const kb = nameKey(b);
+  if (ka === '' || kb === '') return false;
+  if (ka === kb) return true;
+  const wa = ka.split(' ');
+  const wb = kb.split(' ');
+  if (type === 'PERSON') {
+    if (wa.length < 2 || wb.length < 2) return false;
+    const la = wa[wa.length - 1]!;
+    const lb = wb[wb.length - 1]!;
+    if (la !== lb && jaroWinkler(la, lb) < 0.94) return false;
+    const fa = wa[0]!;
+    const fb = wb[0]!;
+    return fa === fb || jaroWinkler(fa, fb) >= 0.88 || (Math.min(fa.length, fb.length) >= 3 && (fa.startsWith(fb) || fb.startsWith(fa)));
+  }
+  return jaroWinkler(ka, kb) >= 0.95;
+}
+
+function blockKey(type: string, name: string): string {
+  const words = nameKey(name).split(' ');
+  const anchor = type === 'PERSON' ? words[words.length - 1]! : words[0]!;
+  return `${type}|${anchor.slice(0, 3)}`;
+}
+
+/** Union-find merge of name records; returns old id -> canonical id for every non-canonical id. */
+export function mergeNames(records: readonly NameRecord[]): Record<string, string> {
+  const sorted = [...records].sort((a, b) => cmp(a.id, b.id));
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  const blocks = new Map<string, NameRecord[]>();
+  for (const r of sorted) {
+    parent.set(r.id, r.id);
+    const k = blockKey(r.type, r.name);
+    const list = blocks.get(k);
+    if (list) list.push(r);
+    else blocks.set(k, [r]);
+  }
+  const better = (a: NameRecord, b: NameRecord) =>
+    a.known !== b.known ? (a.known ? a : b) : a.count !== b.count ? (a.count > b.count ? a : b) : cmp(a.id, b.id) <= 0 ? a : b;
+  const best = new Map<string, NameRecord>(sorted.map((r) => [r.id, r]));
+  for (const key of [...blocks.keys()].sort(cmp)) {
+    const list = blocks.get(key)!;
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i]!;
+        const b = list[j]!;
+        if (a.known && b.known) continue; // the gazetteer already says they differ
+        if (!sameName(a.name, b.name, a.type)) continue;
+        const ra = find(a.id);
+        const rb = find(b.id);
+        if (ra === rb) continue;
+        const winner = better(best.get(ra)!, best.get(rb)!);
+        const root = winner.id;
+        parent.set(ra, root);
+        parent.set(rb, root);
+        best.set(root, winner);
+      }
+    }
+  }
+  const out: Record<string, string> = {};
+  for (const r of sorted) {
+    const root = find(r.id);
+    if (root !== r.id) out[r.id] = root;
+  }
+  return out;
+}
+
+function gazetteerRecords(g: Gazetteer, types: ReadonlySet<string>, wanted: ReadonlySet<string>): NameRecord[] {
+  const out: NameRecord[] = [];
+  for (const e of [...g.byId.values()].sort((a, b) => cmp(a.id, b.id))) {
+    if (!types.has(e.type)) continue;
+    for (const alias of [e.name, ...e.aliases]) {
+      // Only aliases in a block that some article name falls into.
+      if (!wanted.has(blockKey(e.type, alias))) continue;
+      out.push({ id: e.id, type: e.type, name: alias, count: 0, known: true });
+    }
+  }
+  return out;
+}
+
+export const entityMergeStage: CorpusStage = {
+  name: 'entity-merge',
+  run(state: CorpusState, ctx) {
+    const g = compileGazetteer(ctx.lexicons.entities, ctx.nlp);
+    const byId = new Map<string, NameRecord>();
+    for (const a of state.articles) {
+      if (!a.article.english) continue;
+      for (const m of a.article.entities) {
+        if (!m.entity_id || !m.rule.startsWith('pattern:') || (m.type !== 'PERSON' && m.type !== 'ORG')) continue;
+        const r = byId.get(m.entity_id);
+        if (r) {
+          r.count++;
+          if (m.text.length > r.name.length) r.name = m.text;
+        } else byId.set(m.entity_id, { id: m.entity_id, type: m.type, name: m.text, count: 1, known: false });
+      }
+    }
+    if (byId.size === 0) return;
+    const unknown = [...byId.values()];
+    const wanted = new Set(unknown.map((r) => blockKey(r.type, r.name)));
+    // A gazetteer entity may appear under several aliases: records share its id, so they union trivially.
+    const known = gazetteerRecords(g, new Set(['PERSON', 'ORG']), wanted);
+    const merged = mergeNamesMulti([...unknown, ...known]);
+    for (const [from, to] of Object.entries(merged)) if (from !== to && !g.byId.has(from)) state.entityMerges[from] = to;
+  },
+};
+
+/** mergeNames where several records may share one id (gazetteer aliases). */
+function mergeNamesMulti(records: readonly NameRecord[]): Record<string, string> {
+  // Give each record a unique handle, merge, then map handles back to ids.
+  const handles = records.map((r, k) => ({ ...r, id: `${r.id}\u0000${k}`, real: r.id }));
+  const realOf = new Map(handles.map((h) => [h.id, h.real]));
+  // Records of one id are always together: pre-link them by giving them the same name block and exact key.
+  const res = mergeNames(handles);
+  const groups = new Map<string, Set<string>>();
+  for (const h of handles) {
+    const root = realOf.get(res[h.id] ?? h.id)!;
+    const set = groups.get(h.real) ?? new Set<string>();
+    set.add(root);
+    groups.set(h.real, set);
+  }
+  const out: Record<string, string> = {};
+  for (const [id, roots] of [...groups.entries()].sort((a, b) => cmp(a[0], b[0]))) {
+    const target = [...roots].sort(cmp)[0]!;
+    if (target !== id) out[id] = target;
+  }
+  return out;
+}
