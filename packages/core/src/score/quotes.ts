@@ -20,10 +20,6 @@ import type { EntityMention, Evidence, Quote, Score } from '../schema';
 import { registerMeasure } from '../measures';
 import { compileMap } from './match';
 
-export interface FlatToken extends Token {
-  sentence: number;
-}
-
 export interface Speaker {
   text: string;
   start: number;
@@ -128,9 +124,14 @@ const isWord = (t: Token) => t.kind === 'word' || t.kind === 'number';
 export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
   const { article } = state;
   const T = getTables(lex);
-  const flat: FlatToken[] = [];
+  // All tokens in one array (references, not copies) and the sentence of each.
+  const flat: Token[] = [];
+  const sentOf: number[] = [];
   state.tokens.forEach((ts, k) => {
-    for (const t of ts) flat.push({ ...t, sentence: k });
+    for (const t of ts) {
+      flat.push(t);
+      sentOf.push(k);
+    }
   });
   const mentions = article.entities
     .filter((m) => SPEAKER_TYPES.has(m.type))
@@ -148,14 +149,19 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
     return lo; // first token at or after offset
   };
   const direct = findDirectQuotes(article.text, paragraphs(state));
-  const inDirect = (i: number) => {
-    const t = flat[i]!;
-    return direct.some((q) => t.start >= q.start && t.end <= q.end);
-  };
+  // Per-token lookups, computed once (linear merges over sorted spans).
+  const quoted = new Uint8Array(flat.length);
+  for (const q of direct) for (let i = tokenAt(q.start); i < flat.length && flat[i]!.end <= q.end; i++) quoted[i] = 1;
+  const mentionIdx = new Int32Array(flat.length).fill(-1);
+  mentions.forEach((m, k) => {
+    for (let i = tokenAt(m.start); i < flat.length && flat[i]!.start < m.end; i++) if (flat[i]!.end > m.start && mentionIdx[i] === -1) mentionIdx[i] = k;
+  });
+  const inDirect = (i: number) => quoted[i] === 1;
   const mentionOver = (i: number): EntityMention | undefined => {
-    const t = flat[i]!;
-    return mentions.find((m) => m.start < t.end && m.end > t.start);
+    const k = mentionIdx[i];
+    return k === undefined || k < 0 ? undefined : mentions[k];
   };
+  const inQuoteSpan = (m: EntityMention) => quoted[tokenAt(m.start)] === 1;
 
   // Side of each entity: the lexicon by id, else affiliation words just before any mention.
   const entitySide = new Map<string, string>();
@@ -182,7 +188,7 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
     for (let j = i - 1; j >= 0 && j >= i - window; j--) {
       const t = flat[j]!;
       if (t.kind === 'punctuation' && t.text !== '.' && t.text !== "'") break;
-      if (t.sentence !== flat[i]?.sentence || t.pos === 'VERB') break;
+      if (sentOf[j] !== sentOf[i] || t.pos === 'VERB') break;
       const s = T.affiliation.get(t.norm) ?? T.affiliation.get(t.norm.replace(/'s$/, ''));
       if (s) found = s;
     }
@@ -195,9 +201,10 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
   /** Resolve a he/she at token i to the most recent PERSON mention before it. */
   function resolvePronoun(i: number): Speaker {
     const t = flat[i]!;
+    const ts = sentOf[i]!;
     // A PERSON opening one of the previous sentences (subject position), back to the last speaker's sentence.
-    const floor = Math.max(t.sentence - 3, recent ? recent.sentence : -1);
-    for (let s = t.sentence - 1; s > floor; s--) {
+    const floor = Math.max(ts - 3, recent ? recent.sentence : -1);
+    for (let s = ts - 1; s > floor; s--) {
       const first = sentenceStart.get(s);
       if (first === undefined) continue;
       let f = first;
@@ -206,17 +213,17 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
       if (m?.type === 'PERSON' && !inDirect(f)) return { text: t.text, start: t.start, end: t.end, entity: m.entity_id, rule: `coref:pronoun->subject ${m.text}` };
     }
     // The speaker of the last attribution within the previous 3 sentences (AP style keeps it).
-    if (recent && t.sentence - recent.sentence <= 3 && recent.entity.startsWith('person:')) {
+    if (recent && ts - recent.sentence <= 3 && recent.entity.startsWith('person:')) {
       return { text: t.text, start: t.start, end: t.end, entity: recent.entity, rule: `coref:pronoun->last-speaker ${recent.text}` };
     }
     // Else the subject-position (first) PERSON of the nearest earlier sentence that has one.
-    for (let s = t.sentence; s >= 0 && s >= t.sentence - 3; s--) {
-      const first = mentions.find((m) => m.type === 'PERSON' && m.end <= t.start && (flat[tokenAt(m.start)]?.sentence ?? -1) === s && !direct.some((q) => m.start >= q.start && m.end <= q.end));
+    for (let s = ts; s >= 0 && s >= ts - 3; s--) {
+      const first = mentions.find((m) => m.type === 'PERSON' && m.end <= t.start && (sentOf[tokenAt(m.start)] ?? -1) === s && !inQuoteSpan(m));
       if (first) return { text: t.text, start: t.start, end: t.end, entity: first.entity_id, rule: `coref:pronoun->subject ${first.text}` };
     }
     for (let k = mentions.length - 1; k >= 0; k--) {
       const m = mentions[k]!;
-      if (m.end <= t.start && m.type === 'PERSON' && !direct.some((q) => m.start >= q.start && m.end <= q.end)) {
+      if (m.end <= t.start && m.type === 'PERSON' && !inQuoteSpan(m)) {
         return { text: t.text, start: t.start, end: t.end, entity: m.entity_id, rule: `coref:pronoun->${m.text}` };
       }
     }
@@ -234,7 +241,7 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
     for (const m of mentions) {
       if (m.type !== 'PERSON' || m.end > start) continue;
       const i = tokenAt(m.start);
-      const ctxWords = new Set(flat.slice(Math.max(0, i - 6), i).filter((t) => t.sentence === flat[i]!.sentence).map((t) => t.lemma));
+      const ctxWords = new Set(flat.slice(Math.max(0, i - 6), i).filter((_, q) => sentOf[Math.max(0, i - 6) + q] === sentOf[i]).map((t) => t.lemma));
       if (!ctxWords.has(head.lemma)) continue;
       const score = words.filter((w) => ctxWords.has(w.lemma)).length;
       if (!best || score >= best.score) best = { m, score };
@@ -246,28 +253,28 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
 
   /** Subject of the attribution verb at token v (before it, or right after: "said Peskov"). */
   function subjectOf(v: number): Speaker | null {
-    const sentence = flat[v]!.sentence;
+    const sentence = sentOf[v];
     // Backwards within the clause.
     let j = v - 1;
-    while (j >= 0 && flat[j]!.sentence === sentence && (flat[j]!.pos === 'ADV' || flat[j]!.pos === 'AUX' || flat[j]!.norm === 'also')) j--;
+    while (j >= 0 && sentOf[j] === sentence && (flat[j]!.pos === 'ADV' || flat[j]!.pos === 'AUX' || flat[j]!.norm === 'also')) j--;
     // Appositive: "Mykhailo Podolyak, a top adviser to Mr. Zelenskyy, said" -> the name before the first comma.
-    if (j >= 0 && flat[j]!.text === ',' && flat[j]!.sentence === sentence) {
-      for (let c = j - 1; c >= 0 && c >= j - 14 && flat[c]!.sentence === sentence; c--) {
+    if (j >= 0 && flat[j]!.text === ',' && sentOf[j] === sentence) {
+      for (let c = j - 1; c >= 0 && c >= j - 14 && sentOf[c] === sentence; c--) {
         if (flat[c]!.text !== ',') continue;
         const m = c > 0 ? mentionOver(c - 1) : undefined;
         if (m && m.type === 'PERSON') return fromMention(m, 'subject:appositive');
         break;
       }
     }
-    if (j >= 0 && flat[j]!.sentence === sentence) {
+    if (j >= 0 && sentOf[j] === sentence) {
       const m = mentionOver(j);
       if (m) return fromMention(m, 'subject:entity');
       const pr = PRONOUNS[flat[j]!.norm];
       if (pr) return resolvePronoun(j);
       // Descriptor or proper-noun run ending at j.
       let a = j;
-      const inNP = (t: FlatToken) => NP_POS.has(t.pos) || t.norm === "'s" || t.norm === 'of' || (t.text === '.' && t.pos !== 'PUNCT');
-      while (a - 1 >= 0 && flat[a - 1]!.sentence === sentence && j - a < 6 && (inNP(flat[a - 1]!) || mentionOver(a - 1) !== undefined)) a--;
+      const inNP = (t: Token) => NP_POS.has(t.pos) || t.norm === "'s" || t.norm === 'of' || (t.text === '.' && t.pos !== 'PUNCT');
+      while (a - 1 >= 0 && sentOf[a - 1] === sentence && j - a < 6 && (inNP(flat[a - 1]!) || mentionOver(a - 1) !== undefined)) a--;
       if (flat[j]!.pos === 'NOUN' && !mentionOver(j)) {
         // "the U.S. president said": a descriptor headed by a common noun, even if it holds a place name.
         const plural = flat[j]!.norm !== flat[j]!.lemma && flat[j]!.norm.endsWith('s');
@@ -300,7 +307,7 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
       }
     }
     // Forwards: "said Peskov", "said Kremlin spokesman Dmitry Peskov".
-    for (let k = v + 1; k < flat.length && k <= v + 6 && flat[k]!.sentence === sentence; k++) {
+    for (let k = v + 1; k < flat.length && k <= v + 6 && sentOf[k] === sentence; k++) {
       if (STOP_PUNCT.has(flat[k]!.text) && flat[k]!.kind === 'punctuation') break;
       const m = mentionOver(k);
       if (m) {
@@ -314,7 +321,7 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
     // "according to Russian state television": the noun phrase after "to", unresolved.
     if (flat[v]!.norm === 'according' && flat[v + 1]?.norm === 'to') {
       let e = v + 2;
-      while (e < flat.length && flat[e]!.sentence === sentence && (NP_POS.has(flat[e]!.pos) || flat[e]!.norm === "'s")) e++;
+      while (e < flat.length && sentOf[e] === sentence && (NP_POS.has(flat[e]!.pos) || flat[e]!.norm === "'s")) e++;
       if (e > v + 2) {
         const start = flat[v + 2]!.start;
         const end = flat[e - 1]!.end;
@@ -326,7 +333,7 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
       // Prefer the first PERSON outside quotes, else the first ORG/GOV.
       let person: EntityMention | null = null;
       let other: EntityMention | null = null;
-      for (let k = v - 1; k >= 0 && flat[k]!.sentence === sentence; k--) {
+      for (let k = v - 1; k >= 0 && sentOf[k] === sentence; k--) {
         if (inDirect(k)) continue;
         const m = mentionOver(k);
         if (m?.type === 'PERSON') person = m;
@@ -362,10 +369,10 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
   // One pass in document order, so pronouns can follow the most recent speaker.
   type Prev = { speaker: Speaker | null; verb: string | null; cls: Quote['verb_class']; paragraph: number };
   let prev = null as Prev | null;
-  const paragraphOf = (i: number) => article.sentences[flat[i]?.sentence ?? 0]?.paragraph ?? -1;
+  const paragraphOf = (i: number) => article.sentences[sentOf[i] ?? 0]?.paragraph ?? -1;
   const sentenceStart = new Map<number, number>();
-  flat.forEach((t, i) => {
-    if (!sentenceStart.has(t.sentence)) sentenceStart.set(t.sentence, i);
+  sentOf.forEach((k, i) => {
+    if (!sentenceStart.has(k)) sentenceStart.set(k, i);
   });
   let dq = 0;
   for (let k = 0; k < state.tokens.length; k++) {
@@ -386,11 +393,11 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
     const qa = tokenAt(q.start);
     let qb = qa;
     while (qb < flat.length && flat[qb]!.end <= q.end) qb++;
-    const sFirst = flat[qa]?.sentence ?? 0;
-    const sLast = flat[Math.max(qa, qb - 1)]?.sentence ?? sFirst;
+    const sFirst = sentOf[qa] ?? 0;
+    const sLast = sentOf[Math.max(qa, qb - 1)] ?? sFirst;
     let v = -1;
     // 1. Introduced right before the opening mark: `said, "…"`, `said: "…"`, `stating, "…"`.
-    for (let k = qa - 1; k >= 0 && k >= qa - 3 && flat[k]!.sentence === sFirst; k--) {
+    for (let k = qa - 1; k >= 0 && k >= qa - 3 && sentOf[k] === sFirst; k--) {
       if (verbAt(k)) {
         v = k;
         break;
@@ -399,7 +406,7 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
     }
     // 2. After the closing mark, within its sentence: `," X said.` / `," said X.`
     if (v < 0) {
-      for (let k = qb; k < flat.length && k <= qb + 25 && flat[k]!.sentence === sLast; k++) {
+      for (let k = qb; k < flat.length && k <= qb + 25 && sentOf[k] === sLast; k++) {
         if (flat[k]!.text === '"' && k > qb + 1) break;
         if (verbAt(k)) {
           v = k;
@@ -412,11 +419,11 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
     // `," Bradley Bowman, senior director of …, said`: the name right after the quote is the speaker.
     let afterName: EntityMention | undefined;
     if (v < 0 || v > qb) {
-      for (let k = qb; k < flat.length && k <= qb + 2 && flat[k]!.sentence === sLast; k++) {
+      for (let k = qb; k < flat.length && k <= qb + 2 && sentOf[k] === sLast; k++) {
         const m = mentionOver(k);
         if (m && m.type === 'PERSON') {
           // …followed, after its apposition, by a speech verb in the same sentence.
-          for (let j = k + 1; j < flat.length && flat[j]!.sentence === sLast && flat[j]!.text !== '"'; j++) {
+          for (let j = k + 1; j < flat.length && sentOf[j] === sLast && flat[j]!.text !== '"'; j++) {
             if (verbAt(j)) {
               afterName = m;
               if (v < 0) v = j;
@@ -441,7 +448,7 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
     }
     // 4. A quote opening its paragraph after `X said:` ending the previous sentence.
     if (v < 0 && qa > 1 && flat[qa - 2]?.text === ':') {
-      for (let k = qa - 3; k >= 0 && flat[k]!.sentence === flat[qa - 2]!.sentence; k--) {
+      for (let k = qa - 3; k >= 0 && sentOf[k] === sentOf[qa - 2]; k--) {
         if (verbAt(k)) {
           v = k;
           break;
@@ -522,7 +529,7 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
   }
   function pushIndirect(s: number, e: number, speaker: Speaker | null, verb: string, cls: Quote['verb_class']) {
     if (e <= s) return;
-    if (speaker?.entity) recent = { entity: speaker.entity, text: speaker.text, sentence: flat[tokenAt(s)]?.sentence ?? 0 };
+    if (speaker?.entity) recent = { entity: speaker.entity, text: speaker.text, sentence: sentOf[tokenAt(s)] ?? 0 };
     quotes.push({
       article_id: article.id, start: s, end: e, text: article.text.slice(s, e), kind: 'indirect',
       speaker: speaker?.text ?? null, speaker_entity: speaker?.entity ?? null, side: side(speaker), verb, verb_class: cls, n_words: nWords(s, e),
