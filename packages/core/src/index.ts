@@ -20,3 +20,5 @@ export * from './score';
 export * from './validate';
 export { createNlp } from './nlp';
 export type { Nlp } from './nlp';
+export { extractEventFeatures, groupEvents, DEFAULT_EVENT_OPTIONS } from './align/events';
+export type { EventFeatures, GroupEventsOptions } from './align/events';

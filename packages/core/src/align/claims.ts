@@ -243,8 +243,13 @@ function trimLabel(s: string, max = 100): string {
 }
 
 /** Claims of one event (every grouped or content-bearing sentence ends in exactly one claim). */
-export function claimsForEvent(event: Event, analyses: readonly ArticleAnalysis[], res: AlignResources, options?: Partial<ClaimOptions>): Claim[] {
-  const keys = analyses.flatMap((an, i) => sentenceKeys(an, i, res));
+export function claimsForEvent(
+  event: Event,
+  analyses: readonly ArticleAnalysis[],
+  res: AlignResources,
+  options?: Partial<ClaimOptions>,
+  keys: readonly SentenceKeys[] = analyses.flatMap((an, i) => sentenceKeys(an, i, res)),
+): Claim[] {
   const groups = alignSentences(keys, options);
   const textOf = new Map<string, string>();
   const outletOf = new Map<string, string>();
@@ -324,9 +329,14 @@ export const claimsStage: CorpusStage = {
         .map((id) => byId.get(id))
         .filter((a): a is ArticleAnalysis => a !== undefined && a.article.english && a.article.sentences.length > 0);
       if (members.length === 0) continue;
-      const evClaims = claimsForEvent(ev, members, res);
+      const keys = members.flatMap((an, i) => sentenceKeys(an, i, res));
+      const evClaims = claimsForEvent(ev, members, res, undefined, keys);
       const named = new Map<string, number>();
-      for (const an of members) for (const sk of sentenceKeys(an, 0, res)) named.set(sk.sentence_id, [...sk.keys.keys()].filter((x) => x.startsWith('E:')).length);
+      for (const sk of keys) {
+        let e = 0;
+        for (const k of sk.keys.keys()) if (k.startsWith('E:')) e++;
+        named.set(sk.sentence_id, e);
+      }
       claims.push(...evClaims);
       omissions.push(...omissionsForEvent(ev, evClaims, members, named));
     }
