@@ -120,6 +120,8 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word') continue;
+    // Parts of names and titles ("Defense Secretary", "Hope Hicks") are not evaluations.
+    if (t.pos === 'PROPN' && i > 0 && /^[A-Z][a-z]/.test(t.text)) continue;
     const tv = topic.get(t.norm) ?? topic.get(t.lemma);
     if (tv !== undefined) {
       const key = topic.has(t.norm) ? t.norm : t.lemma;
@@ -217,7 +219,7 @@ export function entityItems(
     const same = targetClauses.has(clause[it.index]!);
     if (it.topic) {
       if (same && p.topicForEntity !== 0) {
-        out.push({ ...it, weight: it.valence * p.topicForEntity, reason: `${it.reason}; in the target's clause: counted ×${p.topicForEntity}` });
+        out.push({ ...it, weight: it.valence * p.topicForEntity, reason: `topic word (VADER ${it.valence}) in the target's clause: what happens to or is done by the target, counted ×${p.topicForEntity}` });
       }
       continue;
     }
