@@ -60,7 +60,10 @@ describe('the bundled example', () => {
     expect(await page.locator('.legend').count()).toBe(1);
     // Boilerplate (article.removed) is greyed, not mixed with the analysed text.
     const removed = cliReport.articles.reduce((n, a) => n + a.removed.length, 0);
+    expect(await page.locator('.col .removed').count()).toBe(0);
+    await page.check('.sbs .toggle input');
     expect(await page.locator('.col .removed').count()).toBe(removed);
+    await page.uncheck('.sbs .toggle input');
     await screenshot(page, 'side-by-side-1280');
 
     await page.click('#tab-coverage');

@@ -4,23 +4,23 @@
  */
 import { useMemo, useRef } from 'react';
 import type { AnalysisReport } from '@parallax/core';
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import {
   documentMeasure,
   entitySentiment,
   measureLabel,
   measureProfile,
+  rankProfile,
   sentimentArc,
   termTable,
   type ArcSeries,
   type DocValue,
-  type EntityRow,
   type EvidenceQuery,
   type OutletRef,
   type ProfileRow,
   type TermRow,
 } from '../view/model';
-import { divergingColour, OKABE_ITO } from '../view/palette';
+import { divergingColour, OKABE_ITO, sequentialColour } from '../view/palette';
 import { downloadChart } from './exportChart';
 
 interface Props {
@@ -40,7 +40,7 @@ export function ChartsView({ report, refs, colourOf, onEvidence }: Props) {
   const docMeasure = useMemo(() => sentimentMeasure(report), [report]);
   const doc = useMemo(() => (docMeasure ? documentMeasure(report, refs, docMeasure) : []), [report, refs, docMeasure]);
   const arc = useMemo(() => sentimentArc(report, refs, 'sentiment'), [report, refs]);
-  const frames = useMemo(() => measureProfile(report, refs, ['frame:', 'generic:']), [report, refs]);
+  const frames = useMemo(() => rankProfile(measureProfile(report, refs, ['frame:', 'generic:']), refs, ['frame:', 'generic:']), [report, refs]);
   const entities = useMemo(() => entitySentiment(report, refs), [report, refs]);
   const balance = useMemo(() => measureProfile(report, refs, ['source_balance:']), [report, refs]);
   const terms = useMemo(() => termTable(report.terms, refs), [report.terms, refs]);
@@ -58,14 +58,28 @@ export function ChartsView({ report, refs, colourOf, onEvidence }: Props) {
         <ChartCard id="doc-sentiment" title="Overall tone per outlet" note="Document sentiment, −1 (negative) … +1 (positive)." empty={doc.every((d) => d.value === null)}>
           <DocSentimentChart data={doc} colourOf={colourOf} onPick={(d) => docMeasure && onEvidence({ articleId: d.articleId, measure: docMeasure, scope: 'document', target: '' })} />
         </ChartCard>
-        <ChartCard id="arc" title="Tone along each article" note="Sentence sentiment from the first sentence (0 %) to the last (100 %)." empty={arc.every((s) => s.points.length === 0)}>
-          <ArcChart series={arc} colourOf={colourOf} onPick={(articleId, sentenceId) => onEvidence({ articleId, measure: 'sentiment', scope: 'sentence', target: sentenceId })} />
+        <ChartCard id="arc" title="Tone along each article" note="One bar per sentence, first to last: blue above the line positive, orange below negative." empty={arc.every((a) => a.points.length === 0)}>
+          <SentimentStrips series={arc} onPick={(articleId, sentenceId) => onEvidence({ articleId, measure: 'sentiment', scope: 'sentence', target: sentenceId })} />
         </ChartCard>
-        <ChartCard id="frames" title="How each outlet frames the story" note="Share of sentences per frame (Media Frames Corpus and generic frames)." empty={frames.length === 0} wide>
-          <ProfileChart rows={frames} refs={refs} colourOf={colourOf} onPick={(articleId, measure) => onEvidence({ articleId, measure, scope: 'document', target: '' })} />
+        <ChartCard id="frames" title="How each outlet frames the story" note="Share of sentences with each frame's cues (Media Frames Corpus frames, then generic news frames); darker = more." empty={frames.length === 0}>
+          <Heatmap
+            rows={frames.map((f) => ({ key: f.measure, label: f.label.replace(/ \((frame|generic)\)$/, (_m, fam: string) => (fam === 'generic' ? ' ·generic' : '')), values: f.values }))}
+            refs={refs}
+            colour={(v, max) => sequentialColour(v, max)}
+            format={(v) => `${Math.round(v * 100)}%`}
+            ariaLabel="Frame profile per outlet"
+            onPick={(articleId, measure) => onEvidence({ articleId, measure, scope: 'document', target: '' })}
+          />
         </ChartCard>
-        <ChartCard id="entities" title="Tone toward the main people and places" note={`Entity-level ${entities.measure ?? 'sentiment'}; blue positive, orange negative, blank = not mentioned.`} empty={entities.rows.length === 0}>
-          <EntityHeatmap rows={entities.rows} refs={refs} onPick={(articleId, entityId) => entities.measure && onEvidence({ articleId, measure: entities.measure, scope: 'entity', target: entityId })} />
+        <ChartCard id="entities" title="Tone toward the main people and places" note={`Entity-level ${entities.measure ?? 'sentiment'}: blue positive, orange negative, blank = not mentioned.`} empty={entities.rows.length === 0}>
+          <Heatmap
+            rows={entities.rows.map((r) => ({ key: r.entityId, label: r.label, values: r.values }))}
+            refs={refs}
+            colour={(v, max) => divergingColour(v, max)}
+            format={(v) => v.toFixed(2)}
+            ariaLabel="Sentiment toward each entity per outlet"
+            onPick={(articleId, entityId) => entities.measure && onEvidence({ articleId, measure: entities.measure, scope: 'entity', target: entityId })}
+          />
         </ChartCard>
         <ChartCard id="sources" title="Whose words are quoted" note="Share of quoted words by side (source balance)." empty={balance.length === 0}>
           <StackedChart rows={balance} refs={refs} onPick={(articleId, measure) => onEvidence({ articleId, measure, scope: 'document', target: '' })} />
@@ -143,78 +157,15 @@ function DocSentimentChart({ data, colourOf, onPick }: { data: DocValue[]; colou
   );
 }
 
-function ArcChart({ series, colourOf, onPick }: { series: ArcSeries[]; colourOf: (id: string) => string; onPick: (articleId: string, sentenceId: string) => void }) {
-  return (
-    <ResponsiveContainer width="100%" height={260}>
-      <LineChart margin={{ left: 0, right: 16, top: 8, bottom: 8 }}>
-        <CartesianGrid stroke="#eee" />
-        <XAxis type="number" dataKey="position" domain={[0, 100]} unit="%" tick={AXIS} allowDuplicatedCategory={false} />
-        <YAxis domain={[-1, 1]} tick={AXIS} width={36} />
-        <ReferenceLine y={0} stroke="#888" />
-        <Tooltip formatter={(v) => Number(v).toFixed(3)} labelFormatter={(l) => `${l}% through the article`} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        {series.map((s) => (
-          <Line
-            key={s.articleId}
-            data={s.points}
-            dataKey="value"
-            name={s.label}
-            stroke={colourOf(s.articleId)}
-            strokeWidth={2}
-            isAnimationActive={false}
-            dot={(p: { cx?: number; cy?: number; index?: number; payload?: { sentenceId: string } }) => (
-              <circle
-                key={`${s.articleId}-${p.index ?? 0}`}
-                cx={p.cx}
-                cy={p.cy}
-                r={3}
-                fill={colourOf(s.articleId)}
-                style={{ cursor: 'pointer' }}
-                onClick={() => p.payload && onPick(s.articleId, p.payload.sentenceId)}
-              />
-            )}
-          />
-        ))}
-      </LineChart>
-    </ResponsiveContainer>
-  );
-}
-
-function ProfileChart({ rows, refs, colourOf, onPick }: { rows: ProfileRow[]; refs: OutletRef[]; colourOf: (id: string) => string; onPick: (articleId: string, measure: string) => void }) {
-  const data = rows.map((r) => ({ label: r.label, measure: r.measure, ...r.values }));
-  return (
-    <ResponsiveContainer width="100%" height={Math.max(220, rows.length * (refs.length * 7 + 14) + 60)}>
-      <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
-        <CartesianGrid horizontal={false} stroke="#eee" />
-        <XAxis type="number" tick={AXIS} />
-        <YAxis type="category" dataKey="label" width={200} tick={AXIS} interval={0} />
-        <Tooltip formatter={(v) => Number(v).toFixed(3)} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        {refs.map((r) => (
-          <Bar
-            key={r.articleId}
-            dataKey={r.articleId}
-            name={r.label}
-            fill={colourOf(r.articleId)}
-            cursor="pointer"
-            isAnimationActive={false}
-            onClick={(d) => onPick(r.articleId, String((d.payload as { measure: string }).measure))}
-          />
-        ))}
-      </BarChart>
-    </ResponsiveContainer>
-  );
-}
-
 function StackedChart({ rows, refs, onPick }: { rows: ProfileRow[]; refs: OutletRef[]; onPick: (articleId: string, measure: string) => void }) {
   const data = refs.map((r) => ({ label: r.label, articleId: r.articleId, ...Object.fromEntries(rows.map((m) => [m.measure, m.values[r.articleId] ?? 0])) }));
   return (
     <ResponsiveContainer width="100%" height={Math.max(180, refs.length * 40 + 60)}>
       <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
         <CartesianGrid horizontal={false} stroke="#eee" />
-        <XAxis type="number" tick={AXIS} />
+        <XAxis type="number" tick={AXIS} domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} />
         <YAxis type="category" dataKey="label" width={120} tick={AXIS} />
-        <Tooltip formatter={(v) => Number(v).toFixed(3)} />
+        <Tooltip formatter={(v) => `${(Number(v) * 100).toFixed(1)}%`} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {rows.map((m, i) => (
           <Bar
@@ -222,7 +173,7 @@ function StackedChart({ rows, refs, onPick }: { rows: ProfileRow[]; refs: Outlet
             dataKey={m.measure}
             name={measureLabel(m.measure).replace(/ \(source balance\)$/, '')}
             stackId="s"
-            fill={OKABE_ITO[i % OKABE_ITO.length]}
+            fill={/:(unknown|other|unattributed)$/.test(m.measure) ? '#bbbbbb' : OKABE_ITO[i % (OKABE_ITO.length - 1)]}
             cursor="pointer"
             isAnimationActive={false}
             onClick={(d) => onPick(String((d.payload as { articleId: string }).articleId), m.measure)}
@@ -230,57 +181,6 @@ function StackedChart({ rows, refs, onPick }: { rows: ProfileRow[]; refs: Outlet
         ))}
       </BarChart>
     </ResponsiveContainer>
-  );
-}
-
-/** A plain SVG heatmap (so it exports like the Recharts charts): entities × outlets. */
-function EntityHeatmap({ rows, refs, onPick }: { rows: EntityRow[]; refs: OutletRef[]; onPick: (articleId: string, entityId: string) => void }) {
-  const labelW = 150;
-  const cw = 76;
-  const ch = 30;
-  const headH = 28;
-  const width = labelW + refs.length * cw;
-  const height = headH + rows.length * ch;
-  const max = Math.max(0.0001, ...rows.flatMap((r) => Object.values(r.values).map(Math.abs)));
-  return (
-    <div className="heat-wrap">
-      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Sentiment toward each entity per outlet" fontFamily="system-ui, sans-serif">
-        <rect width={width} height={height} fill="#fff" />
-        {refs.map((r, j) => (
-          <text key={r.articleId} x={labelW + j * cw + cw / 2} y={18} fontSize={11} textAnchor="middle" fill="#333">
-            {r.label.length > 12 ? `${r.label.slice(0, 11)}…` : r.label}
-          </text>
-        ))}
-        {rows.map((row, i) => (
-          <g key={row.entityId} transform={`translate(0 ${headH + i * ch})`}>
-            <text x={labelW - 8} y={ch / 2 + 4} fontSize={12} textAnchor="end" fill="#222">
-              {row.label.length > 22 ? `${row.label.slice(0, 21)}…` : row.label}
-            </text>
-            {refs.map((r, j) => {
-              const v = row.values[r.articleId];
-              return v === undefined ? (
-                <rect key={r.articleId} x={labelW + j * cw + 1} y={1} width={cw - 2} height={ch - 2} fill="#fafafa" stroke="#eee" />
-              ) : (
-                <g
-                  key={r.articleId}
-                  role="button"
-                  tabIndex={0}
-                  aria-label={`${r.label}, ${row.label}: ${v.toFixed(2)}`}
-                  style={{ cursor: 'pointer' }}
-                  onClick={() => onPick(r.articleId, row.entityId)}
-                  onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onPick(r.articleId, row.entityId)}
-                >
-                  <rect x={labelW + j * cw + 1} y={1} width={cw - 2} height={ch - 2} fill={divergingColour(v, max)} rx={3} />
-                  <text x={labelW + j * cw + cw / 2} y={ch / 2 + 4} fontSize={11} textAnchor="middle" fill={Math.abs(v) / max > 0.55 ? '#fff' : '#111'}>
-                    {v.toFixed(2)}
-                  </text>
-                </g>
-              );
-            })}
-          </g>
-        ))}
-      </svg>
-    </div>
   );
 }
 
@@ -316,6 +216,136 @@ function TermTable({ rows, refs }: { rows: TermRow[]; refs: OutletRef[] }) {
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+interface HeatRow {
+  key: string;
+  label: string;
+  values: Record<string, number>;
+}
+
+/** A plain SVG heatmap, rows × outlets (one <svg>, so it exports like the Recharts charts). Cells are buttons. */
+function Heatmap({
+  rows,
+  refs,
+  colour,
+  format,
+  ariaLabel,
+  onPick,
+}: {
+  rows: HeatRow[];
+  refs: OutletRef[];
+  colour: (v: number, max: number) => string;
+  format: (v: number) => string;
+  ariaLabel: string;
+  onPick: (articleId: string, rowKey: string) => void;
+}) {
+  const labelW = 190;
+  const cw = 78;
+  const ch = 26;
+  const headH = 26;
+  const width = labelW + refs.length * cw;
+  const height = headH + rows.length * ch + 4;
+  const max = Math.max(0.0001, ...rows.flatMap((r) => Object.values(r.values).map(Math.abs)));
+  return (
+    <div className="heat-wrap">
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={ariaLabel} fontFamily="system-ui, sans-serif">
+        <rect width={width} height={height} fill="#fff" />
+        {refs.map((r, j) => (
+          <text key={r.articleId} x={labelW + j * cw + cw / 2} y={17} fontSize={11} fontWeight={600} textAnchor="middle" fill="#333">
+            {r.label.length > 12 ? `${r.label.slice(0, 11)}…` : r.label}
+          </text>
+        ))}
+        {rows.map((row, i) => (
+          <g key={row.key} transform={`translate(0 ${headH + i * ch})`}>
+            <text x={labelW - 8} y={ch / 2 + 4} fontSize={12} textAnchor="end" fill="#222">
+              {row.label.length > 30 ? `${row.label.slice(0, 29)}…` : row.label}
+            </text>
+            {refs.map((r, j) => {
+              const v = row.values[r.articleId];
+              if (v === undefined) return <rect key={r.articleId} x={labelW + j * cw + 1} y={1} width={cw - 2} height={ch - 2} fill="#fafafa" stroke="#eee" rx={3} />;
+              const dark = Math.abs(v) / max > 0.55;
+              return (
+                <g
+                  key={r.articleId}
+                  className="heat-cell"
+                  role="button"
+                  tabIndex={0}
+                  aria-label={`${r.label}, ${row.label}: ${format(v)}. Show evidence.`}
+                  onClick={() => onPick(r.articleId, row.key)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      onPick(r.articleId, row.key);
+                    }
+                  }}
+                >
+                  <rect x={labelW + j * cw + 1} y={1} width={cw - 2} height={ch - 2} fill={colour(v, max)} rx={3} />
+                  <text x={labelW + j * cw + cw / 2} y={ch / 2 + 4} fontSize={11} textAnchor="middle" fill={dark ? '#fff' : '#111'}>
+                    {format(v)}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        ))}
+      </svg>
+    </div>
+  );
+}
+
+/** One strip per outlet, one bar per sentence (up = positive, down = negative); click a bar for its evidence. */
+function SentimentStrips({ series, onPick }: { series: ArcSeries[]; onPick: (articleId: string, sentenceId: string) => void }) {
+  const labelW = 120;
+  const plotW = 440;
+  const rowH = 44;
+  const width = labelW + plotW + 8;
+  const height = series.length * rowH + 18;
+  return (
+    <div className="heat-wrap">
+      <svg width="100%" viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Sentence sentiment along each article" fontFamily="system-ui, sans-serif" style={{ maxWidth: width * 1.4 }}>
+        <rect width={width} height={height} fill="#fff" />
+        {series.map((s, i) => {
+          const y0 = i * rowH + rowH / 2;
+          const n = Math.max(1, s.points.length);
+          const step = plotW / n;
+          const half = rowH / 2 - 4;
+          return (
+            <g key={s.articleId}>
+              <text x={labelW - 8} y={y0 + 4} fontSize={12} textAnchor="end" fill="#222">
+                {s.label.length > 17 ? `${s.label.slice(0, 16)}…` : s.label}
+              </text>
+              <line x1={labelW} x2={labelW + plotW} y1={y0} y2={y0} stroke="#bbb" />
+              {s.points.map((p, k) => {
+                const h = Math.max(1, Math.abs(p.value) * half);
+                return (
+                  <rect
+                    key={p.sentenceId}
+                    className="strip-bar"
+                    x={labelW + k * step + 0.5}
+                    width={Math.max(1, step - 1)}
+                    y={p.value >= 0 ? y0 - h : y0}
+                    height={h}
+                    fill={p.value === 0 ? '#ccc' : divergingColour(p.value >= 0 ? 1 : -1)}
+                    opacity={0.35 + 0.65 * Math.min(1, Math.abs(p.value))}
+                    onClick={() => onPick(s.articleId, p.sentenceId)}
+                  >
+                    <title>{`${s.label}, sentence ${p.index + 1}: ${p.value.toFixed(2)}`}</title>
+                  </rect>
+                );
+              })}
+            </g>
+          );
+        })}
+        <text x={labelW} y={height - 4} fontSize={10} fill="#777">
+          first sentence
+        </text>
+        <text x={labelW + plotW} y={height - 4} fontSize={10} fill="#777" textAnchor="end">
+          last sentence
+        </text>
+      </svg>
     </div>
   );
 }

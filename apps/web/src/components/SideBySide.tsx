@@ -6,7 +6,7 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnalysisReport, ArticleResult } from '@parallax/core';
 import { assignClaimColours, type ClaimColour } from '../view/palette';
-import { claimOfSentence, claimsInReadingOrder, coverageMatrix, segmentArticle, shortOutlet, UNGROUPED, type CoverageRow } from '../view/model';
+import { claimOfSentence, claimsInReadingOrder, coverageMatrix, segmentArticle, shortOutlet, UNGROUPED, withoutBoilerplate, type CoverageRow } from '../view/model';
 
 interface Props {
   report: AnalysisReport;
@@ -19,7 +19,7 @@ interface Props {
 
 export function SideBySide({ report, articleIds, eventId, colourOf, selectedClaim, onOpenDiff }: Props) {
   const [hover, setHover] = useState<string | null>(selectedClaim);
-  const [showBoilerplate, setShowBoilerplate] = useState(true);
+  const [showBoilerplate, setShowBoilerplate] = useState(false);
   const columnsRef = useRef<HTMLDivElement>(null);
   const claimOf = useMemo(() => claimOfSentence(report.claims), [report.claims]);
   const colours = useMemo(() => assignClaimColours(claimsInReadingOrder(report, articleIds)), [report, articleIds]);
@@ -51,6 +51,7 @@ export function SideBySide({ report, articleIds, eventId, colourOf, selectedClai
     : '';
 
   const hasClaims = report.claims.length > 0;
+  const removedCount = articles.reduce((n, a) => n + a.removed.length, 0);
 
   return (
     <div className="sbs">
@@ -65,13 +66,13 @@ export function SideBySide({ report, articleIds, eventId, colourOf, selectedClai
             </>
           ) : (
             <>
-              <strong>The articles side by side.</strong> This report has no aligned claims yet, so sentences are not matched across outlets; greyed text is
-              boilerplate the engine set aside.
+              <strong>The articles side by side.</strong> This report has no aligned claims yet, so sentences are not matched across outlets.
             </>
           )}
         </p>
         <label className="toggle">
-          <input type="checkbox" checked={showBoilerplate} onChange={(e) => setShowBoilerplate(e.target.checked)} /> Show boilerplate
+          <input type="checkbox" checked={showBoilerplate} onChange={(e) => setShowBoilerplate(e.target.checked)} /> Show boilerplate ({removedCount} bits
+          set aside)
         </label>
       </div>
       <Legend colours={colours} hasClaims={hasClaims} />
@@ -115,7 +116,7 @@ function Legend({ colours, hasClaims }: { colours: Map<string, ClaimColour>; has
         </>
       ) : null}
       <span className="key">
-        <span className="sw removed" /> boilerplate (not analysed)
+        <span className="sw removed" /> boilerplate (not analysed; hidden unless shown)
       </span>
     </div>
   );
@@ -142,7 +143,10 @@ const Column = memo(function Column({
   onHover: (claim: string | null) => void;
   onPick: (claim: string) => void;
 }) {
-  const segments = useMemo(() => segmentArticle(article, claimOf), [article, claimOf]);
+  const segments = useMemo(() => {
+    const all = segmentArticle(article, claimOf);
+    return showBoilerplate ? all : withoutBoilerplate(all);
+  }, [article, claimOf, showBoilerplate]);
   const gaps = rows.filter((r) => r.cells.find((c) => c.articleId === article.id)?.sentenceIds.length === 0 && r.present >= 2);
   const covered = rows.filter((r) => (r.cells.find((c) => c.articleId === article.id)?.sentenceIds.length ?? 0) > 0).length;
   return (
@@ -190,11 +194,11 @@ const Column = memo(function Column({
           {segments.map((s) => {
             if (s.kind === 'gap') return <span key={`g${s.start}`}>{s.text}</span>;
             if (s.kind === 'removed') {
-              return showBoilerplate ? (
+              return (
                 <span key={`r${s.start}`} className="removed" title={`Boilerplate (${s.rule}): ${s.reason}`}>
                   {s.text}
                 </span>
-              ) : null;
+              );
             }
             const c = s.claimId ? colours.get(s.claimId) : undefined;
             const claim = s.claimId;

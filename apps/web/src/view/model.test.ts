@@ -7,6 +7,7 @@ import {
   entityLabel,
   entitySentiment,
   eventGroups,
+  rankProfile,
   groupChanges,
   evidenceFor,
   highlightRuns,
@@ -14,10 +15,12 @@ import {
   measureProfile,
   outletRefs,
   segmentArticle,
+  withoutBoilerplate,
   sentimentArc,
   shortOutlet,
   termTable,
   UNGROUPED,
+  type ProfileRow,
 } from './model';
 import { testReport } from './testReport';
 
@@ -54,6 +57,23 @@ describe('segmentArticle(article, claimOf)', () => {
     const a = { ...r.articles[0]!, removed: [{ start: 15, end: 30, text: '', rule: 'x', reason: 'x' }] };
     const segs = segmentArticle(a, new Map());
     expect(segs.map((s) => s.text).join('')).toBe(a.text);
+  });
+});
+
+describe('withoutBoilerplate(segments)', () => {
+  test('drops boilerplate and the blank lines it leaves, keeping sentence text intact', () => {
+    const r = testReport();
+    const a = { ...r.articles[0]!, text: 'Sub.\n\nKyiv was not invited.\n\nAd.\n\nTalks began.', removed: [], sentences: [] } as typeof r.articles[0];
+    a.removed = [
+      { start: 0, end: 4, text: 'Sub.', rule: 'x', reason: 'x' },
+      { start: 29, end: 32, text: 'Ad.', rule: 'x', reason: 'x' },
+    ];
+    a.sentences = [
+      { id: 'a:s0', index: 0, paragraph: 0, start: 6, end: 27, n_words: 4 },
+      { id: 'a:s1', index: 1, paragraph: 1, start: 34, end: 46, n_words: 2 },
+    ];
+    const segs = withoutBoilerplate(segmentArticle(a, new Map()));
+    expect(segs.map((s) => s.text)).toEqual(['Kyiv was not invited.', '\n\n', 'Talks began.']);
   });
 });
 
@@ -182,6 +202,21 @@ describe('chart data builders', () => {
   test('entitySentiment uses the entity-scope sentiment and the mention text as label', () => {
     expect(entitySentiment(r, refs)).toEqual({ measure: 'sentiment', rows: [{ entityId: 'place:kyiv', label: 'Kyiv', values: { a: -0.4 }, coverage: 1 }] });
   });
+  test('entitySentiment tells apart two entities with the same name', () => {
+    const r2 = testReport();
+    r2.scores.push({ ...r2.scores[r2.scores.length - 1]!, target: 'gov:kyiv', value: 0.2 });
+    r2.articles[0]!.entities.push({ start: 0, end: 4, text: 'Kyiv', type: 'GOV', entity_id: 'gov:kyiv', rule: 'test' });
+    expect(entitySentiment(r2, refs).rows.map((x) => x.label)).toEqual(['Kyiv (place)', 'Kyiv (gov)']);
+  });
+  test('rankProfile drops all-zero rows and orders by family, then mean', () => {
+    const rows: ProfileRow[] = [
+      { measure: 'generic:conflict', label: '', values: { a: 0.9, b: 0.9 } },
+      { measure: 'frame:economic', label: '', values: { a: 0.1, b: 0.1 } },
+      { measure: 'frame:political', label: '', values: { a: 0.5 } },
+      { measure: 'frame:morality', label: '', values: { a: 0, b: 0 } },
+    ];
+    expect(rankProfile(rows, refs, ['frame:', 'generic:']).map((r) => r.measure)).toEqual(['frame:political', 'frame:economic', 'generic:conflict']);
+  });
   test('termTable marks concepts whose wording differs', () => {
     expect(termTable(r.terms, refs)).toEqual([
       { conceptId: 'place:kyiv', cells: { a: [{ surface: 'Kyiv', count: 1 }], b: [{ surface: 'Kiev', count: 1 }] }, varies: true },
@@ -191,6 +226,7 @@ describe('chart data builders', () => {
     ['frame:economic_consequences', 'Economic consequences (frame)'],
     ['source_balance:russia', 'Russia (source balance)'],
     ['sentiment', 'Sentiment'],
+    ['source_balance:us', 'US (source balance)'],
   ])('measureLabel(%s)', (m, label) => expect(measureLabel(m)).toBe(label));
   test.each([
     ['person:marco-rubio', 'Marco Rubio'],

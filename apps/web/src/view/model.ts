@@ -80,6 +80,26 @@ export function segmentArticle(article: ArticleResult, claimOf: ReadonlyMap<stri
   return out;
 }
 
+/**
+ * The segments without boilerplate, for reading: removed spans dropped, the
+ * whitespace around them merged (at most one blank line), none before the first
+ * sentence. Non-whitespace text outside sentences is kept as it is.
+ */
+export function withoutBoilerplate(segments: readonly Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    if (s.kind === 'removed') continue;
+    const last = out[out.length - 1];
+    if (s.kind === 'gap' && last?.kind === 'gap') out[out.length - 1] = { ...last, end: s.end, text: last.text + s.text };
+    else out.push(s);
+  }
+  return out.flatMap((s, i) => {
+    if (s.kind !== 'gap' || s.text.trim() !== '') return [s];
+    if (i === 0) return [];
+    return [{ ...s, text: s.text.includes('\n') ? (/\n[^\n]*\n/.test(s.text) ? '\n\n' : '\n') : s.text }];
+  });
+}
+
 export interface CoverageCell {
   articleId: string;
   sentenceIds: string[];
@@ -393,7 +413,8 @@ export function measureLabel(measure: string): string {
   const i = measure.indexOf(':');
   const family = i >= 0 ? measure.slice(0, i) : '';
   const name = (i >= 0 ? measure.slice(i + 1) : measure).replace(/[_-]+/g, ' ').trim();
-  const nice = name.charAt(0).toUpperCase() + name.slice(1);
+  // Short names are acronyms (us, eu, uk, un, nato): print them in capitals.
+  const nice = name.length <= 4 && !name.includes(' ') ? name.toUpperCase() : name.charAt(0).toUpperCase() + name.slice(1);
   return family === '' ? nice : `${nice} (${family.replace(/_/g, ' ')})`;
 }
 
@@ -431,7 +452,14 @@ export function entitySentiment(report: AnalysisReport, refs: readonly OutletRef
   }
   const mass = (r: EntityRow) => Object.values(r.values).reduce((t, v) => t + Math.abs(v), 0);
   const sorted = [...rows.values()].sort((a, b) => b.coverage - a.coverage || mass(b) - mass(a) || (a.entityId < b.entityId ? -1 : 1));
-  return { measure, rows: sorted.slice(0, limit) };
+  const top = sorted.slice(0, limit);
+  // Two ids with the same name (place:russia, gov:russia): add the kind so rows stay distinguishable.
+  const count = new Map<string, number>();
+  for (const r of top) count.set(r.label, (count.get(r.label) ?? 0) + 1);
+  for (const r of top) {
+    if ((count.get(r.label) ?? 0) > 1 && r.entityId.includes(':')) r.label = `${r.label} (${r.entityId.slice(0, r.entityId.indexOf(':'))})`;
+  }
+  return { measure, rows: top };
 }
 
 /** `person:marco-rubio` -> "Marco Rubio". */
@@ -522,4 +550,13 @@ export function highlightRuns(text: string, spans: readonly { start: number; end
     else runs.push({ text: text.slice(a, b), start: a, marked });
   }
   return runs;
+}
+
+/** Frame rows for a heatmap: rows where some outlet scores above 0, by family (in `prefixes` order), then by mean value, highest first. */
+export function rankProfile(rows: readonly ProfileRow[], refs: readonly OutletRef[], prefixes: readonly string[]): ProfileRow[] {
+  const mean = (r: ProfileRow) => refs.reduce((t, o) => t + (r.values[o.articleId] ?? 0), 0) / Math.max(1, refs.length);
+  const family = (r: ProfileRow) => prefixes.findIndex((p) => r.measure.startsWith(p));
+  return rows
+    .filter((r) => refs.some((o) => (r.values[o.articleId] ?? 0) > 0))
+    .sort((a, b) => family(a) - family(b) || mean(b) - mean(a) || (a.measure < b.measure ? -1 : 1));
 }

@@ -60,3 +60,11 @@ export function divergingColour(value: number, max = 1): string {
   const mix = mid.map((m, j) => Math.round(m + ((end[j] as number) - m) * a));
   return `rgb(${mix.join(', ')})`;
 }
+
+/** Sequential colour for a share in [0, max]: near-white to Okabe–Ito blue. */
+export function sequentialColour(value: number, max = 1): string {
+  const t = Math.max(0, Math.min(1, max === 0 ? 0 : value / max));
+  const lo = [240, 246, 251];
+  const hi = [0, 114, 178];
+  return `rgb(${lo.map((l, j) => Math.round(l + ((hi[j] as number) - l) * t)).join(', ')})`;
+}
