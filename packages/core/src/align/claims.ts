@@ -19,6 +19,7 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { ArticleAnalysis, CorpusStage, CorpusState, EngineContext, Token } from '../model';
 import type { Claim, Event, Omission } from '../schema';
+import { matchCue } from './entities';
 import { compileGazetteer, type Gazetteer } from './gazetteer';
 import { compileTerms, findTerms, type TermIndex } from './terms';
 import { cmp } from './text';
@@ -34,7 +35,7 @@ export interface ClaimOptions {
 
 export const DEFAULT_CLAIM_OPTIONS: Readonly<ClaimOptions> = Object.freeze({
   threshold: 0.25,
-  groupThreshold: 0.1,
+  groupThreshold: 0.15,
   minKeys: 4,
 });
 
@@ -57,6 +58,8 @@ const KIND_WEIGHT: Record<string, number> = { E: 1.5, L: 1, N: 1.5, Q: 0.5, P: 1
 
 export interface AlignResources {
   gazetteer: Gazetteer;
+  /** Lemmas of reporting verbs (attribution-verbs lexicon). */
+  reporting: ReadonlySet<string>;
   terms: TermIndex;
   merges: Readonly<Record<string, string>>;
 }
@@ -64,9 +67,20 @@ export interface AlignResources {
 export function alignResources(state: CorpusState, ctx: EngineContext): AlignResources {
   return {
     gazetteer: compileGazetteer(ctx.lexicons.entities, ctx.nlp),
+    reporting: reportingVerbs(ctx.lexicons.attributionVerbs),
     terms: compileTerms(ctx.lexicons.terms, ctx.nlp),
     merges: state.entityMerges,
   };
+}
+
+const reportingCache = new WeakMap<object, ReadonlySet<string>>();
+function reportingVerbs(lex: { entries: readonly { lemma: string }[] }): ReadonlySet<string> {
+  let set = reportingCache.get(lex);
+  if (!set) {
+    set = new Set(lex.entries.map((e) => e.lemma));
+    reportingCache.set(lex, set);
+  }
+  return set;
 }
 
 /** The entity key used for alignment: a place that stands for a state folds into its government. */
@@ -108,8 +122,16 @@ export function sentenceKeys(an: ArticleAnalysis, articleIndex: number, res: Ali
     let inQuote = false;
     let c = 0;
     let skipUntil = -1;
-    for (const t of toks) {
+    for (let ti = 0; ti < toks.length; ti++) {
+      const t = toks[ti]!;
       if (t.start < skipUntil) continue;
+      // Titles ("National Security Adviser") belong to the name, and reporting verbs ("said") to the attribution, not to the fact.
+      const cue = matchCue(res.gazetteer, toks, ti);
+      if (cue && (cue.cue === 'title' || cue.cue === 'honorific')) {
+        skipUntil = toks[ti + cue.len - 1]!.end;
+        continue;
+      }
+      if (t.pos === 'VERB' && res.reporting.has(t.lemma)) continue;
       if (QUOTE.has(t.text)) {
         inQuote = !inQuote;
         continue;

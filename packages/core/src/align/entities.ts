@@ -70,7 +70,7 @@ export function matchAlias(g: Gazetteer, toks: readonly Token[], i: number): Ali
   return null;
 }
 
-function matchCue(g: Gazetteer, toks: readonly Token[], i: number): { len: number; cue: string } | null {
+export function matchCue(g: Gazetteer, toks: readonly Token[], i: number): { len: number; cue: string } | null {
   const list = g.cues.get(toks[i]!.norm);
   if (!list) return null;
   for (const p of list) {

@@ -31,6 +31,6 @@ describe('findTerms(tokens, index)', () => {
   test('every entry has a source and paraphrase concepts are kept out of the contested set', () => {
     for (const e of lexicons.terms.entries) expect(e.source.length).toBeGreaterThan(0);
     expect(idx.contested.has('war-naming')).toBe(true);
-    expect(idx.contested.has('say-paraphrase')).toBe(false);
+    expect(idx.contested.has('accept-paraphrase')).toBe(false);
   });
 });
