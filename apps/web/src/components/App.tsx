@@ -144,7 +144,7 @@ function Workspace({ report, exports, view, update }: { report: AnalysisReport; 
       <section className="choices" aria-label="What to compare">
         {resolved.groups.length > 1 ? (
           <label className="event-pick">
-            <span>Event</span>
+            <span className="kicker">Event</span>
             <select value={resolved.group?.id ?? ''} onChange={(e) => update({ event: e.target.value, outlets: [], claim: null, a: null, b: null })}>
               {resolved.groups.map((g) => (
                 <option key={g.id} value={g.id}>

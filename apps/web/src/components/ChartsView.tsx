@@ -63,7 +63,12 @@ export function ChartsView({ report, refs, colourOf, onEvidence }: Props) {
         </ChartCard>
         <ChartCard id="frames" title="How each outlet frames the story" note="Share of sentences with each frame's cues (Media Frames Corpus frames, then generic news frames); darker = more." empty={frames.length === 0}>
           <Heatmap
-            rows={frames.map((f) => ({ key: f.measure, label: f.label.replace(/ \((frame|generic)\)$/, (_m, fam: string) => (fam === 'generic' ? ' ·generic' : '')), values: f.values }))}
+            rows={frames.map((f) => ({
+              key: f.measure,
+              label: f.label.replace(/ \((frame|generic)\)$/, ''),
+              values: f.values,
+              group: f.measure.startsWith('generic:') ? 'Generic news frames' : 'Media Frames Corpus frames',
+            }))}
             refs={refs}
             colour={(v, max) => sequentialColour(v, max)}
             format={(v) => `${Math.round(v * 100)}%`}
@@ -224,6 +229,8 @@ interface HeatRow {
   key: string;
   label: string;
   values: Record<string, number>;
+  /** Rows with a group get a heading where the group changes. */
+  group?: string;
 }
 
 /** A plain SVG heatmap, rows × outlets (one <svg>, so it exports like the Recharts charts). Cells are buttons. */
@@ -242,12 +249,25 @@ function Heatmap({
   ariaLabel: string;
   onPick: (articleId: string, rowKey: string) => void;
 }) {
-  const labelW = 190;
-  const cw = 78;
+  const labelW = 170;
+  const cw = 84;
   const ch = 26;
   const headH = 26;
+  const groupH = 22;
   const width = labelW + refs.length * cw;
-  const height = headH + rows.length * ch + 4;
+  // y of every row, leaving room for a heading where the group changes
+  const ys: number[] = [];
+  const headings: { y: number; text: string }[] = [];
+  let y = headH;
+  rows.forEach((r, i) => {
+    if (r.group && r.group !== rows[i - 1]?.group) {
+      headings.push({ y, text: r.group });
+      y += groupH;
+    }
+    ys.push(y);
+    y += ch;
+  });
+  const height = y + 4;
   const max = Math.max(0.0001, ...rows.flatMap((r) => Object.values(r.values).map(Math.abs)));
   return (
     <div className="heat-wrap">
@@ -258,10 +278,15 @@ function Heatmap({
             {r.label.length > 12 ? `${r.label.slice(0, 11)}…` : r.label}
           </text>
         ))}
+        {headings.map((h) => (
+          <text key={h.text} x={4} y={h.y + 15} fontSize={10.5} fontWeight={700} fill="#666" letterSpacing="0.06em">
+            {h.text.toUpperCase()}
+          </text>
+        ))}
         {rows.map((row, i) => (
-          <g key={row.key} transform={`translate(0 ${headH + i * ch})`}>
+          <g key={row.key} transform={`translate(0 ${ys[i] ?? 0})`}>
             <text x={labelW - 8} y={ch / 2 + 4} fontSize={12} textAnchor="end" fill="#222">
-              {row.label.length > 30 ? `${row.label.slice(0, 29)}…` : row.label}
+              {row.label.length > 25 ? `${row.label.slice(0, 24)}…` : row.label}
             </text>
             {refs.map((r, j) => {
               const v = row.values[r.articleId];

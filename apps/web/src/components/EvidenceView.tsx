@@ -22,6 +22,11 @@ export function EvidenceView({ report, refs, exports, query, onQuery, colourOf }
   const items = useMemo(() => (query ? evidenceFor(report.evidence, query) : []), [report.evidence, query]);
   const docMeasures = useMemo(() => [...new Set(report.scores.filter((s) => s.scope === 'document').map((s) => s.measure))].sort(), [report.scores]);
   const total = items.reduce((t, e) => t + e.weight, 0);
+  const score = query
+    ? report.scores.find(
+        (s) => s.article_id === query.articleId && s.measure === query.measure && s.scope === query.scope && (query.target === null || s.target === query.target),
+      )
+    : undefined;
   const byArticle = useMemo(() => {
     const m = new Map<string, typeof items>();
     for (const e of items) m.set(e.article_id, [...(m.get(e.article_id) ?? []), e]);
@@ -66,8 +71,10 @@ export function EvidenceView({ report, refs, exports, query, onQuery, colourOf }
       {query ? (
         <div className="ev-result" data-testid="evidence">
           <h3>
-            {describeQuery(query, refs)} — {items.length} evidence span{items.length === 1 ? '' : 's'}, total weight {total.toFixed(3)}
+            {describeQuery(query, refs)}
+            {score ? ` = ${score.value}` : ''} — {items.length} evidence span{items.length === 1 ? '' : 's'}, total weight {total.toFixed(3)}
           </h3>
+          {score ? <p className="muted small">How the weights become the score is defined per measure in codebook.md (below).</p> : null}
           {items.length === 0 ? <p className="muted">No evidence items match this number.</p> : null}
           {[...byArticle].map(([aid, list]) => {
             const art = report.articles.find((a) => a.id === aid);

@@ -227,6 +227,7 @@ describe('chart data builders', () => {
     ['source_balance:russia', 'Russia (source balance)'],
     ['sentiment', 'Sentiment'],
     ['source_balance:us', 'US (source balance)'],
+    ['source_balance:iran', 'Iran (source balance)'],
   ])('measureLabel(%s)', (m, label) => expect(measureLabel(m)).toBe(label));
   test.each([
     ['person:marco-rubio', 'Marco Rubio'],

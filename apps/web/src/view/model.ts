@@ -413,8 +413,8 @@ export function measureLabel(measure: string): string {
   const i = measure.indexOf(':');
   const family = i >= 0 ? measure.slice(0, i) : '';
   const name = (i >= 0 ? measure.slice(i + 1) : measure).replace(/[_-]+/g, ' ').trim();
-  // Short names are acronyms (us, eu, uk, un, nato): print them in capitals.
-  const nice = name.length <= 4 && !name.includes(' ') ? name.toUpperCase() : name.charAt(0).toUpperCase() + name.slice(1);
+  // Acronyms (us, eu, uk, un, nato) in capitals.
+  const nice = /^(us|usa|uk|eu|un|nato|g7|g20)$/i.test(name) ? name.toUpperCase() : name.charAt(0).toUpperCase() + name.slice(1);
   return family === '' ? nice : `${nice} (${family.replace(/_/g, ' ')})`;
 }
 
