@@ -39,6 +39,13 @@ describe('diffSentences(claim, a, b)', () => {
     expect(B.slice(s!.b.start, s!.b.end)).toBe(y);
   });
 
+  test('loose paraphrases give no substitutions (only in-place replacements count)', () => {
+    const X = 'This meeting is considered the most significant between the two sides since the invasion.';
+    const Y = 'The Saudi-brokered meeting marks the highest-level negotiations on ending the war.';
+    const loose = diffSentences('c0', 'a:s0', 'b:s0', side(X, X), side(Y, Y), idx);
+    expect(loose.substitutions).toEqual([]);
+  });
+
   test('identical sentences give one equal part and no substitutions', () => {
     const same = diffSentences('c0', 'a:s1', 'b:s1', a, { ...a }, idx);
     expect(same.parts.map((p) => p.op)).toEqual(['equal']);

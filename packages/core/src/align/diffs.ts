@@ -2,7 +2,8 @@
  * Corpus stage `diffs`: for the aligned sentence pairs of every claim reported by two
  * or more articles, a word-level diff (jsdiff `diffWordsWithSpace`) with offsets into
  * both articles' texts, and the term substitutions in it: a deleted run directly
- * followed by an inserted run (each at most six words), tagged with the term
+ * followed by an inserted run (each at most six words) with shared words on both
+ * sides (an in-place replacement), tagged with the term
  * lexicon's concept when both sides use a surface of the same concept.
  */
 import { diffWordsWithSpace } from 'diff';
@@ -11,6 +12,7 @@ import type { DiffPart, SentenceDiff, Span } from '../schema';
 import { compileTerms, findTerms, type TermIndex } from './terms';
 
 const MAX_SUB_WORDS = 6;
+const WORD = /[\p{L}\p{N}]/u;
 /** Above this many member sentences, each is diffed against the first one only. */
 const ALL_PAIRS_UP_TO = 6;
 
@@ -74,6 +76,12 @@ export function diffSentences(
     const x = parts[k]!;
     const y = parts[k + 1]!;
     if (x.op !== 'delete' || y.op !== 'insert') continue;
+    // Only anchored replacements: shared words right before and after (or the sentence edge), so that
+    // the two runs stand in the same slot of the sentence rather than being noise of a loose paraphrase.
+    const before = parts[k - 1];
+    const after = parts[k + 2];
+    const anchored = (p: DiffPart | undefined) => p === undefined || (p.op === 'equal' && WORD.test(p.text));
+    if (!anchored(before) || !anchored(after) || (before === undefined && after === undefined)) continue;
     if (words(x.text) === 0 || words(y.text) === 0 || words(x.text) > MAX_SUB_WORDS || words(y.text) > MAX_SUB_WORDS) continue;
     const as = trimSpan(aFull.text, x.a!.start - aFull.offset, x.a!.end - aFull.offset);
     const bs = trimSpan(bFull.text, y.b!.start - bFull.offset, y.b!.end - bFull.offset);

@@ -256,6 +256,19 @@ describe('diffs and terms on the fixture corpus', () => {
   });
 });
 
+describe('term choices found by the diffs', () => {
+  test('an in-place one-word substitution no lexicon covers becomes a diff: concept with both surfaces', () => {
+    const uses = report.terms.filter((t) => t.concept_id.startsWith('diff:'));
+    expect(uses.length).toBeGreaterThan(0);
+    for (const u of uses) {
+      const [x, y] = u.concept_id.slice(5).split('|');
+      expect([x, y]).toContain(u.surface);
+      expect(report.terms.filter((t) => t.concept_id === u.concept_id).length).toBeGreaterThanOrEqual(2);
+    }
+    expect(uses.map((u) => u.concept_id)).toContain('diff:trip|visit');
+  });
+});
+
 describe('determinism', () => {
   test('shuffled input gives byte-identical events, claims, omissions, diffs and terms', () => {
     const shuffled = [...offEvent, ...riyadh].reverse();

@@ -7,7 +7,7 @@
  * Corpus stage `terms`: one TermUse per concept × article × surface, with every span.
  */
 import type { Lexicon, TermEntry } from '@parallax/lexicons';
-import type { CorpusStage, Token } from '../model';
+import type { CorpusState, CorpusStage, Token } from '../model';
 import type { Nlp } from '../nlp';
 import type { TermUse } from '../schema';
 import { cmp } from './text';
@@ -86,6 +86,48 @@ export function findTerms(tokens: readonly Token[], idx: TermIndex): TermMatch[]
   return out;
 }
 
+const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ', 'ADV', 'PROPN']);
+
+/**
+ * Term choices found by the diffs: an in-place one-word substitution between aligned
+ * sentences whose two words are content words with different lemmas and that no
+ * lexicon concept covers ("shared" / "mutual", "visit" / "trip") becomes the concept
+ * `diff:<lemma>|<lemma>` (lemmas sorted), with each article's surface and span.
+ */
+export function diffTermUses(state: CorpusState): TermUse[] {
+  const tokenAt = new Map<string, Token>();
+  const articleOf = new Map<string, { id: string; outlet: string }>();
+  for (const an of state.articles) {
+    for (const s of an.article.sentences) articleOf.set(s.id, { id: an.article.id, outlet: an.article.outlet });
+    for (const sent of an.tokens) for (const t of sent) tokenAt.set(`${an.article.id}\u0000${t.start}\u0000${t.end}`, t);
+  }
+  const byKey = new Map<string, TermUse>();
+  const add = (concept: string, art: { id: string; outlet: string }, t: Token) => {
+    const key = `${concept}\u0000${art.id}\u0000${t.lemma}`;
+    const u = byKey.get(key);
+    if (u) {
+      if (u.spans.some((x) => x.start === t.start)) return;
+      u.count++;
+      u.spans.push({ start: t.start, end: t.end });
+    } else byKey.set(key, { concept_id: concept, article_id: art.id, outlet: art.outlet, surface: t.lemma, count: 1, spans: [{ start: t.start, end: t.end }] });
+  };
+  for (const d of state.diffs) {
+    const A = articleOf.get(d.a_sentence_id);
+    const B = articleOf.get(d.b_sentence_id);
+    if (!A || !B) continue;
+    for (const sub of d.substitutions) {
+      if (sub.concept_id !== null) continue;
+      const ta = tokenAt.get(`${A.id}\u0000${sub.a.start}\u0000${sub.a.end}`);
+      const tb = tokenAt.get(`${B.id}\u0000${sub.b.start}\u0000${sub.b.end}`);
+      if (!ta || !tb || ta.stop || tb.stop || !CONTENT_POS.has(ta.pos) || !CONTENT_POS.has(tb.pos) || ta.lemma === tb.lemma) continue;
+      const concept = `diff:${[ta.lemma, tb.lemma].sort(cmp).join('|')}`;
+      add(concept, A, ta);
+      add(concept, B, tb);
+    }
+  }
+  return [...byKey.values()];
+}
+
 export const termsStage: CorpusStage = {
   name: 'terms',
   run(state, ctx) {
@@ -116,6 +158,7 @@ export const termsStage: CorpusStage = {
       }
       uses.push(...byKey.values());
     }
+    uses.push(...diffTermUses(state));
     uses.sort((a, b) => cmp(a.concept_id, b.concept_id) || cmp(a.article_id, b.article_id) || cmp(a.surface, b.surface));
     state.terms = uses;
   },
