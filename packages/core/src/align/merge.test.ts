@@ -35,3 +35,21 @@ describe('mergeNames(records)', () => {
     expect(mergeNames(rs)).toEqual(mergeNames([...rs].reverse()));
   });
 });
+
+describe('entityMergeStage (through the engine)', () => {
+  test('an unknown name spelled two ways in two outlets gets one id in the report', async () => {
+    const { createEngine } = await import('../engine');
+    const art = (id: string, text: string) => ({ id, outlet: id, title: '', published: null, url: null, language: 'en', text, source: { path: `${id}.txt`, line: null } });
+    const report = createEngine().analyze({
+      articles: [
+        art('a', 'Deputy Prime Minister Mykhailo Fedorova met officials in Kyiv on Monday to discuss drones.'),
+        art('b', 'Deputy Prime Minister Mykhaylo Fedorova told officials in Kyiv on Monday that drones matter.'),
+        art('c', 'Deputy Prime Minister Mykhailo Fedorova spoke again on Tuesday about drones in Kyiv.'),
+      ],
+    });
+    const ids = report.articles.flatMap((a) => a.entities.filter((m) => m.text.includes('Fedorova')).map((m) => m.entity_id));
+    expect(ids).toHaveLength(3);
+    expect(new Set(ids).size).toBe(1);
+    expect(ids[0]).toBe('person:mykhailo-fedorova');
+  });
+});
