@@ -5,8 +5,8 @@
  * articles are read ahead, so memory stays bounded however long the input is.
  *
  * workers = 1 runs in the calling thread (no worker_threads); workers > 1 starts
- * that many worker threads (worker.ts). Either way the JSON text is identical, so
- * output does not depend on the worker count.
+ * that many worker threads (worker.ts) once more than SPAWN_AFTER articles came in.
+ * Either way the JSON text is identical, so output does not depend on the worker count.
  */
 import { Worker } from 'node:worker_threads';
 import { createEngine, type ArticleInput, type EngineOptions } from '@parallax/core';
@@ -105,8 +105,30 @@ export function workerAnalyzer(engineOptions: Partial<EngineOptions>, workers: n
   };
 }
 
-export function createAnalyzer(engineOptions: Partial<EngineOptions>, workers: number): Analyzer {
-  return workers <= 1 ? inlineAnalyzer(engineOptions) : workerAnalyzer(engineOptions, workers);
+/** Articles analysed in the calling thread before worker threads are started (a thread costs ~1-2 s of start-up). */
+export const SPAWN_AFTER = 64;
+
+/**
+ * workers <= 1: everything in this thread. Otherwise the first `spawnAfter`
+ * articles run in this thread and the worker threads start only when the input
+ * turns out larger, so small runs do not pay the threads' start-up.
+ */
+export function createAnalyzer(engineOptions: Partial<EngineOptions>, workers: number, spawnAfter = SPAWN_AFTER): Analyzer {
+  const inline = inlineAnalyzer(engineOptions);
+  if (workers <= 1) return inline;
+  let pool: Analyzer | null = null;
+  let seen = 0;
+  return {
+    run(article) {
+      if (pool === null && seen++ < spawnAfter) return inline.run(article);
+      pool ??= workerAnalyzer(engineOptions, workers);
+      return pool.run(article);
+    },
+    get pending() {
+      return pool?.pending ?? 0;
+    },
+    close: () => pool?.close() ?? Promise.resolve(),
+  };
 }
 
 type Analysed<E> = E extends { kind: 'article' } ? E & { json: string | null } : E;

@@ -34,7 +34,8 @@ function corpus(): string[] {
   return [join(root, 'fixtures/hostile'), join(root, 'fixtures/riyadh-2025-02-18'), jsonl];
 }
 
-describe('runAnalyze', () => {
+// Generous per-test limit: a safety net for a hung worker, not a speed check (the machine is shared).
+describe('runAnalyze', { timeout: 600_000 }, () => {
   const inputs = corpus();
   let single: Record<string, string>;
 
@@ -48,9 +49,9 @@ describe('runAnalyze', () => {
     expect(JSON.parse(single['report.json'] as string).options).toEqual({ language: 'auto', maxBytes: null });
   });
 
-  test.each([2, 3])('is byte-identical with %i worker threads', async (workers) => {
+  test.each([2, 3])('is byte-identical with %i worker threads (and with threads starting mid-run)', async (workers) => {
     const out = join(tmp, `w${workers}`);
-    await runAnalyze(inputs, { out, quiet: true, workers }, quiet);
+    await runAnalyze(inputs, { out, quiet: true, workers, spawnAfter: workers === 2 ? 0 : 3 }, quiet);
     expect(snapshot(out)).toEqual(single);
   });
 
@@ -63,7 +64,7 @@ describe('runAnalyze', () => {
     let analysed = 0;
     for (let i = 0; i < n; i++) {
       const out = join(tmp, `shard-${n}-${i}`);
-      const s = await runAnalyze(inputs, { out, quiet: true, workers: i % 2 === 0 ? 1 : 2, shard: `${i}/${n}` }, quiet);
+      const s = await runAnalyze(inputs, { out, quiet: true, workers: i % 2 === 0 ? 1 : 2, spawnAfter: 0, shard: `${i}/${n}` }, quiet);
       analysed += s.analysed;
       dirs.push(out);
     }

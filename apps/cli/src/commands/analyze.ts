@@ -38,6 +38,8 @@ export interface AnalyzeOptions {
   workers?: number;
   /** "i/n": analyse only slice i of n and write a shard directory. */
   shard?: string;
+  /** Articles analysed in the main thread before worker threads start (default SPAWN_AFTER; tests use 0). Not a CLI flag. */
+  spawnAfter?: number;
 }
 
 export interface AnalyzeSummary {
@@ -93,7 +95,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (li
   createEngine(engineOptions); // misuse (a bad option) fails here, before any thread starts
   const options = reportOptions(opts);
   const progress = await createProgress(paths, !opts.quiet, shard ? `shard ${shard.index}/${shard.count}` : 'analysing');
-  const analyzer = createAnalyzer(engineOptions, workers);
+  const analyzer = createAnalyzer(engineOptions, workers, opts.spawnAfter);
   const events = streamInputs(paths, opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes });
   const ordered = analyzeInOrder(events, analyzer, workers, (e) => inShard(e.articleOrdinal, shard));
   let articles = 0;
