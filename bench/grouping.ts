@@ -18,8 +18,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEngine, type ArticleInput } from '@parallax/core';
-import { extractEventFeatures, groupEvents, type EventFeatures } from '../packages/core/src/align/events';
+import { createEngine, extractEventFeatures, groupEvents, type ArticleInput, type EventFeatures } from '@parallax/core';
 import { parseFile } from '@parallax/ingest';
 import { bcubed, generateCorpus, vocabulary, type SynthArticle } from './synth';
 
@@ -132,6 +131,7 @@ process.stdout.write(
     features: mode,
     events_truth: new Set(truth.values()).size,
     events_found: events.length,
+    largest_event: Math.max(0, ...events.map((e) => e.article_ids.length)),
     features_ms: Math.round(featuresMs),
     grouping_ms: Math.round(groupingMs * 10) / 10,
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),

@@ -115,6 +115,7 @@ interface GroupingRun {
   features: 'text' | 'engine';
   events_truth: number;
   events_found: number;
+  largest_event: number;
   features_ms: number;
   grouping_ms: number;
   peak_rss_mb: number;
@@ -148,7 +149,7 @@ function grouping(): void {
   result.grouping_100k_peak_rss_mb = Math.round(large.peak_rss_mb);
   result.grouping_2k_bcubed_f1_engine_features = r3(calEngine.bcubed.f1);
   result.grouping_2k_bcubed_f1_text_features = r3(calText.bcubed.f1);
-  const pr = (g: GroupingRun) => `P ${r3(g.bcubed.precision)}, R ${r3(g.bcubed.recall)}, ${g.events_found} events found / ${g.events_truth} true`;
+  const pr = (g: GroupingRun) => `P ${r3(g.bcubed.precision)}, R ${r3(g.bcubed.recall)}, ${g.events_found} events found / ${g.events_truth} true, largest ${g.largest_event} articles`;
   say(`grouping (seeded synthetic corpus + the 5 Riyadh fixtures; features first, groupEvents timed alone)`);
   say(`  grouping_100k_vs_10k      = ${result.grouping_100k_vs_10k}  (goal <= 12)   [10k ${Math.round(small.grouping_ms)} ms, 100k ${Math.round(large.grouping_ms)} ms]`);
   say(`  grouping_100k_bcubed_f1   = ${result.grouping_100k_bcubed_f1}  (goal >= 0.95)   [${pr(large)}]`);
