@@ -40,6 +40,8 @@ export const DEFAULT_CLAIM_OPTIONS: Readonly<ClaimOptions> = Object.freeze({
 });
 
 const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ', 'PROPN', 'ADV']);
+/** Keys held by more sentences than this propose no candidates (bounds the cost in very large events). */
+const MAX_POSTING = 400;
 const NAMED = new Set(['PERSON', 'ORG', 'PLACE', 'GOV', 'GROUP']);
 const QUOTE = new Set(['"', '“', '”']);
 /** Polarity words wink marks as stop words but that carry the fact ("not invited", "without Ukraine"). */
@@ -185,7 +187,7 @@ export function alignSentences(sentences: readonly SentenceKeys[], options: Part
   for (const s of items) for (const k of s.keys.keys()) df.set(k, (df.get(k) ?? 0) + 1);
   const w = (k: string) => (KIND_WEIGHT[k[0]!] ?? 1) * Math.log(1 + n / (df.get(k) ?? 1));
   const norm = items.map((s) => Math.sqrt([...s.keys.keys()].reduce((acc, k) => acc + w(k) ** 2, 0)));
-  // Inverted index; keys in more than half of the sentences do not propose candidates.
+  // Inverted index; keys in more than half of the sentences (or MAX_POSTING) do not propose candidates.
   const postings = new Map<string, number[]>();
   items.forEach((s, i) => {
     for (const k of s.keys.keys()) {
@@ -194,7 +196,7 @@ export function alignSentences(sentences: readonly SentenceKeys[], options: Part
       else postings.set(k, [i]);
     }
   });
-  const cap = Math.max(2, Math.floor(n / 2));
+  const cap = Math.max(2, Math.min(Math.floor(n / 2), MAX_POSTING));
   const edges: { i: number; j: number; s: number }[] = [];
   const sim = new Map<number, number>();
   for (let i = 0; i < n; i++) {

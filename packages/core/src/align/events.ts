@@ -9,11 +9,12 @@
  *
  * groupEvents never compares all pairs: an inverted index over entity ids and terms
  * proposes candidates (keys held by more than `maxPosting` articles are too common
- * to block on and are skipped), each candidate pair gets a weighted-overlap score
+ * to block on and are skipped; a candidate shares at least `minShared` keys; at most
+ * `maxCandidates` per article, those sharing most), each candidate pair gets a weighted-overlap score
  * (idf-weighted entities x2, content lemmas, title terms), and pairs are joined in
  * descending score order with constraints: the dated members of a group must lie
  * within `maxSpanDays`, and two articles whose main city differs (each names its own
- * city at least twice and the other never) are penalised. Cost: O(N · K · maxPosting).
+ * city at least twice and the other never) are penalised. Cost: O(N · K · maxPosting) key look-ups plus O(N · maxCandidates · K) scoring.
  */
 import { lexicons } from '@parallax/lexicons';
 import type { ArticleAnalysis, CorpusStage } from '../model';
@@ -45,13 +46,19 @@ export interface GroupEventsOptions {
   maxPosting: number;
   /** Score subtracted when the two articles' main cities differ. */
   placePenalty: number;
+  /** A candidate must share at least this many blocking keys. */
+  minShared: number;
+  /** At most this many candidates per article (those sharing the most keys) are scored. */
+  maxCandidates: number;
 }
 
 export const DEFAULT_EVENT_OPTIONS: Readonly<GroupEventsOptions> = Object.freeze({
   threshold: 0.3,
   maxSpanDays: 4,
-  maxPosting: 200,
+  maxPosting: 100,
   placePenalty: 0.3,
+  minShared: 2,
+  maxCandidates: 50,
 });
 
 const NAMED = new Set(['PERSON', 'ORG', 'PLACE', 'GOV', 'GROUP']);
@@ -179,13 +186,19 @@ export function groupEvents(features: readonly EventFeatures[], options: Partial
   // Candidate pairs from the inverted index (never all pairs).
   const edges: { i: number; j: number; s: number }[] = [];
   for (let i = 0; i < n; i++) {
-    const seen = new Set<number>();
+    const shared = new Map<number, number>();
     for (const k of items[i]!.keys) {
       const p = postings.get(k)!;
       if (p.length > opts.maxPosting) continue;
-      for (const j of p) if (j > i) seen.add(j);
+      for (const j of p) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
     }
-    for (const j of [...seen].sort((x, y) => x - y)) {
+    const cands = [...shared.entries()]
+      .filter(([, c]) => c >= opts.minShared)
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, opts.maxCandidates)
+      .map(([j]) => j)
+      .sort((x, y) => x - y);
+    for (const j of cands) {
       let shared = 0;
       for (const k of items[i]!.keys) if (keySet[j]!.has(k)) shared += weight(k);
       let s = shared / Math.max(1e-9, Math.min(mass[i]!, mass[j]!));
