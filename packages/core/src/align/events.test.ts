@@ -81,3 +81,22 @@ describe('groupEvents(features, options)', () => {
     expect(out.every((ev) => ev.article_ids.length === 10)).toBe(true);
   });
 });
+
+describe('eventsStage (through the engine)', () => {
+  test('non-English and empty articles get an event of their own; English ones are grouped', async () => {
+    const { createEngine } = await import('../engine');
+    const art = (id: string, language: string, text: string) => ({ id, outlet: id, title: '', published: '2025-02-18', url: null, language, text, source: { path: `${id}.txt`, line: null } });
+    const en = 'Secretary of State Marco Rubio met Russian Foreign Minister Sergei Lavrov and Yuri Ushakov in Riyadh on Tuesday for talks on the war in Ukraine.';
+    const report = createEngine().analyze({
+      articles: [
+        art('en-1', 'en', en),
+        art('en-2', 'en', `${en} Lavrov said the talks in Riyadh were useful, and Rubio agreed.`),
+        art('de-1', 'de', 'Außenminister Marco Rubio traf Sergej Lawrow und Juri Uschakow am Dienstag in Riad zu Gesprächen über den Krieg in der Ukraine.'),
+      ],
+    });
+    const by = (id: string) => report.events.find((e) => e.article_ids.includes(id))!;
+    expect(by('en-1').article_ids).toEqual(['en-1', 'en-2']);
+    expect(by('de-1')).toMatchObject({ article_ids: ['de-1'], key_entities: [], date: '2025-02-18' });
+    expect(report.claims.every((c) => !c.article_ids.includes('de-1'))).toBe(true);
+  });
+});
