@@ -80,6 +80,25 @@ describe('the bundled example', () => {
       expect(await page.textContent('[data-chart="doc-sentiment"]')).toContain('No data for this chart');
     }
     await screenshot(page, 'charts-1280');
+    if (cliReport.scores.length > 0) {
+      // Save a chart as SVG and as PNG.
+      const svg = await clickDownload(page, '[data-chart="doc-sentiment"] .card-actions button:text("SVG")');
+      expect(svg.suggestedFilename()).toBe('parallax-doc-sentiment.svg');
+      const svgPath = join(cliDir, 'chart.svg');
+      await svg.saveAs(svgPath);
+      expect(readFileSync(svgPath, 'utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      const png = await clickDownload(page, '[data-chart="doc-sentiment"] .card-actions button:text("PNG")');
+      const pngPath = join(cliDir, 'chart.png');
+      await png.saveAs(pngPath);
+      expect(readFileSync(pngPath).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+      // Clicking a bar lists the evidence behind it and marks it in the text.
+      await page.click('[data-chart="doc-sentiment"] .recharts-bar-rectangle >> nth=0');
+      await page.waitForSelector('[data-testid="evidence"]');
+      const docEvidence = cliReport.evidence.filter((e) => e.article_id === 'ap' && e.measure === 'sentiment' && e.scope === 'document');
+      expect(await page.locator('[data-testid="evidence"] .ev-table tbody tr').count()).toBe(docEvidence.length);
+      expect(await page.locator('[data-testid="evidence"] mark').count()).toBeGreaterThan(0);
+      await page.click('#tab-charts');
+    }
 
     await page.click('#tab-evidence');
     await page.waitForSelector('[data-testid="downloads"]');
@@ -110,6 +129,46 @@ describe('the bundled example', () => {
     const other = await page.$$eval('.sent.shared', (els, id) => els.filter((e) => e.getAttribute('data-claim') !== id).map((e) => getComputedStyle(e).outlineStyle), claim.claim_id);
     expect(other.every((o) => o !== 'solid')).toBe(true);
     await screenshot(page, 'side-by-side-hover-1280');
+    // Clicking it opens the word diff of that fact.
+    await first.click();
+    await page.waitForSelector('[data-testid="diff"]');
+    const url = new URL(page.url());
+    expect([url.searchParams.get('tab'), url.searchParams.get('claim')]).toEqual(['diff', claim.claim_id]);
+    expect(await page.textContent('.claim-list [aria-selected="true"]')).toContain(claim.label.slice(0, 20));
+    await context.close();
+  });
+
+  test('a coverage cell jumps to its sentence in the side-by-side view', async () => {
+    const { context, page } = await newPage();
+    await openApp(page, '?tab=coverage');
+    if (cliReport.claims.length === 0) {
+      await page.waitForSelector('.empty');
+      await context.close();
+      return;
+    }
+    await page.waitForSelector('[data-testid="coverage"]');
+    // The last filled cell of the last row: far down its column, so it must be scrolled to.
+    const cell = page.locator('[data-testid="coverage"] tbody tr:last-child td.yes button').last();
+    await cell.click();
+    await page.waitForSelector('[data-testid="columns"]');
+    const claim = new URL(page.url()).searchParams.get('claim');
+    expect(claim).not.toBeNull();
+    await page.waitForTimeout(800); // smooth scrolling
+    // In every column that reports the fact, (one of) its sentence(s) is scrolled into view.
+    const visible = await page.$$eval(`.sent[data-claim="${claim}"]`, (els) => {
+      const byColumn: Record<string, boolean> = {};
+      for (const el of els) {
+        const body = el.closest('.col-body');
+        const col = el.closest('.col')?.getAttribute('data-article') ?? '';
+        if (!body) continue;
+        const a = el.getBoundingClientRect();
+        const b = body.getBoundingClientRect();
+        byColumn[col] = (byColumn[col] ?? false) || (a.bottom > b.top && a.top < b.bottom);
+      }
+      return byColumn;
+    });
+    expect(Object.keys(visible).length).toBeGreaterThan(0);
+    expect(Object.values(visible).every(Boolean)).toBe(true);
     await context.close();
   });
 

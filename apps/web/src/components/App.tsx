@@ -67,7 +67,11 @@ export function App() {
       />
 
       {state.status === 'idle' || state.status === 'running' ? (
-        <Progress done={state.status === 'running' ? state.done : 0} label={state.status === 'running' ? state.label : 'starting'} />
+        <Progress
+          done={state.status === 'running' ? state.done : 0}
+          total={state.status === 'running' ? state.total : 0}
+          label={state.status === 'running' ? state.label : 'starting'}
+        />
       ) : state.status === 'error' ? (
         <div className="notice error" role="alert">
           <strong>The analysis failed.</strong> {state.message}
@@ -92,14 +96,15 @@ export function App() {
   );
 }
 
-function Progress({ done, label }: { done: number; label: string }) {
+function Progress({ done, total, label }: { done: number; total: number; label: string }) {
+  const pct = total > 0 ? Math.round((done / total) * 100) : null;
   return (
-    <div className="progress" role="status" aria-live="polite">
-      <div className="bar">
-        <span />
+    <div className="progress" role="status" aria-live="polite" data-testid="progress">
+      <div className={`bar${pct === null ? ' indeterminate' : ''}`} role="progressbar" aria-valuemin={0} aria-valuemax={total || undefined} aria-valuenow={pct === null ? undefined : done}>
+        <span style={pct === null ? undefined : { width: `${pct}%` }} />
       </div>
       <p>
-        Analysing… {done > 0 ? `${done} article${done === 1 ? '' : 's'} done · ` : ''}
+        Analysing in your browser… {total > 0 ? `${done} of ${total} articles · ` : ''}
         {label}
       </p>
     </div>

@@ -3,7 +3,7 @@
  * focusing one highlights its counterparts in every column and scrolls them into
  * view; claims an outlet leaves out are listed as gaps. Text is rendered as text.
  */
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnalysisReport, ArticleResult } from '@parallax/core';
 import { assignClaimColours, type ClaimColour } from '../view/palette';
 import { claimOfSentence, claimsInReadingOrder, coverageMatrix, segmentArticle, shortOutlet, UNGROUPED, withoutBoilerplate, type CoverageRow } from '../view/model';
@@ -35,7 +35,7 @@ export function SideBySide({ report, articleIds, eventId, colourOf, selectedClai
     for (const body of Array.from(root.querySelectorAll<HTMLElement>('.col-body'))) {
       const el = body.querySelector<HTMLElement>(`.sent[data-claim="${CSS.escape(hover)}"]`);
       if (!el || (active instanceof HTMLElement && body.contains(active) && active.dataset.claim === hover)) continue;
-      const top = el.offsetTop - body.offsetTop;
+      const top = el.getBoundingClientRect().top - body.getBoundingClientRect().top + body.scrollTop;
       if (top < body.scrollTop || top + el.offsetHeight > body.scrollTop + body.clientHeight) {
         body.scrollTo({ top: Math.max(0, top - body.clientHeight / 3), behavior: 'smooth' });
       }
@@ -43,6 +43,13 @@ export function SideBySide({ report, articleIds, eventId, colourOf, selectedClai
   }, [hover]);
 
   useEffect(() => setHover(selectedClaim), [selectedClaim]);
+
+  // A pointer resting where the view appears (after a click in Coverage) must not
+  // steal the selection: mouse hovers count only once the mouse has moved here.
+  const pointerArmed = useRef(false);
+  const onMouseHover = useCallback((claim: string | null) => {
+    if (pointerArmed.current) setHover(claim);
+  }, []);
 
   const highlightCss = hover
     ? `.sbs [data-claim="${CSS.escape(hover)}"]{outline:3px solid var(--ink);outline-offset:1px;background:var(--hl-bg,#fff3b0)!important;box-shadow:0 0 0 5px rgba(0,0,0,.06)}` +
@@ -54,7 +61,18 @@ export function SideBySide({ report, articleIds, eventId, colourOf, selectedClai
   const removedCount = articles.reduce((n, a) => n + a.removed.length, 0);
 
   return (
-    <div className="sbs">
+    <div
+      className="sbs"
+      onMouseMove={(e) => {
+        // The first move arms hovering; it also counts for the sentence it happens on
+        // (mouseenter fires before mousemove on the same step).
+        if (pointerArmed.current) return;
+        pointerArmed.current = true;
+        const el = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-claim], [data-gap]') : null;
+        const claim = el?.dataset.claim ?? el?.dataset.gap;
+        if (claim) setHover(claim);
+      }}
+    >
       {/* Only a selector built from CSS.escape'd ids; no article text goes in here. */}
       <style>{highlightCss}</style>
       <div className="view-head">
@@ -88,6 +106,7 @@ export function SideBySide({ report, articleIds, eventId, colourOf, selectedClai
             labels={claimLabel}
             showBoilerplate={showBoilerplate}
             onHover={setHover}
+            onMouseHover={onMouseHover}
             onPick={(claim) => {
               const other = rows.find((r) => r.claim.claim_id === claim)?.cells.find((c) => c.articleId !== a.id && c.sentenceIds.length > 0);
               if (other) onOpenDiff(claim, a.id, other.articleId);
@@ -131,6 +150,7 @@ const Column = memo(function Column({
   labels,
   showBoilerplate,
   onHover,
+  onMouseHover,
   onPick,
 }: {
   article: ArticleResult;
@@ -141,6 +161,7 @@ const Column = memo(function Column({
   labels: Map<string, string>;
   showBoilerplate: boolean;
   onHover: (claim: string | null) => void;
+  onMouseHover: (claim: string | null) => void;
   onPick: (claim: string) => void;
 }) {
   const segments = useMemo(() => {
@@ -181,7 +202,7 @@ const Column = memo(function Column({
                 data-gap={r.claim.claim_id}
                 tabIndex={0}
                 style={{ ['--claim' as string]: colours.get(r.claim.claim_id)?.strong ?? '#999' }}
-                onMouseEnter={() => onHover(r.claim.claim_id)}
+                onMouseEnter={() => onMouseHover(r.claim.claim_id)}
                 onFocus={() => onHover(r.claim.claim_id)}
                 title={r.cells.find((c) => c.articleId === article.id)?.reason ?? undefined}
               >
@@ -212,7 +233,7 @@ const Column = memo(function Column({
                 role={c ? 'button' : undefined}
                 aria-label={c && claim ? `${s.text} — shared fact: ${labels.get(claim) ?? claim}. Press Enter to compare wording.` : undefined}
                 style={c ? { background: c.tint, ['--claim' as string]: c.strong } : undefined}
-                onMouseEnter={claim ? () => onHover(claim) : undefined}
+                onMouseEnter={claim ? () => onMouseHover(claim) : undefined}
                 onFocus={claim ? () => onHover(claim) : undefined}
                 onClick={c && claim ? () => onPick(claim) : undefined}
                 onKeyDown={

@@ -9,7 +9,7 @@ import type { InputFile, WorkerRequest, WorkerResponse } from '../worker/protoco
 
 export type AnalysisState =
   | { status: 'idle' }
-  | { status: 'running'; done: number; label: string; files: string[] }
+  | { status: 'running'; done: number; total: number; label: string; files: string[] }
   | { status: 'done'; report: AnalysisReport; exports: ExportFile[]; files: string[]; source: 'example' | 'user' }
   | { status: 'error'; message: string; files: string[] };
 
@@ -26,7 +26,7 @@ export function useAnalysis(): { state: AnalysisState; run: (files: InputFile[],
       const m = ev.data;
       if (m.runId !== runRef.current) return; // a newer run replaced this one
       const { files, source } = metaRef.current;
-      if (m.type === 'progress') setState({ status: 'running', done: m.done, label: m.label, files });
+      if (m.type === 'progress') setState({ status: 'running', done: m.done, total: m.total, label: m.label, files });
       else if (m.type === 'result') setState({ status: 'done', report: m.report, exports: m.exports, files, source });
       else setState({ status: 'error', message: m.message, files });
     };
@@ -42,7 +42,7 @@ export function useAnalysis(): { state: AnalysisState; run: (files: InputFile[],
     if (!worker) return;
     runRef.current += 1;
     metaRef.current = { files: files.map((f) => f.name), source };
-    setState({ status: 'running', done: 0, label: 'starting the engine', files: metaRef.current.files });
+    setState({ status: 'running', done: 0, total: 0, label: 'starting the engine', files: metaRef.current.files });
     const msg: WorkerRequest = { type: 'analyze', runId: runRef.current, files };
     worker.postMessage(msg);
   }, []);

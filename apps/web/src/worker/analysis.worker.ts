@@ -3,7 +3,7 @@
  * The analysis worker: files in, AnalysisReport + export files out. Runs the same
  * ingest + core engine as the CLI, with the same options, so exports are identical.
  */
-import { createEngine, exportFiles, type ArticleAnalysis, type Rejection, type Warning } from '@parallax/core';
+import { createEngine, exportFiles, type ArticleAnalysis, type ArticleInput, type Rejection, type Warning } from '@parallax/core';
 import { parseFile } from '@parallax/ingest';
 import { ingestWarningToReport, REPORT_OPTIONS, type WorkerRequest, type WorkerResponse } from './protocol';
 
@@ -20,20 +20,23 @@ async function analyze(runId: number, files: WorkerRequest['files']): Promise<vo
   const warnings: Warning[] = [];
   // The CLI walks directories in code-unit order; buildReport sorts inputs by path anyway.
   const ordered = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Read every file first (fast), so the analysis progress has a known total.
+  const articles: ArticleInput[] = [];
   let fileIndex = 0;
   for (const file of ordered) {
     fileIndex += 1;
-    post({ type: 'progress', runId, done: analyses.length, total: 0, label: `reading ${file.name} (${fileIndex}/${ordered.length})` });
+    post({ type: 'progress', runId, done: 0, total: 0, label: `reading ${file.name} (${fileIndex}/${ordered.length})` });
     const result = parseFile(file.name, file.bytes);
     rejections.push(...result.rejections);
     warnings.push(...result.warnings.map(ingestWarningToReport));
-    for (const article of result.articles) {
-      analyses.push(engine.analyzeArticle(article));
-      post({ type: 'progress', runId, done: analyses.length, total: 0, label: `analysed ${article.outlet}` });
-      await tick();
-    }
+    articles.push(...result.articles);
   }
-  post({ type: 'progress', runId, done: analyses.length, total: analyses.length, label: 'comparing outlets' });
+  for (const article of articles) {
+    post({ type: 'progress', runId, done: analyses.length, total: articles.length, label: `analysing ${article.outlet}` });
+    await tick();
+    analyses.push(engine.analyzeArticle(article));
+  }
+  post({ type: 'progress', runId, done: analyses.length, total: analyses.length, label: 'lining up the outlets' });
   await tick();
   const report = engine.buildReport(analyses, rejections, { options: { ...REPORT_OPTIONS }, warnings });
   post({ type: 'result', runId, report, exports: exportFiles(report) });
