@@ -5,6 +5,7 @@
  *
  *   pnpm bench            # human-readable
  *   pnpm bench --json     # one JSON object (keys below)
+ *   pnpm bench --write-results   # also record the run in bench/RESULTS.md
  *   pnpm bench --only per-article,grouping,cli
  *   pnpm bench --only shards      # shard + merge timings (not in the default run)
  *
@@ -275,3 +276,54 @@ if (want('grouping')) grouping();
 if (want('cli')) cli();
 if (only?.has('shards')) shards();
 if (asJson) process.stdout.write(JSON.stringify(result) + '\n');
+if (args.includes('--write-results')) {
+  // Hand-written notes below the marker survive a rewrite.
+  const path = join(here, 'RESULTS.md');
+  const MARK = '<!-- notes: kept when the figures above are rewritten -->';
+  let notes = `${MARK}\n`;
+  try {
+    const old = readFileSync(path, 'utf8');
+    if (old.includes(MARK)) notes = old.slice(old.indexOf(MARK));
+  } catch {
+    // first run
+  }
+  writeFileSync(path, resultsMarkdown(result) + '\n' + notes);
+  say('wrote bench/RESULTS.md');
+}
+
+/** bench/RESULTS.md: the latest run's figures, goals and machine (the JSON is included verbatim). */
+function resultsMarkdown(r: Record<string, unknown>): string {
+  const goals: [string, string][] = [
+    ['analyze_vs_readdoc', '<= 3'],
+    ['vader_vs_analyze', '>= 1'],
+    ['grouping_100k_vs_10k', '<= 12'],
+    ['grouping_100k_bcubed_f1', '>= 0.95'],
+    ['grouping_100k_peak_rss_mb', '<= 2048'],
+    ['cli_2workers_vs_1worker', '>= 1.7 on 2 cores'],
+    ['grouping_10k_bcubed_f1', '(context)'],
+    ['grouping_2k_bcubed_f1_engine_features', '(context)'],
+    ['grouping_2k_bcubed_f1_text_features', '(context)'],
+    ['cli_per_article_phase_2workers_vs_1worker', '(context)'],
+  ];
+  const m = r.machine as Record<string, unknown>;
+  const rows = goals.filter(([k]) => k in r).map(([k, g]) => `| \`${k}\` | ${String(r[k])} | ${g} |`);
+  return [
+    '# Benchmark results (latest run)',
+    '',
+    'Written by `pnpm bench --json --write-results`. Every figure is a ratio against a',
+    'baseline measured in the same run (or an accuracy / memory figure); times are context.',
+    '',
+    `Machine: ${String(m.cpu)}, ${String(m.cores)} cores, ${String(m.memory_gb)} GB, Node ${String(m.node)}, ${String(m.platform)}.`,
+    '',
+    '| key | value | goal |',
+    '|---|---|---|',
+    ...rows,
+    '',
+    'Full output:',
+    '',
+    '```json',
+    JSON.stringify(r, null, 2),
+    '```',
+    '',
+  ].join('\n');
+}
