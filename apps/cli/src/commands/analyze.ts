@@ -23,7 +23,7 @@ import {
 import type { IngestWarning } from '@parallax/ingest';
 import type { Command } from 'commander';
 import { streamInputs } from '../inputs';
-import { checkOutDir, openOutDir, UsageError, writeOutDir } from '../output';
+import { checkOutDir, NothingAnalysedError, openOutDir, UsageError, writeOutDir } from '../output';
 import { analyzeInOrder, createAnalyzer } from '../pool';
 import { createProgress } from '../progress';
 import { inShard, parseShard, ShardWriter, SHARD_FILES } from '../shard';
@@ -153,6 +153,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (li
       }
     }
     progress.stop();
+    if (!opts.quiet && process.stderr.isTTY) process.stderr.write(`building the report (events, alignment, exports) for ${articles} articles…\n`);
     return writeReport(analyses, rejections, warnings, options, opts.out, log);
   } finally {
     progress.stop();
@@ -181,8 +182,7 @@ export function registerAnalyze(program: Command): void {
         if (!opts.quiet) process.stderr.write(l + '\n');
       });
       if (summary.analysed === 0 && opts.shard === undefined) {
-        process.stderr.write(`parallax: nothing could be analysed (${summary.inputs} inputs); see ${opts.out}/rejected.csv\n`);
-        process.exitCode = 1;
+        throw new NothingAnalysedError(`nothing could be analysed (${summary.inputs} inputs); see ${opts.out}/rejected.csv`);
       }
     });
 }

@@ -6,7 +6,7 @@
  */
 import type { ArticleAnalysis, Rejection, Warning } from '@parallax/core';
 import type { Command } from 'commander';
-import { checkOutDir, UsageError } from '../output';
+import { checkOutDir, NothingAnalysedError, UsageError } from '../output';
 import { checkShardSet, readAnalyses, readManifest, readRecords } from '../shard';
 import { ingestWarning, writeReport, type AnalyzeSummary } from './analyze';
 
@@ -44,6 +44,7 @@ export async function runMerge(dirs: string[], opts: MergeOptions, log: (line: s
     if (r.kind === 'rejection') rejections.push(r.rejection);
     else warnings.push(ingestWarning(r.warning));
   }
+  if (!opts.quiet && process.stderr.isTTY) process.stderr.write(`building the report (events, alignment, exports) for ${byOrdinal.length} articles…\n`);
   return writeReport(
     byOrdinal.map((x) => x.analysis),
     rejections,
@@ -67,8 +68,7 @@ export function registerMerge(program: Command): void {
         if (!opts.quiet) process.stderr.write(l + '\n');
       });
       if (summary.analysed === 0) {
-        process.stderr.write(`parallax: nothing could be analysed (${summary.inputs} inputs); see ${opts.out}/rejected.csv\n`);
-        process.exitCode = 1;
+        throw new NothingAnalysedError(`nothing could be analysed (${summary.inputs} inputs); see ${opts.out}/rejected.csv`);
       }
     });
 }
