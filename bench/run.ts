@@ -16,7 +16,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vader from 'vader-sentiment';
@@ -269,8 +269,10 @@ result.machine = {
   memory_gb: Math.round(totalmem() / 2 ** 30),
   node: process.version,
   platform: `${process.platform} ${process.arch}`,
+  // The machine is shared: the 1-minute load average at the start says how busy it was.
+  load_average_1m_at_start: Math.round(loadavg()[0]! * 100) / 100,
 };
-say(`machine: ${cpu?.model ?? '?'}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}`);
+say(`machine: ${cpu?.model ?? '?'}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${loadavg()[0]?.toFixed(2)}`);
 if (want('per-article')) perArticle();
 if (want('grouping')) grouping();
 if (want('cli')) cli();
@@ -313,7 +315,7 @@ function resultsMarkdown(r: Record<string, unknown>): string {
     'Written by `pnpm bench --json --write-results`. Every figure is a ratio against a',
     'baseline measured in the same run (or an accuracy / memory figure); times are context.',
     '',
-    `Machine: ${String(m.cpu)}, ${String(m.cores)} cores, ${String(m.memory_gb)} GB, Node ${String(m.node)}, ${String(m.platform)}.`,
+    `Machine: ${String(m.cpu)}, ${String(m.cores)} cores, ${String(m.memory_gb)} GB, Node ${String(m.node)}, ${String(m.platform)}; 1-minute load average at the start ${String(m.load_average_1m_at_start)} (shared machine).`,
     '',
     '| key | value | goal |',
     '|---|---|---|',
