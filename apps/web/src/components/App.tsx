@@ -10,7 +10,7 @@ import { useViewState } from '../state/useViewState';
 import { TAB_LABELS, TABS, type Tab, type ViewState } from '../state/url';
 import { outletColour } from '../view/palette';
 import { outletRefs, type EvidenceQuery } from '../view/model';
-import { resolveView, type Resolved } from '../view/selection';
+import { MAX_DEFAULT_COLUMNS, resolveView, type Resolved } from '../view/selection';
 import { InputPanel } from './InputPanel';
 import { SideBySide } from './SideBySide';
 import { DiffView } from './DiffView';
@@ -19,8 +19,11 @@ import { ChartsView } from './ChartsView';
 import { EvidenceView } from './EvidenceView';
 import type { InputFile } from '../worker/protocol';
 
+/** Above this many articles in the event, the outlet chips are folded. */
+const MANY_CHIPS = 12;
+
 export function App() {
-  const { state, run } = useAnalysis();
+  const { state, run, exports } = useAnalysis();
   const [view, update] = useViewState();
   const started = useRef(false);
 
@@ -87,7 +90,7 @@ export function App() {
           try the example.
         </div>
       ) : (
-        <Workspace report={state.report} exports={state.exports} view={view} update={update} />
+        <Workspace report={state.report} runId={state.runId} loadExports={exports} view={view} update={update} />
       )}
       <footer className="foot">
         Runs entirely in your browser — nothing is uploaded. Same engine and same exports as the <code>parallax</code> command line.
@@ -111,11 +114,25 @@ function Progress({ done, total, label }: { done: number; total: number; label: 
   );
 }
 
-function Workspace({ report, exports, view, update }: { report: AnalysisReport; exports: ExportFile[]; view: ViewState; update: (p: Partial<ViewState>) => void }) {
+function Workspace({
+  report,
+  runId,
+  loadExports,
+  view,
+  update,
+}: {
+  report: AnalysisReport;
+  runId: number;
+  loadExports: (runId: number) => Promise<ExportFile[]>;
+  view: ViewState;
+  update: (p: Partial<ViewState>) => void;
+}) {
   const resolved: Resolved = useMemo(() => resolveView(report, view), [report, view]);
   const refs = useMemo(() => outletRefs(report, resolved.articleIds), [report, resolved.articleIds]);
   const allRefs = useMemo(() => outletRefs(report, resolved.group?.articleIds ?? []), [report, resolved.group]);
   const [evidenceQuery, setEvidenceQuery] = useState<EvidenceQuery | null>(null);
+  const [showAllChips, setShowAllChips] = useState(false);
+  const exportsOfRun = useCallback(() => loadExports(runId), [loadExports, runId]);
   const showEvidence = useCallback(
     (q: EvidenceQuery) => {
       setEvidenceQuery(q);
@@ -130,7 +147,7 @@ function Workspace({ report, exports, view, update }: { report: AnalysisReport; 
     const next = current.includes(id) ? current.filter((x) => x !== id) : (resolved.group?.articleIds ?? []).filter((x) => x === id || current.includes(x));
     if (next.length === 0) return;
     const all = resolved.group?.articleIds ?? [];
-    update({ outlets: next.length === all.length ? [] : next });
+    update({ outlets: next.length === all.length && all.length <= MAX_DEFAULT_COLUMNS ? [] : next });
   };
 
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
@@ -168,7 +185,9 @@ function Workspace({ report, exports, view, update }: { report: AnalysisReport; 
         )}
         <div className="outlet-pick" role="group" aria-label="Outlets to compare">
           <span className="kicker">Outlets</span>
-          {allRefs.map((r) => {
+          {allRefs
+            .filter((r, i) => showAllChips || allRefs.length <= MANY_CHIPS || i < MANY_CHIPS - 2 || resolved.articleIds.includes(r.articleId))
+            .map((r) => {
             const on = resolved.articleIds.includes(r.articleId);
             return (
               <button
@@ -185,6 +204,11 @@ function Workspace({ report, exports, view, update }: { report: AnalysisReport; 
               </button>
             );
           })}
+          {allRefs.length > MANY_CHIPS ? (
+            <button type="button" className="link" aria-expanded={showAllChips} onClick={() => setShowAllChips((v) => !v)}>
+              {showAllChips ? 'fewer' : `all ${allRefs.length} articles…`}
+            </button>
+          ) : null}
         </div>
       </section>
 
@@ -242,7 +266,7 @@ function Workspace({ report, exports, view, update }: { report: AnalysisReport; 
         ) : view.tab === 'charts' ? (
           <ChartsView report={report} refs={refs} colourOf={colourOf} onEvidence={showEvidence} />
         ) : (
-          <EvidenceView report={report} refs={refs} exports={exports} query={evidenceQuery} onQuery={setEvidenceQuery} colourOf={colourOf} />
+          <EvidenceView report={report} refs={refs} loadExports={exportsOfRun} query={evidenceQuery} onQuery={setEvidenceQuery} colourOf={colourOf} />
         )}
       </section>
     </main>

@@ -2,7 +2,7 @@
  * Evidence & data: the spans behind a selected number, highlighted in the article
  * text, and the same export files as the CLI (byte-identical: core's exportFiles).
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { AnalysisReport, ExportFile } from '@parallax/core';
 import { describeQuery, evidenceFor, highlightRuns, measureLabel, type EvidenceQuery, type OutletRef } from '../view/model';
 import { saveBlob } from './exportChart';
@@ -10,7 +10,7 @@ import { saveBlob } from './exportChart';
 interface Props {
   report: AnalysisReport;
   refs: OutletRef[];
-  exports: ExportFile[];
+  loadExports: () => Promise<ExportFile[]>;
   query: EvidenceQuery | null;
   onQuery: (q: EvidenceQuery | null) => void;
   colourOf: (articleId: string) => string;
@@ -18,7 +18,19 @@ interface Props {
 
 const MIME: Record<string, string> = { json: 'application/json', csv: 'text/csv', jsonl: 'application/x-ndjson', md: 'text/markdown' };
 
-export function EvidenceView({ report, refs, exports, query, onQuery, colourOf }: Props) {
+export function EvidenceView({ report, refs, loadExports, query, onQuery, colourOf }: Props) {
+  const [exports, setExports] = useState<ExportFile[] | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadExports().then(
+      (files) => live && setExports(files),
+      (err: unknown) => live && setExportError(err instanceof Error ? err.message : String(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [report, loadExports]);
   const items = useMemo(() => (query ? evidenceFor(report.evidence, query) : []), [report.evidence, query]);
   const docMeasures = useMemo(() => [...new Set(report.scores.filter((s) => s.scope === 'document').map((s) => s.measure))].sort(), [report.scores]);
   const total = items.reduce((t, e) => t + e.weight, 0);
@@ -122,8 +134,9 @@ export function EvidenceView({ report, refs, exports, query, onQuery, colourOf }
           The same files, byte for byte, as <code>parallax analyze … --out DIR</code> writes for this input: open the CSVs in a spreadsheet or R/pandas;
           <code> codebook.md</code> explains every column and measure.
         </p>
+        {exportError ? <p className="notice error">{exportError}</p> : exports === null ? <p className="muted">Preparing the files…</p> : null}
         <div className="file-list" data-testid="downloads">
-          {exports.map((f) => (
+          {(exports ?? []).map((f) => (
             <button
               key={f.name}
               type="button"

@@ -6,6 +6,10 @@ import type { AnalysisReport } from '@parallax/core';
 import type { ViewState } from '../state/url';
 import { eventGroups, type EventGroup } from './model';
 
+/** Above this many articles in an event, only the first DEFAULT_COLUMNS are shown until the user picks. */
+export const MAX_DEFAULT_COLUMNS = 8;
+export const DEFAULT_COLUMNS = 6;
+
 export interface Resolved {
   groups: EventGroup[];
   group: EventGroup | null;
@@ -20,7 +24,8 @@ export function resolveView(report: AnalysisReport, view: ViewState): Resolved {
   const group = groups.find((g) => g.id === view.event) ?? groups[0] ?? null;
   const inGroup = group?.articleIds ?? [];
   const chosen = view.outlets.filter((id) => inGroup.includes(id));
-  const articleIds = chosen.length > 0 ? chosen : [...inGroup];
+  // Many articles in one event: start with the first few columns; the outlet chips add more.
+  const articleIds = chosen.length > 0 ? chosen : inGroup.slice(0, inGroup.length > MAX_DEFAULT_COLUMNS ? DEFAULT_COLUMNS : inGroup.length);
   const a = view.a && articleIds.includes(view.a) ? view.a : (articleIds[0] ?? null);
   const bCandidate = view.b && articleIds.includes(view.b) && view.b !== a ? view.b : null;
   const b = bCandidate ?? articleIds.find((id) => id !== a) ?? null;

@@ -3,9 +3,9 @@
  * The analysis worker: files in, AnalysisReport + export files out. Runs the same
  * ingest + core engine as the CLI, with the same options, so exports are identical.
  */
-import { createEngine, exportFiles, type ArticleAnalysis, type ArticleInput, type Rejection, type Warning } from '@parallax/core';
+import { createEngine, exportFiles, type AnalysisReport, type ArticleAnalysis, type ArticleInput, type Rejection, type Warning } from '@parallax/core';
 import { parseFile } from '@parallax/ingest';
-import { ingestWarningToReport, REPORT_OPTIONS, type WorkerRequest, type WorkerResponse } from './protocol';
+import { ingestWarningToReport, REPORT_OPTIONS, type InputFile, type WorkerRequest, type WorkerResponse } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: WorkerResponse): void => scope.postMessage(m);
@@ -13,7 +13,7 @@ const post = (m: WorkerResponse): void => scope.postMessage(m);
 /** Yield to the event loop so progress messages go out while a long run continues. */
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-async function analyze(runId: number, files: WorkerRequest['files']): Promise<void> {
+async function analyze(runId: number, files: readonly InputFile[]): Promise<void> {
   const engine = createEngine({ language: String(REPORT_OPTIONS.language) });
   const analyses: ArticleAnalysis[] = [];
   const rejections: Rejection[] = [];
@@ -39,12 +39,20 @@ async function analyze(runId: number, files: WorkerRequest['files']): Promise<vo
   post({ type: 'progress', runId, done: analyses.length, total: analyses.length, label: 'lining up the outlets' });
   await tick();
   const report = engine.buildReport(analyses, rejections, { options: { ...REPORT_OPTIONS }, warnings });
-  post({ type: 'result', runId, report, exports: exportFiles(report) });
+  last = { runId, report };
+  post({ type: 'result', runId, report });
 }
+
+/** The latest report, kept for export requests. */
+let last: { runId: number; report: AnalysisReport } | null = null;
 
 scope.onmessage = (ev: MessageEvent<WorkerRequest>) => {
   const msg = ev.data;
-  if (msg.type !== 'analyze') return;
+  if (msg.type === 'export') {
+    if (last && last.runId === msg.runId) post({ type: 'exports', runId: msg.runId, exports: exportFiles(last.report) });
+    else post({ type: 'error', runId: msg.runId, message: 'that analysis is no longer available; run it again' });
+    return;
+  }
   analyze(msg.runId, msg.files).catch((err: unknown) => {
     post({ type: 'error', runId: msg.runId, message: err instanceof Error ? err.message : String(err) });
   });

@@ -11,11 +11,15 @@ export interface InputFile {
   bytes: Uint8Array;
 }
 
-export type WorkerRequest = { type: 'analyze'; runId: number; files: InputFile[] };
+export type WorkerRequest =
+  | { type: 'analyze'; runId: number; files: InputFile[] }
+  /** The export files of the run's report (made on demand: they are as big as the report). */
+  | { type: 'export'; runId: number };
 
 export type WorkerResponse =
   | { type: 'progress'; runId: number; done: number; total: number; label: string }
-  | { type: 'result'; runId: number; report: AnalysisReport; exports: ExportFile[] }
+  | { type: 'result'; runId: number; report: AnalysisReport }
+  | { type: 'exports'; runId: number; exports: ExportFile[] }
   | { type: 'error'; runId: number; message: string };
 
 /**
