@@ -112,7 +112,10 @@ export function DiffView({ report, refs, eventId, a, b, claim, colourOf, onChang
                   </ul>
                 </div>
               ) : null}
-              <p className="muted small">{diff.origin === 'report' ? 'Alignment and diff from the engine.' : 'Diff computed in the browser (jsdiff, word level).'}</p>
+              <p className="muted small">
+                {diff.origin === 'report' ? 'Alignment and diff from the engine.' : 'Diff computed in the browser (jsdiff, word level).'}
+                {diff.more ? ` The outlets report this fact in ${diff.more} more sentence${diff.more === 1 ? '' : 's'}; shown: the closest pair.` : ''}
+              </p>
             </div>
           ) : null}
         </div>

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   claimDiff,
+  closestPair,
   claimOfSentence,
   coverageMatrix,
   documentMeasure,
@@ -156,6 +157,9 @@ describe('claimDiff(report, claim, a, b)', () => {
     ]);
     expect(d.substitutions).toEqual([{ concept: 'place:kyiv', a: 'Kyiv', b: 'Kiev' }]);
   });
+  test('closestPair picks the sentences sharing most words', () => {
+    expect(closestPair(testReport(), ['a:s1', 'a:s0'], ['b:s0'])).toEqual(['a:s0', 'b:s0']);
+  });
   test('null when one outlet lacks the claim', () => {
     expect(claimDiff(testReport(), 'c2', 'a', 'b')).toBeNull();
   });
@@ -168,6 +172,10 @@ describe('groupChanges(parts)', () => {
       [['delete', 'a c'], ['insert', 'b d'], ['equal', ' e']],
     ],
     [[['equal', 'x'], ['equal', 'y']], [['equal', 'xy']]],
+    [
+      [['delete', 'a'], ['insert', 'b'], ['equal', ' '], ['delete', 'c'], ['insert', 'd'], ['equal', ' same']],
+      [['delete', 'a c'], ['insert', 'b d'], ['equal', ' same']],
+    ],
     [[], []],
   ] as const)('%j', (input, out) => {
     const parts = input.map(([op, text]) => ({ op, text, substitution: false }));

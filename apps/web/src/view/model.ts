@@ -183,6 +183,30 @@ export interface DiffView {
   substitutions: { concept: string | null; a: string; b: string }[];
   /** 'report' when the engine aligned the pair, 'computed' when jsdiff did it here. */
   origin: 'report' | 'computed';
+  /** Other sentences of the fact in A or B that are not in this pair. */
+  more?: number;
+}
+
+const wordSet = (text: string): Set<string> => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+
+/** The (A, B) sentence pair with the highest word overlap (Jaccard); ties keep the first. */
+export function closestPair(report: AnalysisReport, aIds: readonly string[], bIds: readonly string[]): [string, string] {
+  let best: [string, string] = [aIds[0] ?? '', bIds[0] ?? ''];
+  let bestScore = -1;
+  for (const x of aIds) {
+    const wx = wordSet(sentenceText(report, x));
+    for (const y of bIds) {
+      const wy = wordSet(sentenceText(report, y));
+      let shared = 0;
+      for (const w of wx) if (wy.has(w)) shared += 1;
+      const score = shared / Math.max(1, wx.size + wy.size - shared);
+      if (score > bestScore) {
+        bestScore = score;
+        best = [x, y];
+      }
+    }
+  }
+  return best;
 }
 
 function articleOfSentence(report: AnalysisReport, sentenceId: string): ArticleResult | undefined {
@@ -211,7 +235,11 @@ export function groupChanges(parts: readonly DiffPartView[]): DiffPartView[] {
     inss = [];
   };
   for (const p of parts) {
-    if (p.op === 'equal') {
+    if (p.op === 'equal' && p.text.trim() === '' && (dels.length > 0 || inss.length > 0)) {
+      // A lone space between two changes belongs to both sides of the change.
+      dels.push({ ...p, op: 'delete', substitution: false });
+      inss.push({ ...p, op: 'insert', substitution: false });
+    } else if (p.op === 'equal') {
       flush();
       push(p);
     } else if (p.op === 'delete') dels.push(p);
@@ -278,18 +306,20 @@ export function claimDiff(report: AnalysisReport, claimId: string, a: string, b:
   const reverse = report.diffs.find((d) => d.claim_id === claimId && bIds.includes(d.a_sentence_id) && aIds.includes(d.b_sentence_id));
   if (reverse) return fromReport(reverse, true);
 
-  const aText = aIds.map((s) => sentenceText(report, s)).join(' ');
-  const bText = bIds.map((s) => sentenceText(report, s)).join(' ');
-  const subs = termSubstitutions(report.terms, a, aIds, b, bIds, report);
+  // Several sentences on a side: diff the closest pair (most shared words), which reads far better than all of them.
+  const [sa, sb] = closestPair(report, aIds, bIds);
+  const aText = sentenceText(report, sa);
+  const bText = sentenceText(report, sb);
+  const subs = termSubstitutions(report.terms, a, [sa], b, [sb], report);
   const subWordsA = new Set(subs.map((s) => s.a.toLowerCase()));
   const subWordsB = new Set(subs.map((s) => s.b.toLowerCase()));
   const parts = diffWordsWithSpace(aText, bText).map((c) => {
-    const op: 'equal' | 'insert' | 'delete' = c.added ? 'insert' : c.removed ? 'delete' : 'equal';
+    const op: DiffOp = c.added ? 'insert' : c.removed ? 'delete' : 'equal';
     const words = c.value.toLowerCase();
     const pool = op === 'insert' ? subWordsB : op === 'delete' ? subWordsA : new Set<string>();
     return { op, text: c.value, substitution: [...pool].some((w) => w !== '' && words.includes(w)) };
   });
-  return { claimId, aText, bText, parts, substitutions: subs, origin: 'computed' };
+  return { claimId, aText, bText, parts: groupChanges(parts), substitutions: subs, origin: 'computed', more: aIds.length + bIds.length - 2 };
 }
 
 /** Concepts both sentences name with different words, from report.terms spans inside the sentences. */
