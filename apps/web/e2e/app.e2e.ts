@@ -138,6 +138,35 @@ describe('the bundled example', () => {
     await context.close();
   });
 
+  test('works from the keyboard: arrow keys switch tabs, focus highlights a fact, Enter opens its diff', async () => {
+    const { context, page } = await newPage();
+    await openApp(page);
+    await columnsReady(page, 5);
+    await page.focus('#tab-side');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-diff');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForSelector('[data-testid="columns"]');
+    const shared = cliReport.claims.filter((c) => c.n_outlets >= 2);
+    if (shared.length > 0) {
+      // Tab from the boilerplate toggle into the first column's text.
+      await page.focus('.sbs .toggle input');
+      let focused: string | null = null;
+      for (let i = 0; i < 40 && !focused; i++) {
+        await page.keyboard.press('Tab');
+        focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('.sent.shared')?.getAttribute('data-claim') ?? null);
+      }
+      expect(focused).not.toBeNull();
+      const outlined = await page.$$eval(`.sent[data-claim="${focused}"]`, (els) => els.map((el) => getComputedStyle(el).outlineStyle));
+      expect(outlined.length).toBeGreaterThan(1);
+      expect(outlined.every((o) => o === 'solid')).toBe(true);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid="diff"]');
+      expect(new URL(page.url()).searchParams.get('claim')).toBe(focused);
+    }
+    await context.close();
+  });
+
   test('a coverage cell jumps to its sentence in the side-by-side view', async () => {
     const { context, page } = await newPage();
     await openApp(page, '?tab=coverage');
