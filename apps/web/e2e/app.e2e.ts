@@ -45,6 +45,18 @@ async function newPage(width = 1280, height = 900): Promise<{ context: BrowserCo
   return { context, page, errors };
 }
 
+/** Make the article's column visible: pick the event that holds it when the engine grouped the inputs into several. */
+async function showArticle(page: Page, articleId: string): Promise<void> {
+  const column = `.col[data-article="${articleId}"]`;
+  if ((await page.locator(column).count()) > 0) return;
+  const values = await page.$$eval('.event-pick select option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+  for (const v of values) {
+    await page.selectOption('.event-pick select', v);
+    if ((await page.locator(column).count()) > 0) return;
+  }
+  throw new Error(`article ${articleId} is in no event's columns`);
+}
+
 async function columnsReady(page: Page, n: number): Promise<void> {
   await page.waitForFunction((count) => document.querySelectorAll('[data-testid="columns"] .col').length === count, n, { timeout: 60_000 });
 }
@@ -275,7 +287,7 @@ describe('exports', () => {
 });
 
 describe('your own articles', () => {
-  test('uploading two files compares them; a rejected file says why', async () => {
+  test('uploading two files and pasting a third compares them; a rejected file says why', async () => {
     const { context, page, errors } = await newPage();
     await openApp(page);
     await columnsReady(page, 5);
@@ -285,13 +297,21 @@ describe('your own articles', () => {
       { name: 'npr.md', mimeType: 'text/markdown', buffer: readFileSync(join(EXAMPLE, 'npr.md')) },
       { name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 not an article') },
     ]);
-    await page.waitForSelector('text=Compare 3 files');
+    // ... and a pasted article with its outlet name.
+    await page.fill('.paste input', 'Le Monde');
+    await page.fill('.paste textarea', 'Talks in Riyadh\n\nRussian and American diplomats met in Riyadh on Tuesday without Ukraine. Kyiv was not invited.');
+    await page.click('text=Add pasted article');
+    await page.waitForSelector('text=Compare 4 files');
     await page.click('[data-testid="analyse"]');
-    await page.waitForSelector('.workspace[data-articles="ap npr"]', { timeout: 60_000 });
+    await page.waitForSelector('.workspace[data-articles="ap npr le-monde"]', { timeout: 60_000 });
     // Both are shown: side by side when the engine puts them in one event, else one event each (pick it above).
     const ids = await page.$$eval('[data-testid="columns"] .col', (cols) => cols.map((c) => c.getAttribute('data-article')));
     expect(ids.length).toBeGreaterThan(0);
-    expect(ids.every((id) => id === 'ap' || id === 'npr')).toBe(true);
+    expect(ids.every((id) => id === 'ap' || id === 'npr' || id === 'le-monde')).toBe(true);
+    // The pasted article is there under the outlet name it was given.
+    await showArticle(page, 'le-monde');
+    expect(await page.textContent('.col[data-article="le-monde"] .col-outlet')).toContain('Le Monde');
+    expect(await page.textContent('.col[data-article="le-monde"] .col-text')).toContain('Kyiv was not invited.');
     const why = await page.textContent('[data-testid="rejections"]');
     expect(why).toContain('notes.pdf');
     expect(why).toContain('unsupported file type .pdf');
@@ -328,13 +348,7 @@ describe('your own articles', () => {
     ]);
     await page.click('[data-testid="analyse"]');
     await page.waitForSelector('.workspace[data-articles="hostile npr"]', { timeout: 60_000 });
-    if ((await page.locator('.col[data-article="hostile"]').count()) === 0) {
-      // The engine put the two in different events: open the hostile one.
-      const value = await page.$eval('.event-pick select', (sel) =>
-        Array.from((sel as HTMLSelectElement).options).find((o) => !o.selected)?.value ?? '',
-      );
-      await page.selectOption('.event-pick select', value);
-    }
+    await showArticle(page, 'hostile');
     // Click and hover everything in the hostile column, as a curious student would.
     const col = page.locator('.col[data-article="hostile"]');
     await col.waitFor();
