@@ -32,6 +32,12 @@ export default async function setup(): Promise<() => Promise<void>> {
   if (!existsSync(join(webDir, 'dist', 'index.html'))) {
     throw new Error('apps/web/dist is missing: run `vite build` before the e2e suite (the `test` script does).');
   }
+  // Something already answering on the port would be tested instead of this build.
+  const busy = await fetch(PREVIEW_URL).then(
+    () => true,
+    () => false,
+  );
+  if (busy) throw new Error(`${PREVIEW_URL} is already in use: stop that server (an old \`vite preview\`?) so the suite tests this build.`);
   const viteBin = join(webDir, 'node_modules', 'vite', 'bin', 'vite.js');
   const child = spawn(process.execPath, [viteBin, 'preview', '--port', '4180', '--strictPort', '--host', '127.0.0.1'], {
     cwd: webDir,
