@@ -69,11 +69,21 @@ const ISO_DATE = /^(\d{4}-\d{2}-\d{2})/;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
 
 let citySet: ReadonlySet<string> | null = null;
+let seatSet: ReadonlySet<string> | null = null;
 function cities(): ReadonlySet<string> {
   citySet ??= new Set(
     lexicons.entities.entries.filter((e) => 'kind' in e && e.kind === 'city').map((e) => (e as { id: string }).id),
   );
   return citySet;
+}
+/** Seats of government (Moscow, Kyiv, Washington): news names them as actors ("Moscow demanded"), so they say little about where an event happened. */
+function seats(): ReadonlySet<string> {
+  seatSet ??= new Set(
+    lexicons.entities.entries
+      .filter((e) => 'kind' in e && e.kind === 'city' && 'government' in e && typeof e.government === 'string')
+      .map((e) => (e as { id: string }).id),
+  );
+  return seatSet;
 }
 
 function topByCount(counts: Map<string, { n: number; first: number }>, k: number): string[] {
@@ -120,7 +130,7 @@ export function extractEventFeatures(a: ArticleAnalysis): EventFeatures {
   for (const w of article.title.toLowerCase().match(WORD) ?? []) if (bodyWords.has(w)) titleTerms.add(w);
   const date = article.published ? (ISO_DATE.exec(article.published)?.[1] ?? null) : null;
   const places = [...cityCount.keys()].sort(cmp);
-  const main = [...cityCount.entries()].sort((x, y) => y[1] - x[1] || cmp(x[0], y[0]))[0];
+  const main = [...cityCount.entries()].filter(([id]) => !seats().has(id)).sort((x, y) => y[1] - x[1] || cmp(x[0], y[0]))[0];
   return {
     article_id: article.id,
     outlet: article.outlet,
