@@ -3,7 +3,9 @@
  *  1. sentence sentiment vs human ratings (VADER's tweets/movies/amazon, −4 … +4), next to
  *     vader-sentiment and natural's AFINN on the same texts (Pearson r, Spearman ρ);
  *  2. NewsMTSC target-dependent news sentiment: sentence and entity-targeted scores vs
- *     polarity mapped to −1/0/1 (macro-F1, Spearman ρ);
+ *     polarity mapped to −1/0/1 (macro-F1, Spearman ρ), HELD OUT: split deterministically by
+ *     hash of primary_gid into train80 (where the `sentiment-news` lexicon, the parameters and
+ *     each system's neutral band are tuned) and test20 (reported; see newsmtsc.ts);
  *  3. quotes and speakers on the fixture gold (fixtures/gold/riyadh-quotes.json).
  * Run from the repo root: `pnpm quality` (add `--json` for machine-readable output).
  * Dev data is read from ../shared/dev-data (never copied into the repo); missing files are skipped.
@@ -14,10 +16,11 @@ import { fileURLToPath } from 'node:url';
 import vader from 'vader-sentiment';
 import SentimentAnalyzer from 'natural/lib/natural/sentiment/SentimentAnalyzer.js';
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
-import { createNlp, DEFAULT_PARAMS, entityItems, macroF1, pearson, sentenceItems, spearman, squash, sumWeights, tokenRange } from '@parallax/core';
+import { createNlp, DEFAULT_PARAMS, macroF1, pearson, sentenceItems, spearman, squash, sumWeights } from '@parallax/core';
 import { lexicons as lex } from '@parallax/lexicons';
 import type { SentimentParams, Token } from '@parallax/core';
 import { runQuoteGold } from './quality-quotes';
+import { bandLabels, bestBand, isTest20, isTrain80, loadNewsMtsc, scoreTargets, type MtscRow } from './newsmtsc';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEV = path.resolve(ROOT, '../shared/dev-data');
@@ -70,63 +73,66 @@ for (const set of ['tweets', 'movies', 'amazon']) {
   log(`${set.padEnd(7)} n=${row.n}  Pearson r: parallax ${row.parallax.pearson}  vader ${row.vader.pearson}  afinn ${row.afinn.pearson}   Spearman: parallax ${row.parallax.spearman}  vader ${row.vader.spearman}  afinn ${row.afinn.spearman}`);
 }
 
-// 2. NewsMTSC
-interface MtscTarget { from: number; to: number; mention: string; polarity: number }
-const mtsc = readJsonl('newsmtsc/train.jsonl');
-if (mtsc) {
-  const pol = (p: number) => (p < 3 ? -1 : p > 5 ? 1 : 0);
-  const gold: number[] = [];
-  const ent: number[] = [];
-  const sent: number[] = [];
-  const vad: number[] = [];
-  const afi: number[] = [];
-  const sentGold: number[] = [];
-  const sentOurs: number[] = [];
-  const sentVader: number[] = [];
-  const sentAfinn: number[] = [];
-  for (const row of mtsc) {
-    const text = String(row.sentence_normalized);
-    const parsed = nlp.parse(text, 0).sentences;
-    const allTokens = parsed.flatMap((s) => s.tokens);
-    const items = sentenceItems(allTokens, lex);
-    const sValue = squash(sumWeights(items));
-    const vValue = vader.SentimentIntensityAnalyzer.polarity_scores(text).compound;
-    const aValue = afinn.getSentiment(words(text));
-    const targets = row.targets as MtscTarget[];
-    for (const t of targets) {
-      const range = tokenRange(allTokens, t.from, t.to);
-      const e = range ? squash(sumWeights(entityItems(allTokens, items, [range]))) : 0;
-      gold.push(pol(t.polarity));
-      ent.push(e);
-      sent.push(sValue);
-      vad.push(vValue);
-      afi.push(aValue);
+// 2. NewsMTSC, held out: tuned/learned on train80, reported on test20 (see newsmtsc.ts).
+const mtsc = loadNewsMtsc(DEV, nlp);
+if (!mtsc) log(`skip: ${path.join(DEV, 'newsmtsc/train.jsonl')} not found (see ../shared/dev-data/README.md)`);
+else {
+  interface Scored { gold: number[]; scores: Record<string, number[]>; sentGold: number[]; sentScores: Record<string, number[]> }
+  const run = (rows: readonly MtscRow[]): Scored => {
+    const s = scoreTargets(rows, lex);
+    const vad: number[] = [];
+    const afi: number[] = [];
+    const sVad: number[] = [];
+    const sAfi: number[] = [];
+    for (const row of rows) {
+      const v = vader.SentimentIntensityAnalyzer.polarity_scores(row.text).compound;
+      const a = afinn.getSentiment(words(row.text)) / 5;
+      for (let k = 0; k < row.targets.length; k++) {
+        vad.push(v);
+        afi.push(a);
+      }
+      sVad.push(v);
+      sAfi.push(a);
     }
-    // Sentence-level: the mean target polarity of the sentence as its gold tone.
-    sentGold.push(targets.reduce((a, t) => a + pol(t.polarity), 0) / targets.length);
-    sentOurs.push(sValue);
-    sentVader.push(vValue);
-    sentAfinn.push(aValue);
-  }
-  const bestF1 = (xs: number[]) => {
-    // The neutral band is one threshold for all targets, chosen on this dev set and reported.
-    let best = { f1: 0, band: 0 };
-    for (let band = 0; band <= 0.6; band += 0.025) {
-      const f1 = macroF1(gold, xs.map((x) => (x > band ? 1 : x < -band ? -1 : 0)));
-      if (f1 > best.f1) best = { f1, band: r(band) };
-    }
-    return { macroF1: r(best.f1), band: best.band };
+    return {
+      gold: s.gold,
+      scores: { parallax_entity: s.entity, parallax_sentence: s.sentence, vader: vad, afinn: afi },
+      sentGold: s.sentGold,
+      sentScores: { parallax: s.sentScore, vader: sVad, afinn: sAfi },
+    };
   };
+  const train = run(mtsc.filter(isTrain80));
+  const test = run(mtsc.filter(isTest20));
+  const entity: Record<string, unknown> = {};
+  for (const k of Object.keys(train.scores)) {
+    // The neutral band is one threshold per system, chosen on train80 and applied unchanged to test20.
+    const tuned = bestBand(train.gold, train.scores[k]!);
+    const te = test.scores[k]!;
+    entity[k] = {
+      band: r(tuned.band),
+      test20: { macroF1: r(macroF1(test.gold, bandLabels(te, tuned.band))), spearman: r(spearman(te, test.gold)) },
+      train80: { macroF1: r(tuned.f1), spearman: r(spearman(train.scores[k]!, train.gold)) },
+    };
+  }
+  const sentence: Record<string, unknown> = {};
+  for (const k of Object.keys(train.sentScores)) {
+    sentence[k] = { test20: r(spearman(test.sentScores[k]!, test.sentGold)), train80: r(spearman(train.sentScores[k]!, train.sentGold)) };
+  }
   const row = {
-    n_targets: gold.length,
-    n_sentences: sentGold.length,
-    entity: { parallax_entity: { ...bestF1(ent), spearman: r(spearman(ent, gold)) }, parallax_sentence: { ...bestF1(sent), spearman: r(spearman(sent, gold)) }, vader: { ...bestF1(vad), spearman: r(spearman(vad, gold)) }, afinn: { ...bestF1(afi.map((x) => x / 5)), spearman: r(spearman(afi, gold)) } },
-    sentence: { parallax: r(spearman(sentOurs, sentGold)), vader: r(spearman(sentVader, sentGold)), afinn: r(spearman(sentAfinn, sentGold)) },
+    split: 'FNV-1a-32(primary_gid) mod 100: < 80 train80 (lexicon sentiment-news, parameters and neutral bands tuned here), >= 80 test20 (held out, reported)',
+    n_targets: { train80: train.gold.length, test20: test.gold.length },
+    n_sentences: { train80: train.sentGold.length, test20: test.sentGold.length },
+    entity,
+    sentence,
   };
   result.newsmtsc = row;
-  log(`NewsMTSC targets n=${row.n_targets}: macro-F1 (best neutral band) / Spearman`);
-  for (const [k, v] of Object.entries(row.entity)) log(`  ${k.padEnd(18)} F1 ${v.macroF1} (band ${v.band})  rho ${v.spearman}`);
-  log(`NewsMTSC sentences n=${row.n_sentences}: Spearman with mean target polarity: parallax ${row.sentence.parallax}  vader ${row.sentence.vader}  afinn ${row.sentence.afinn}`);
+  log(`NewsMTSC, HELD-OUT test20 (${row.n_targets.test20} targets, ${row.n_sentences.test20} sentences; everything tuned or learned on train80 = ${row.n_targets.train80} targets):`);
+  log('  targets: macro-F1 with the neutral band chosen on train80 / Spearman rho  [train80 figures in brackets]');
+  for (const [k, v] of Object.entries(entity) as [string, { band: number; test20: { macroF1: number; spearman: number }; train80: { macroF1: number; spearman: number } }][]) {
+    log(`  ${k.padEnd(18)} test20 F1 ${v.test20.macroF1.toFixed(3)}  rho ${v.test20.spearman.toFixed(3)}   (band ${v.band}; [train80 F1 ${v.train80.macroF1.toFixed(3)} rho ${v.train80.spearman.toFixed(3)}])`);
+  }
+  log('  sentences: Spearman rho of the sentence score with the mean target polarity');
+  for (const [k, v] of Object.entries(sentence) as [string, { test20: number; train80: number }][]) log(`  ${k.padEnd(18)} test20 rho ${v.test20.toFixed(3)}   ([train80 ${v.train80.toFixed(3)}])`);
 }
 
 // 3. Quotes gold

@@ -4,7 +4,7 @@
  * that calls defineLexicon with its entry schema, and one line in `lexicons` below.
  */
 import { boilerplate } from './boilerplate';
-import { sentiment, sentimentModifiers, sentimentTopic } from './sentiment';
+import { sentiment, sentimentEmoticons, sentimentModifiers, sentimentNews, sentimentTopic } from './sentiment';
 import { frames, genericFrames, loaded, hedges } from './frames';
 import { attributionVerbs, sides } from './attribution';
 import { entities } from './entities';
@@ -16,7 +16,7 @@ export type { Lexicon } from './define';
 export { BoilerplateEntry } from './boilerplate';
 export { GazetteerEntity, EntityCue, EntityEntry, isGazetteerEntity } from './entities';
 export { TermEntry } from './terms';
-export { SentimentEntry, ModifierEntry, TopicEntry } from './sentiment';
+export { SentimentEntry, ModifierEntry, TopicEntry, EmoticonEntry, NewsValenceEntry } from './sentiment';
 export { FrameEntry, LoadedEntry, HedgeEntry } from './frames';
 export { AttributionVerbEntry, SideEntry } from './attribution';
 
@@ -27,6 +27,8 @@ export const lexicons = Object.freeze({
   sentiment,
   sentimentModifiers,
   sentimentTopic,
+  sentimentEmoticons,
+  sentimentNews,
   frames,
   genericFrames,
   loaded,

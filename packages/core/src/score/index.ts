@@ -5,13 +5,15 @@ export {
   DEFAULT_PARAMS,
   clauses,
   entityItems,
+  sentenceContext,
+  sentenceEvidence,
   sentenceItems,
   sentenceSentiment,
   squash,
   sumWeights,
   tokenRange,
 } from './sentiment';
-export type { SentimentItem, SentimentParams } from './sentiment';
+export type { SentenceContext, SentimentItem, SentimentParams } from './sentiment';
 export { compile, compileMap, matchPhrases } from './match';
 export type { Compiled, PhraseHit } from './match';
 export { framesStage, markersStage, MFC_FRAMES, GENERIC_FRAMES } from './frames-stage';

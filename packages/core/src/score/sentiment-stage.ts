@@ -5,12 +5,14 @@
  * - document: value = Σ w where each non-zero sentence contributes one evidence item
  *   (its span) with w = sentence value / number of sentences, i.e. the mean sentence sentiment;
  * - entity: value = squash(Σ w) over the words around every mention of the entity
- *   (each word counted once per entity, re-weighted by clause, see entityItems).
+ *   (each word counted once per entity, re-weighted by clause, distance, quotes and speech
+ *   verbs, plus learned news words in the entity's clause; see entityItems).
+ * Sentence evidence leaves out learned news words (weight 0 there; `sentenceEvidence`).
  */
 import type { ArticleStage, ArticleAnalysis } from '../model';
 import type { Evidence, Score } from '../schema';
 import { registerMeasure } from '../measures';
-import { DEFAULT_PARAMS, entityItems, sentenceItems, squash, sumWeights, tokenRange, type SentimentItem } from './sentiment';
+import { DEFAULT_PARAMS, entityItems, sentenceContext, sentenceEvidence, sentenceItems, squash, sumWeights, tokenRange, type SentimentItem } from './sentiment';
 
 export const SENTIMENT_TARGET_TYPES: ReadonlySet<string> = new Set(['PERSON', 'ORG', 'PLACE', 'GOV', 'GROUP']);
 
@@ -18,12 +20,12 @@ registerMeasure({
   name: 'sentiment',
   label: 'Sentiment (tone)',
   definition:
-    'Evaluative tone of the text, from the valence of evaluative words (VADER lexicon) with negation, boosters/dampeners and contrast ("but") handled. Topic words that name negative or positive events (war, killed, peace, talks) are marked as topic evidence with weight 0 and not counted (Boukes et al. 2020). Entity scope: tone of the words in the clauses about the entity (mention clause ×1, other clauses of the same sentence ×0.35); words inside the mention are not counted.',
+    'Evaluative tone of the text, from the valence of evaluative words and emoticons (VADER lexicon) with VADER\'s rules: negation, boosters/dampeners ("kind of"), "least", "never so", idioms, contrast ("but"), CAPITALS and "!"/"??" emphasis. Topic words that name negative or positive events (war, killed, peace, talks) count half (Boukes et al. 2020 argue they name the event rather than evaluate it; half weight was chosen on NewsMTSC train80). Parts of names and job titles ("Hope Hicks", "special envoy") are not counted. Entity scope: the words around the entity\'s mentions — its clause ×1, other clauses ×0.35, × 1/(1 + 0.1·(distance − 1)) by word distance, words in a quote the entity is not in ×0.5, the entity\'s own speech verb ("Kozyrev warned") ×0.5, topic words in its clause ×0.6 — plus words learned from human-coded news (sentiment-news, NewsMTSC train80) in its clause; words inside the mention are not counted.',
   scale: '-1 … 1 (negative … positive; 0 neutral)',
   scopes: ['sentence', 'document', 'entity'],
   aggregation:
     'sentence and entity: S / sqrt(S² + 15) with S = Σ evidence weights (VADER normalisation); document: Σ evidence weights, one item per non-neutral sentence with weight = sentence value / n_sentences (mean of sentence values).',
-  lexicons: ['sentiment', 'sentiment-modifiers', 'sentiment-topic'],
+  lexicons: ['sentiment', 'sentiment-modifiers', 'sentiment-topic', 'sentiment-emoticons', 'sentiment-news', 'attribution-verbs'],
   references: [
     'Hutto & Gilbert (2014) VADER, ICWSM',
     'Boukes, van de Velde, Araujo & Vliegenthart (2020) What\'s the tone? Communication Methods and Measures 14(2)',
@@ -64,9 +66,10 @@ export const sentimentStage: ArticleStage = {
       const tokens = state.tokens[k] ?? [];
       const items = sentenceItems(tokens, ctx.lexicons, p);
       perSentence.push(items);
-      const value = squash(sumWeights(items), p.alpha);
-      for (const it of items) state.evidence.push(ev(state, 'sentence', s.id, it));
-      state.scores.push(score(state, 'sentence', s.id, value, items.length));
+      const shown = sentenceEvidence(items);
+      const value = squash(sumWeights(shown), p.alpha);
+      for (const it of shown) state.evidence.push(ev(state, 'sentence', s.id, it));
+      state.scores.push(score(state, 'sentence', s.id, value, shown.length));
       if (value !== 0) {
         const w = value / n;
         docSum += w;
@@ -112,8 +115,10 @@ export const sentimentStage: ArticleStage = {
     const perEntity = new Map<string, Evidence[]>();
     for (const k of [...bySentence.keys()].sort((a, b) => a - b)) {
       const ents = bySentence.get(k)!;
+      const tokens = state.tokens[k] ?? [];
+      const sctx = sentenceContext(tokens);
       for (const id of [...ents.keys()].sort()) {
-        const items = entityItems(state.tokens[k] ?? [], perSentence[k] ?? [], ents.get(id)!, p);
+        const items = entityItems(tokens, perSentence[k] ?? [], ents.get(id)!, p, sctx);
         const list = perEntity.get(id) ?? [];
         for (const it of items) list.push(ev(state, 'entity', id, it));
         perEntity.set(id, list);
