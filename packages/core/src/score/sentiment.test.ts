@@ -19,6 +19,8 @@ describe('sentenceSentiment', () => {
     { name: 'emoticon', text: 'See you tomorrow :)', sign: 1 },
     { name: 'negative emoticon', text: 'See you tomorrow :(', sign: -1 },
     { name: 'split emoticon (wink splits "=)")', text: 'See you tomorrow =)', sign: 1 },
+    { name: 'emoji', text: 'Landed in Riyadh 👍', sign: 1 },
+    { name: 'negative emoji, even without a space', text: 'Flight cancelled again😢', sign: -1 },
     { name: 'no emoticon inside a URL', text: 'Details at http://url_removed', sign: 0 },
     { name: 'idiom "bad ass"', text: 'His mohawk was bad ass.', sign: 1 },
     { name: 'sentence-initial greeting after a mention', text: '@anonymous Happy Birthday!', sign: 1 },
@@ -75,6 +77,7 @@ describe('sentenceItems evidence spans', () => {
     { text: 'See you tomorrow =)', span: '=)', rule: 'emoticon:=)' },
     { text: 'His mohawk was bad ass.', span: 'bad ass', rule: 'vader:bad ass' },
     { text: 'I love it <3', span: '<3', rule: 'emoticon:<3' },
+    { text: 'So proud ❤️ today', span: '❤', rule: 'emoji:❤' },
   ])('$rule covers "$span"', ({ text, span, rule }) => {
     const norm = normalizeText(text).text;
     const it = sentenceItems(toks(text), lexicons).find((i) => i.rule === rule)!;

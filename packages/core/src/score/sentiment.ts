@@ -251,6 +251,11 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
   const lexWord = (t: Token) => valence.has(t.norm) || topic.has(t.norm);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (t.kind === 'emoji') {
+      const v = emoticons.get(t.text.replace(/\uFE0F/g, ''));
+      if (v !== undefined) items.push({ index: i, start: t.start, end: t.end, text: t.text, rule: `emoji:${t.text}`, weight: v, valence: v, kind: 'emoticon', scored: v, why: `emoji ${v}`, contrast: 1, reason: `emoji ${v} (emoji-emotion, rescaled to VADER)` });
+      continue;
+    }
     if (t.kind !== 'word') {
       const em = emoticonAt(tokens, i, emoticons);
       if (em) {
