@@ -19,6 +19,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import vader from 'vader-sentiment';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -180,6 +181,27 @@ function parallax(args: string[]): number {
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
 
+/**
+ * How much parallel CPU the machine has right now: two threads doing the same pure
+ * arithmetic each, vs one. 2.0 = a free second core; ~1.0 = none (shared machine).
+ * The CLI's 2-vs-1 worker ratio cannot exceed this.
+ */
+async function parallelCapacity(): Promise<number> {
+  const code = `const { parentPort } = require('node:worker_threads'); let x = 0; for (let i = 0; i < 2e8; i++) x = (x + i * 7) % 1000003; parentPort.postMessage(x);`;
+  const run = async (n: number) => {
+    const t = process.hrtime.bigint();
+    await Promise.all(Array.from({ length: n }, () => new Promise((r) => new Worker(code, { eval: true }).once('message', r))));
+    return Number(process.hrtime.bigint() - t) / 1e6;
+  };
+  const one: number[] = [];
+  const two: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    one.push(await run(1));
+    two.push(await run(2));
+  }
+  return r3((2 * Math.min(...one)) / Math.min(...two));
+}
+
 function cli(): void {
   const n = Number(process.env.BENCH_CLI_ARTICLES ?? 1500);
   const tmp = mkdtempSync(join(tmpdir(), 'parallax-bench-'));
@@ -275,7 +297,13 @@ result.machine = {
 say(`machine: ${cpu?.model ?? '?'}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${loadavg()[0]?.toFixed(2)}`);
 if (want('per-article')) perArticle();
 if (want('grouping')) grouping();
-if (want('cli')) cli();
+if (want('cli')) {
+  const before = await parallelCapacity();
+  cli();
+  const after = await parallelCapacity();
+  result.parallel_capacity_2_threads = { before_cli: before, after_cli: after };
+  say(`  parallel capacity of the machine (2 spinning threads vs 1; 2.0 = a free second core): ${before} before, ${after} after`);
+}
 if (only?.has('shards')) shards();
 if (asJson) process.stdout.write(JSON.stringify(result) + '\n');
 if (args.includes('--write-results')) {
@@ -306,9 +334,10 @@ function resultsMarkdown(r: Record<string, unknown>): string {
     ['grouping_2k_bcubed_f1_engine_features', '(context)'],
     ['grouping_2k_bcubed_f1_text_features', '(context)'],
     ['cli_per_article_phase_2workers_vs_1worker', '(context)'],
+    ['parallel_capacity_2_threads', '(context: upper bound for the cli ratios right now)'],
   ];
   const m = r.machine as Record<string, unknown>;
-  const rows = goals.filter(([k]) => k in r).map(([k, g]) => `| \`${k}\` | ${String(r[k])} | ${g} |`);
+  const rows = goals.filter(([k]) => k in r).map(([k, g]) => `| \`${k}\` | ${typeof r[k] === 'object' ? JSON.stringify(r[k]) : String(r[k])} | ${g} |`);
   return [
     '# Benchmark results (latest run)',
     '',

@@ -5,7 +5,8 @@
  * articles are read ahead, so memory stays bounded however long the input is.
  *
  * workers = 1 runs in the calling thread (no worker_threads); workers > 1 starts
- * that many worker threads (worker.ts) once more than SPAWN_AFTER articles came in.
+ * that many worker threads (worker.ts) once more than SPAWN_AFTER articles came in,
+ * and keeps analysing in the calling thread until the first of them has loaded.
  * Either way the JSON text is identical, so output does not depend on the worker count.
  */
 import { Worker } from 'node:worker_threads';
@@ -45,7 +46,7 @@ interface Slot {
   outbox: WorkerRequest[];
 }
 
-export function workerAnalyzer(engineOptions: Partial<EngineOptions>, workers: number): Analyzer {
+export function workerAnalyzer(engineOptions: Partial<EngineOptions>, workers: number, onReady?: () => void): Analyzer {
   let seq = 0;
   let failed: Error | null = null;
   const slots: Slot[] = [];
@@ -57,7 +58,11 @@ export function workerAnalyzer(engineOptions: Partial<EngineOptions>, workers: n
   for (let i = 0; i < workers; i++) {
     const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { engineOptions } });
     const slot: Slot = { worker, jobs: new Map(), outbox: [] };
-    worker.on('message', (replies: WorkerReply[]) => {
+    worker.on('message', (replies: WorkerReply[] | 'ready') => {
+      if (replies === 'ready') {
+        onReady?.();
+        return;
+      }
       for (const r of replies) {
         const job = slot.jobs.get(r.seq);
         if (!job) continue;
@@ -117,11 +122,25 @@ export function createAnalyzer(engineOptions: Partial<EngineOptions>, workers: n
   const inline = inlineAnalyzer(engineOptions);
   if (workers <= 1) return inline;
   let pool: Analyzer | null = null;
+  let ready = false;
   let seen = 0;
   return {
     run(article) {
       if (pool === null && seen++ < spawnAfter) return inline.run(article);
-      pool ??= workerAnalyzer(engineOptions, workers);
+      pool ??= workerAnalyzer(engineOptions, workers, () => (ready = true));
+      // While the threads load (1-2 s), keep analysing here rather than wait for them.
+      // Yield to the event loop after each inline article so the ready message gets through.
+      if (!ready) {
+        return new Promise((resolve, reject) =>
+          setImmediate(() => {
+            try {
+              resolve(inline.run(article));
+            } catch (err) {
+              reject(err instanceof Error ? err : new Error(String(err)));
+            }
+          }),
+        );
+      }
       return pool.run(article);
     },
     get pending() {

@@ -10,6 +10,8 @@ import type { WorkerReply, WorkerRequest } from './pool';
 const port = parentPort;
 if (port === null) throw new Error('worker.ts must run in a worker thread (see pool.ts)');
 const engine = createEngine((workerData as { engineOptions: Partial<EngineOptions> }).engineOptions);
+// Tell the pool this thread has loaded everything (until then the main thread analyses).
+port.postMessage('ready');
 
 port.on('message', (batch: WorkerRequest[]) => {
   const replies: WorkerReply[] = batch.map(({ seq, article }: { seq: number; article: ArticleInput }) => {
