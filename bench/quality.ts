@@ -136,7 +136,13 @@ else {
 }
 
 // 3. Quotes gold
-const q = runQuoteGold(ROOT);
+let q: ReturnType<typeof runQuoteGold> = null;
+try {
+  q = runQuoteGold(ROOT);
+} catch (e) {
+  // The quote figures need the whole engine; a failure elsewhere in it must not hide the sentiment figures.
+  log(`quotes: skipped, the engine failed on the fixture: ${e instanceof Error ? e.message : String(e)}`);
+}
 result.quotes = q;
 if (q) {
   log(`quotes (fixture gold, direct quotes n=${q.gold}, system ${q.system}): precision ${q.precision}  recall ${q.recall}; speaker accuracy on matched ${q.speakerAccuracy}; speaker P ${q.speakerPrecision} R ${q.speakerRecall}`);

@@ -3,6 +3,7 @@ export { sentimentStage } from './sentiment-stage';
 export {
   ALPHA,
   DEFAULT_PARAMS,
+  NEWS_POS,
   clauses,
   entityItems,
   sentenceContext,

@@ -142,6 +142,9 @@ function tables(lex: Lexicons): Tables {
   return tb;
 }
 
+/** Parts of speech of `sentiment-news` words (as in bench/learn-sentiment-news.ts). */
+export const NEWS_POS: ReadonlySet<string> = new Set(['NOUN', 'VERB', 'ADJ', 'ADV']);
+
 const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '(', ')', '"']);
 const CLAUSE_WORDS = new Set(['but', 'while', 'whereas', 'although', 'though', 'because', 'however', 'yet']);
 
@@ -298,8 +301,10 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
         key = valence.has(t.norm) ? t.norm : valence.has(t.lemma) ? t.lemma : null;
         if (key !== null) v0 = valence.get(key)!;
         else {
+          // The learner's candidates: content words (not stop words, not names), by lemma.
+          if (t.stop || !NEWS_POS.has(t.pos) || (i > firstWord && isCapitalised(t))) continue;
           const nv = news.get(t.lemma);
-          if (nv === undefined || (i > firstWord && isCapitalised(t))) continue;
+          if (nv === undefined) continue;
           key = t.lemma;
           v0 = nv;
           kind = 'news';
