@@ -9,6 +9,7 @@ import { frames, genericFrames, loaded, hedges } from './frames';
 import { attributionVerbs, sides } from './attribution';
 import { entities } from './entities';
 import { terms } from './terms';
+import { wordVectors } from './vectors';
 import type { Lexicon } from './define';
 
 export { defineLexicon, LexiconError, LexiconMeta, BaseEntry } from './define';
@@ -16,6 +17,7 @@ export type { Lexicon } from './define';
 export { BoilerplateEntry } from './boilerplate';
 export { GazetteerEntity, EntityCue, EntityEntry, isGazetteerEntity } from './entities';
 export { TermEntry } from './terms';
+export { WordVectorBlock } from './vectors';
 export { SentimentEntry, ModifierEntry, TopicEntry, EmoticonEntry, NewsValenceEntry } from './sentiment';
 export { FrameEntry, LoadedEntry, HedgeEntry } from './frames';
 export { AttributionVerbEntry, SideEntry } from './attribution';
@@ -35,6 +37,7 @@ export const lexicons = Object.freeze({
   hedges,
   attributionVerbs,
   sides,
+  wordVectors,
 });
 
 export type Lexicons = typeof lexicons;

@@ -5,16 +5,20 @@
  * A sentence is a bag of keys:
  *   - `E:` named entities by canonical id, with places that stand for a state folded
  *     into its government (place:russia, place:moscow, "Russian" -> gov:russia), so
- *     "Washington and Moscow" meets "US" and "Russia's";
- *   - `L:` content lemmas (wink), with the one-word surfaces of the term lexicon's
- *     naming concepts folded into their concept (talks / negotiations / discussions /
- *     meeting -> one key), the paraphrase tolerance;
- *   - `N:` numbers, `Q:` content lemmas inside quotation marks (a shared quote counts twice).
- * Keys are idf-weighted within the event (rare keys say more) and two sentences score
- * the weighted cosine of their key sets. Candidate pairs come from an inverted index
- * (only pairs that share a key are scored); pairs at or above `threshold` are joined
- * in descending score order (single link) as long as the two groups share no article,
- * so a claim holds at most one sentence per article and cannot chain across a text.
+ *     "Washington and Moscow" meets "US" and "Russia's"; plus who holds the fact when
+ *     the sentence does not name them: the speaker of a quotation it lies in, or for a
+ *     sentence opened by he/she/his/her, the last person named before it;
+ *   - `L:` content lemmas (Porter stems), with the one-word surfaces of the term
+ *     lexicon's naming concepts folded into their concept (talks / negotiations /
+ *     discussions / meeting -> one key), the paraphrase tolerance;
+ *   - `N:` numbers, `Q:` content lemmas inside quotation marks, `P:` polarity.
+ * Keys are idf-weighted within the event (rare keys say more). A pair of sentences
+ * scores (1 − sif) × the weighted cosine of their key sets + sif × the cosine of their
+ * SIF vectors (idf-weighted word vectors minus the event's common component: soft
+ * matching of paraphrases such as convened / met). Pairs at or above `threshold` are
+ * taken in descending order and join their groups when the mean score over all the
+ * cross-article pairs of the merged group stays ≥ `groupThreshold` (average link, so a
+ * claim cannot chain through one loosely related sentence).
  */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { ArticleAnalysis, CorpusStage, CorpusState, EngineContext, Token } from '../model';
@@ -23,27 +27,40 @@ import { matchCue } from './entities';
 import { compileGazetteer, type Gazetteer } from './gazetteer';
 import { compileTerms, findTerms, type TermIndex } from './terms';
 import { cmp } from './text';
+import { wordVectors, type WordVectors } from './vectors';
 
 export interface ClaimOptions {
-  /** Minimum weighted cosine for two sentences to report the same fact. */
+  /** Minimum pair score for two sentences to report the same fact. */
   threshold: number;
-  /** Two groups join only if the mean similarity over all their cross-article sentence pairs is at least this. */
+  /** Two groups join only if the mean score over all their cross-article sentence pairs is at least this. */
   groupThreshold: number;
   /** Minimum number of keys for a sentence to take part (drops fragments and sub-headings). */
   minKeys: number;
+  /** Share of the pair score given to the SIF word-vector cosine (`sifEmbeddings`); 0 = keys only. */
+  sif: number;
 }
 
+/**
+ * Chosen on the development gold (fixtures/gold/riyadh-alignment.json) by a grid over
+ * threshold × groupThreshold × sif, taking the simplest setting within 0.01 F1 of the
+ * best; fixtures/gold/heldout-alignment.json was not used to choose (README, Quality).
+ */
 export const DEFAULT_CLAIM_OPTIONS: Readonly<ClaimOptions> = Object.freeze({
   threshold: 0.25,
   groupThreshold: 0.15,
   minKeys: 4,
+  sif: 0.1,
 });
 
+const KIND_WEIGHT: Record<string, number> = { E: 1.5, L: 1, N: 1.5, Q: 0.5, P: 1 };
 const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ', 'PROPN', 'ADV']);
+const SIF_POS = new Set([...CONTENT_POS, 'NUM']);
 /** Keys held by more sentences than this propose no candidates (bounds the cost in very large events). */
 const MAX_POSTING = 400;
 const NAMED = new Set(['PERSON', 'ORG', 'PLACE', 'GOV', 'GROUP']);
 const QUOTE = new Set(['"', '“', '”']);
+/** Subject pronouns that make a sentence refer to the last person named before it. */
+const PRONOUN = new Set(['he', 'she', 'his', 'her']);
 /** Polarity words wink marks as stop words but that carry the fact ("not invited", "without Ukraine"). */
 const POLARITY: Record<string, string> = { not: 'neg', "n't": 'neg', no: 'neg', never: 'neg', neither: 'neg', nor: 'neg', none: 'neg', nothing: 'neg', without: 'without' };
 const stemCache = new Map<string, string>();
@@ -56,7 +73,6 @@ function stem(lemma: string): string {
   }
   return s;
 }
-const KIND_WEIGHT: Record<string, number> = { E: 1.5, L: 1, N: 1.5, Q: 0.5, P: 1 };
 
 export interface AlignResources {
   gazetteer: Gazetteer;
@@ -64,6 +80,7 @@ export interface AlignResources {
   reporting: ReadonlySet<string>;
   terms: TermIndex;
   merges: Readonly<Record<string, string>>;
+  vectors: WordVectors | null;
 }
 
 export function alignResources(state: CorpusState, ctx: EngineContext): AlignResources {
@@ -72,6 +89,7 @@ export function alignResources(state: CorpusState, ctx: EngineContext): AlignRes
     reporting: reportingVerbs(ctx.lexicons.attributionVerbs),
     terms: compileTerms(ctx.lexicons.terms, ctx.nlp),
     merges: state.entityMerges,
+    vectors: wordVectors(ctx.lexicons.wordVectors),
   };
 }
 
@@ -98,6 +116,8 @@ export interface SentenceKeys {
   a: number;
   index: number;
   keys: Map<string, number>;
+  /** Lower-case lemmas of the content words (nouns, verbs, adjectives, adverbs, proper nouns, numbers), for word vectors. */
+  words: string[];
 }
 
 /** The keys of every sentence of one article. */
@@ -105,9 +125,11 @@ export function sentenceKeys(an: ArticleAnalysis, articleIndex: number, res: Ali
   const { article } = an;
   const ents = article.entities.filter((m) => m.entity_id !== null && NAMED.has(m.type));
   let e = 0;
+  let lastPerson: string | null = null;
   const out: SentenceKeys[] = [];
   article.sentences.forEach((s, si) => {
     const keys = new Map<string, number>();
+    const toks: readonly Token[] = an.tokens[si] ?? [];
     const add = (k: string) => keys.set(k, (keys.get(k) ?? 0) + 1);
     while (e < ents.length && ents[e]!.end <= s.start) e++;
     const covered: [number, number][] = [];
@@ -117,7 +139,6 @@ export function sentenceKeys(an: ArticleAnalysis, articleIndex: number, res: Ali
       add(`E:${alignEntityKey(id, res.gazetteer)}`);
       covered.push([m.start, m.end]);
     }
-    const toks: readonly Token[] = an.tokens[si] ?? [];
     // Lexicon concepts (contested names and paraphrase sets) fold their surfaces into one key.
     const folded = new Map<number, string>();
     for (const m of findTerms(toks, res.terms)) folded.set(m.start, `concept:${m.concept_id}\u0000${m.end}`);
@@ -170,51 +191,163 @@ export function sentenceKeys(an: ArticleAnalysis, articleIndex: number, res: Ali
       add(`L:${lemma}`);
       if (inQuote) add(`Q:${lemma}`);
     }
-    out.push({ sentence_id: s.id, article_id: article.id, a: articleIndex, index: si, keys });
+    // Who holds the fact when the sentence does not name them: the speaker of a quote it lies in,
+    // or, for a sentence led by he/she, the last person named before it (coreference, nearest antecedent).
+    const persons = [...keys.keys()].filter((k) => k.startsWith('E:person:'));
+    for (const q of an.quotes) {
+      if (q.speaker_entity && q.start < s.end && s.start < q.end) {
+        const id = res.merges[q.speaker_entity] ?? q.speaker_entity;
+        const k = `E:${alignEntityKey(id, res.gazetteer)}`;
+        if (!keys.has(k)) keys.set(k, 1);
+      }
+    }
+    const first = toks.find((t) => t.kind === 'word');
+    if (persons.length === 0 && lastPerson && first && PRONOUN.has(first.norm) && !keys.has(lastPerson)) keys.set(lastPerson, 1);
+    if (persons.length > 0) lastPerson = persons[persons.length - 1]!;
+    const words = toks.filter((t) => t.kind === 'word' && !t.stop && SIF_POS.has(t.pos)).map((t) => t.lemma.toLowerCase());
+    out.push({ sentence_id: s.id, article_id: article.id, a: articleIndex, index: si, keys, words });
   });
   return out;
 }
 
+/** Pairs of sentences scored per event: all cross-article pairs up to this many sentences, else only pairs that share a key. */
+const FULL_PAIRS = 800;
+
+/** The scored cross-article pairs of one event, before grouping. */
+export interface ScoredEvent {
+  /** The sentences that take part (at least `minKeys` keys), in input order. */
+  items: SentenceKeys[];
+  /** Pairs of `items` indices (i < j, different articles) with their score. */
+  pairs: { i: number; j: number; score: number }[];
+}
+
 /**
- * Group the sentences of one event's articles into claims (each a list of sentence
- * keys, ordered by article then sentence). Deterministic for a given article order.
+ * Score the candidate pairs of one event's sentences: (1 − sif) × the cosine of their
+ * key vectors (a key weighs kind weight × idf within the event) + sif × the cosine of
+ * their SIF vectors (clamped at 0). Candidates: every cross-article pair when the event
+ * has at most FULL_PAIRS sentences, else pairs sharing a key held by at most
+ * min(n/2, MAX_POSTING) sentences (blocking keeps very large events near-linear).
  */
-export function alignSentences(sentences: readonly SentenceKeys[], options: Partial<ClaimOptions> = {}): SentenceKeys[][] {
+export function scoreEvent(sentences: readonly SentenceKeys[], options: Partial<ClaimOptions> = {}, vectors: WordVectors | null = null): ScoredEvent {
   const opts = { ...DEFAULT_CLAIM_OPTIONS, ...options };
   const items = sentences.filter((s) => s.keys.size >= opts.minKeys);
   const n = items.length;
-  const df = new Map<string, number>();
-  for (const s of items) for (const k of s.keys.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-  const w = (k: string) => (KIND_WEIGHT[k[0]!] ?? 1) * Math.log(1 + n / (df.get(k) ?? 1));
-  const norm = items.map((s) => Math.sqrt([...s.keys.keys()].reduce((acc, k) => acc + w(k) ** 2, 0)));
-  // Inverted index; keys in more than half of the sentences (or MAX_POSTING) do not propose candidates.
-  const postings = new Map<string, number[]>();
-  items.forEach((s, i) => {
+  // Integer key ids, in first-seen order (deterministic for a given input order).
+  const keyId = new Map<string, number>();
+  const keyNames: string[] = [];
+  const df: number[] = [];
+  const ids = items.map((s) => {
+    const out: number[] = [];
     for (const k of s.keys.keys()) {
-      const p = postings.get(k);
-      if (p) p.push(i);
-      else postings.set(k, [i]);
+      let id = keyId.get(k);
+      if (id === undefined) {
+        id = keyNames.length;
+        keyId.set(k, id);
+        keyNames.push(k);
+        df.push(0);
+      }
+      df[id]!++;
+      out.push(id);
     }
+    return out;
   });
-  const cap = Math.max(2, Math.min(Math.floor(n / 2), MAX_POSTING));
-  const edges: { i: number; j: number; s: number }[] = [];
+  const w2 = keyNames.map((k, id) => ((KIND_WEIGHT[k[0]!] ?? 1) * Math.log(1 + n / df[id]!)) ** 2);
+  const norms = ids.map((ks) => Math.sqrt(ks.reduce((acc, id) => acc + w2[id]!, 0)));
+  const sif = opts.sif > 0 && vectors ? sifEmbeddings(items, vectors) : null;
+  const mark = new Int32Array(keyNames.length).fill(-1);
+  const score = (i: number, j: number) => {
+    for (const id of ids[j]!) mark[id] = j;
+    let dot = 0;
+    for (const id of ids[i]!) if (mark[id] === j) dot += w2[id]!;
+    const lexical = dot / Math.max(1e-9, norms[i]! * norms[j]!);
+    if (!sif) return lexical;
+    const x = sif[i]!;
+    const y = sif[j]!;
+    let c = 0;
+    for (let d = 0; d < x.length; d++) c += x[d]! * y[d]!;
+    return (1 - opts.sif) * lexical + opts.sif * Math.max(0, c);
+  };
+  const pairs: ScoredEvent['pairs'] = [];
+  if (n <= FULL_PAIRS) {
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (items[i]!.a !== items[j]!.a) pairs.push({ i, j, score: score(i, j) });
+  } else {
+    const postings: number[][] = keyNames.map(() => []);
+    ids.forEach((ks, i) => {
+      for (const id of ks) postings[id]!.push(i);
+    });
+    const cap = Math.max(2, Math.min(Math.floor(n / 2), MAX_POSTING));
+    for (let i = 0; i < n; i++) {
+      const cand = new Set<number>();
+      for (const id of ids[i]!) {
+        const p = postings[id]!;
+        if (p.length > cap) continue;
+        for (const j of p) if (j > i && items[j]!.a !== items[i]!.a) cand.add(j);
+      }
+      for (const j of [...cand].sort((x, y) => x - y)) pairs.push({ i, j, score: score(i, j) });
+    }
+  }
+  return { items, pairs };
+}
+
+/**
+ * SIF sentence vectors (Arora, Liang & Ma 2017) within one event: the idf-weighted sum
+ * of the content words' vectors, minus its projection on the first principal component
+ * of the event's sentence vectors (what every sentence of the event shares: the topic),
+ * normalised to unit length.
+ */
+export function sifEmbeddings(items: readonly SentenceKeys[], vectors: WordVectors): Float64Array[] {
+  const n = items.length;
+  const D = vectors.dimensions;
+  const df = new Map<string, number>();
+  for (const s of items) for (const w of new Set(s.words)) if (vectors.get(w)) df.set(w, (df.get(w) ?? 0) + 1);
+  const emb = items.map((s) => {
+    const e = new Float64Array(D);
+    for (const w of s.words) {
+      const v = vectors.get(w);
+      if (!v) continue;
+      const idf = Math.log(1 + n / df.get(w)!);
+      for (let d = 0; d < D; d++) e[d] = e[d]! + idf * v[d]!;
+    }
+    return e;
+  });
+  // First principal component (uncentred, as in SIF) by power iteration from a fixed start.
+  let u = new Float64Array(D).fill(1 / Math.sqrt(D));
+  for (let it = 0; it < 50; it++) {
+    const nu = new Float64Array(D);
+    for (const e of emb) {
+      let p = 0;
+      for (let d = 0; d < D; d++) p += e[d]! * u[d]!;
+      for (let d = 0; d < D; d++) nu[d] = nu[d]! + p * e[d]!;
+    }
+    const len = Math.sqrt(nu.reduce((a, b) => a + b * b, 0));
+    if (len === 0) break;
+    u = nu.map((x) => x / len);
+  }
+  return emb.map((e) => {
+    let p = 0;
+    for (let d = 0; d < D; d++) p += e[d]! * u[d]!;
+    const r = e.map((x, d) => x - p * u[d]!);
+    const len = Math.sqrt(r.reduce((a, b) => a + b * b, 0)) || 1;
+    return r.map((x) => x / len);
+  });
+}
+
+/**
+ * Group scored sentences into claims (each a list of sentence keys, ordered by article
+ * then sentence). Pairs scoring ≥ `threshold` are taken in descending order; two groups
+ * join when the mean score over all their cross-article sentence pairs is ≥
+ * `groupThreshold` (average link). Deterministic for a given article order.
+ */
+export function groupScored(scored: ScoredEvent, options: Partial<ClaimOptions> = {}): SentenceKeys[][] {
+  const opts = { ...DEFAULT_CLAIM_OPTIONS, ...options };
+  const { items, pairs } = scored;
+  const n = items.length;
   const sim = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
-    const si = items[i]!;
-    const cand = new Set<number>();
-    for (const k of si.keys.keys()) {
-      const p = postings.get(k)!;
-      if (p.length > cap) continue;
-      for (const j of p) if (j > i && items[j]!.a !== si.a) cand.add(j);
-    }
-    for (const j of cand) {
-      const sj = items[j]!;
-      let dot = 0;
-      for (const k of si.keys.keys()) if (sj.keys.has(k)) dot += w(k) ** 2;
-      const s = dot / Math.max(1e-9, norm[i]! * norm[j]!);
-      if (s > 0) sim.set(i * n + j, s);
-      if (s >= opts.threshold) edges.push({ i, j, s });
-    }
+  const edges: { i: number; j: number; s: number }[] = [];
+  for (const { i, j, score } of pairs) {
+    if (score <= 0) continue;
+    sim.set(i * n + j, score);
+    if (score >= opts.threshold) edges.push({ i, j, s: score });
   }
   edges.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
   const parent = items.map((_, i) => i);
@@ -231,7 +364,7 @@ export function alignSentences(sentences: readonly SentenceKeys[], options: Part
     const a = find(i);
     const b = find(j);
     if (a === b) continue;
-    // Mean similarity over the cross-article pairs of the merged group (average link).
+    // Mean score over the cross-article pairs of the merged group (average link).
     let sum = 0;
     let cnt = 0;
     for (const x of members[a]!) {
@@ -259,6 +392,11 @@ export function alignSentences(sentences: readonly SentenceKeys[], options: Part
   return [...groups.values()].map((g) => g.sort(order)).sort((x, y) => order(x[0]!, y[0]!));
 }
 
+/** `scoreEvent` then `groupScored`. */
+export function alignSentences(sentences: readonly SentenceKeys[], options: Partial<ClaimOptions> = {}, vectors: WordVectors | null = null): SentenceKeys[][] {
+  return groupScored(scoreEvent(sentences, options, vectors), options);
+}
+
 function trimLabel(s: string, max = 100): string {
   const t = s.replace(/\s+/g, ' ').trim();
   if (t.length <= max) return t;
@@ -274,7 +412,7 @@ export function claimsForEvent(
   options?: Partial<ClaimOptions>,
   keys: readonly SentenceKeys[] = analyses.flatMap((an, i) => sentenceKeys(an, i, res)),
 ): Claim[] {
-  const groups = alignSentences(keys, options);
+  const groups = alignSentences(keys, options, res.vectors);
   const textOf = new Map<string, string>();
   const outletOf = new Map<string, string>();
   for (const an of analyses) {

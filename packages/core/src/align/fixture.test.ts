@@ -12,11 +12,15 @@ import { createEngine } from '../engine';
 import { createNlp } from '../nlp';
 import { detectEntities } from './entities';
 import { compileGazetteer } from './gazetteer';
+import { alignResources, claimsForEvent } from './claims';
+import { entityMergeStage } from './merge';
+import { cmp } from './text';
+import type { CorpusState, EngineContext } from '../model';
 
 const FLOOR_PEOPLE_P = 1;
 const FLOOR_PEOPLE_R = 0.97;
 import { exportFiles } from '../exports';
-import type { AnalysisReport, ArticleInput } from '../schema';
+import type { AnalysisReport, ArticleInput, Event } from '../schema';
 
 const ROOT = join(__dirname, '../../../../fixtures');
 
@@ -188,10 +192,34 @@ describe('claim alignment against the gold file', () => {
     for (const x of p) if (g.has(x)) tp++;
     const m = prf(tp, p.size, g.size);
     console.log(`[claims] gold pairs ${g.size}, predicted pairs ${p.size}, correct ${tp}: P=${r3(m.p)} R=${r3(m.r)} F1=${r3(m.f1)}`);
-    // Floors = measured figures (see README): lexical alignment reaches far below the 0.8 goal on this gold.
-    expect(m.p).toBeGreaterThanOrEqual(0.44);
+    // Floors = measured figures (see README): keys + SIF word vectors reach far below the 0.8 goal on this gold.
+    expect(m.p).toBeGreaterThanOrEqual(0.49);
     expect(m.r).toBeGreaterThanOrEqual(0.42);
-    expect(m.f1).toBeGreaterThanOrEqual(0.43);
+    expect(m.f1).toBeGreaterThanOrEqual(0.45);
+  });
+
+  test('held-out gold (fixtures/align-heldout, never used to choose a setting): pairwise P / R / F1 with the four articles as one event', () => {
+    // Alignment alone: the event is given, so an events-stage split does not hide alignment quality.
+    const heldout = loadDir('align-heldout');
+    const hg = JSON.parse(readFileSync(join(ROOT, 'gold/heldout-alignment.json'), 'utf8')) as Pick<Gold, 'claims'>;
+    const nlp = createNlp();
+    const ctx: EngineContext = Object.freeze({ options: { language: 'auto' }, lexicons, nlp });
+    const analyses = heldout.map((a) => engine.analyzeArticle(a)).sort((a, b) => cmp(a.article.id, b.article.id));
+    const state = { articles: analyses, entityMerges: {}, events: [], claims: [], omissions: [], diffs: [], terms: [], scores: [], evidence: [], warnings: [] } as CorpusState;
+    entityMergeStage.run(state, ctx);
+    const event = { event_id: 'ev-heldout', article_ids: analyses.map((a) => a.article.id) } as Event;
+    const claims = claimsForEvent(event, analyses, alignResources(state, ctx));
+    const text = new Map(analyses.flatMap((an) => an.article.sentences.map((x) => [x.id, an.article.text.slice(x.start, x.end)] as const)));
+    for (const c of hg.claims) for (const x of c.sentences) expect(text.get(x.sentence_id), x.sentence_id).toBe(x.text);
+    const g = crossPairs(hg.claims.map((c) => c.sentences.map((x) => x.sentence_id)));
+    const p = crossPairs(claims.map((c) => c.sentence_ids));
+    let tp = 0;
+    for (const x of p) if (g.has(x)) tp++;
+    const m = prf(tp, p.size, g.size);
+    console.log(`[claims:heldout] gold pairs ${g.size}, predicted pairs ${p.size}, correct ${tp}: P=${r3(m.p)} R=${r3(m.r)} F1=${r3(m.f1)}`);
+    expect(m.p).toBeGreaterThanOrEqual(0.48);
+    expect(m.r).toBeGreaterThanOrEqual(0.51);
+    expect(m.f1).toBeGreaterThanOrEqual(0.5);
   });
 
   test('claims: ids, members and coverage are consistent', () => {
