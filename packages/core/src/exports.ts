@@ -39,12 +39,10 @@ export function neutralizeCell(value: Cell): string | number {
 }
 
 export function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
-  return (
-    Papa.unparse(
-      { fields: [...header], data: rows.map((r) => r.map(neutralizeCell)) },
-      { newline: '\r\n', quotes: false, header: true },
-    ) + '\r\n'
-  );
+  // papaparse ends the last row without a newline, except that a header-only table
+  // already ends in one: normalise to exactly one CRLF after every record.
+  const body = Papa.unparse({ fields: [...header], data: rows.map((r) => r.map(neutralizeCell)) }, { newline: '\r\n', quotes: false, header: true });
+  return body.endsWith('\r\n') ? body : body + '\r\n';
 }
 
 export interface ExportFile {
