@@ -14,6 +14,8 @@
  *
  * Same seed and size -> byte-identical articles (mulberry32 PRNG, no clock).
  */
+import { mulberry32 } from '@parallax/core';
+
 
 export interface SynthArticle {
   id: string;
@@ -38,17 +40,7 @@ export interface SynthOptions {
   sentences?: readonly [number, number];
 }
 
-/** mulberry32: small, fast, good enough for test data; deterministic for a seed. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 const FIRST = ['Maria', 'John', 'Ahmed', 'Elena', 'Wei', 'Olga', 'Carlos', 'Fatima', 'Peter', 'Aisha', 'Hiroshi', 'Anna', 'Samuel', 'Lucia', 'Ivan', 'Grace', 'Omar', 'Sofia', 'David', 'Leila', 'Tomas', 'Nadia', 'Kofi', 'Ingrid', 'Rahul', 'Marta', 'Yusuf', 'Clara', 'Dmitri', 'Amara'];
 const LAST = ['Novak', 'Okafor', 'Lindqvist', 'Haddad', 'Moreno', 'Tanaka', 'Kowalski', 'Mensah', 'Petrov', 'Alvarez', 'Nakamura', 'Schmidt', 'Rossi', 'Nguyen', 'Brennan', 'Castillo', 'Dubois', 'Yilmaz', 'Sato', 'Kariuki', 'Varga', 'Hassan', 'Laurent', 'Silva', 'Fischer', 'Bianchi', 'Osei', 'Kaur', 'Romero', 'Iqbal'];

@@ -11,22 +11,13 @@
 import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createEngine, exportFiles, type AnalysisReport } from '@parallax/core';
+import { createEngine, exportFiles, mulberry32, type AnalysisReport } from '@parallax/core';
 import { parseFile } from '@parallax/ingest';
 
 const EXTENSIONS = ['.txt', '.md', '.html', '.jsonl', '.csv'];
 
-/** mulberry32: a tiny seeded PRNG so every fuzz case can be replayed from its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Replayable randomness: each fuzz case is `rng(seed)`. */
+export const rng = mulberry32;
 
 function corpusFiles(root: string): { name: string; bytes: Uint8Array }[] {
   const out: { name: string; bytes: Uint8Array }[] = [];

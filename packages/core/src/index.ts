@@ -1,3 +1,4 @@
+/// <reference path="./shims/modules.d.ts" />
 /**
  * @parallax/core — the pure, isomorphic analysis engine: ArticleInputs in, one plain
  * JSON AnalysisReport out. Runs unchanged in Node and in a Web Worker.
@@ -22,3 +23,4 @@ export { createNlp } from './nlp';
 export type { Nlp } from './nlp';
 export { extractEventFeatures, groupEvents, DEFAULT_EVENT_OPTIONS } from './align/events';
 export type { EventFeatures, GroupEventsOptions } from './align/events';
+export { mulberry32 } from './random';
