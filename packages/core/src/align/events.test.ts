@@ -65,6 +65,31 @@ describe('groupEvents(features, options)', () => {
     expect(groupEvents(fs, { maxPosting: 10, threshold: 0.1 })).toHaveLength(30);
   });
 
+  test('date blocking: a key common in the corpus but rare within a few days still proposes candidates', () => {
+    // 60 articles on 60 different weeks all name Ukraine and Russia (far above maxPosting
+    // in the corpus); two of them on the same day share only those keys and terms.
+    const spread = Array.from({ length: 60 }, (_, i) => {
+      const d = new Date(Date.UTC(2024, 0, 1) + i * 7 * 86400000).toISOString().slice(0, 10);
+      return f(`w${String(i).padStart(2, '0')}`, d, ['place:ukraine', 'gov:russia', `person:p${i}`], [`t${i}`, 'talk']);
+    });
+    const same = f('same', spread[30]!.date, ['place:ukraine', 'gov:russia'], ['talk', 'ceasefire']);
+    const out = groupEvents([...spread, same], { maxPosting: 10 });
+    expect(out.find((e) => e.article_ids.includes('same'))!.article_ids).toEqual(['same', 'w30']);
+    expect(out).toHaveLength(60);
+  });
+
+  test('no chaining: articles that each share keys only with their neighbours do not form one event', () => {
+    // x0 - x1 - x2 - ... : each pair of neighbours scores 0.5; single link would join all 8.
+    const fs = Array.from({ length: 8 }, (_, i) => f(`x${i}`, '2025-02-18', [`person:p${i}`, `person:p${i + 1}`, `org:q${i}`, `org:q${i + 1}`], []));
+    const out = groupEvents(fs);
+    expect(Math.max(...out.map((e) => e.article_ids.length))).toBeLessThanOrEqual(2);
+    // ...while 8 articles that all share the story's keys are one event (among 20 others).
+    const story = Array.from({ length: 8 }, (_, i) => f(`s${i}`, '2025-02-18', ['person:story-lead', 'place:story-site', 'org:story-org', `person:p${i}`], []));
+    const others = Array.from({ length: 20 }, (_, i) => f(`o${i}`, '2025-02-18', [`person:o${i}`, `org:o${i}`], []));
+    const grouped = groupEvents([...story, ...others]);
+    expect(grouped.map((e) => e.article_ids.length).sort((a, b) => b - a)[0]).toBe(8);
+  });
+
   test('unknown options throw', () => {
     expect(() => groupEvents([], { treshold: 1 } as never)).toThrow(/Unknown groupEvents option `treshold`/);
   });

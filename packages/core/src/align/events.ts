@@ -7,14 +7,22 @@
  *   const feats = analyses.map(extractEventFeatures);
  *   const events = groupEvents(feats); // Event[] with stable ids
  *
- * groupEvents never compares all pairs: an inverted index over entity ids and terms
- * proposes candidates (keys held by more than `maxPosting` articles are too common
- * to block on and are skipped; a candidate shares at least `minShared` keys; at most
- * `maxCandidates` per article, those sharing most), each candidate pair gets a weighted-overlap score
- * (idf-weighted entities x2, content lemmas, title terms), and pairs are joined in
- * descending score order with constraints: the dated members of a group must lie
- * within `maxSpanDays`, and two articles whose main city differs (each names its own
- * city at least twice and the other never) are penalised. Cost: O(N · K · maxPosting) key look-ups plus O(N · maxCandidates · K) scoring.
+ * groupEvents never compares all pairs. Candidates come from an inverted index over
+ * entity ids and terms, blocked by date: a dated article looks up, per key, only the
+ * articles holding it within ±`maxSpanDays` days (a key held by more than
+ * `maxPosting` of them is too common in those days to block on, so a key like
+ * `place:ukraine` that is everywhere in a year's archive still proposes candidates
+ * within a few days); undated articles use the key's whole posting list under the same
+ * cap. A candidate shares at least `minShared` keys; at most `maxCandidates` per
+ * article, those sharing most. Each candidate pair gets a weighted-overlap score
+ * (idf-weighted entities x2, content lemmas, title terms; two articles whose main city
+ * differs — each names its own city at least twice and the other never — are
+ * penalised). Pairs are joined in descending score order while the dated members of a
+ * group lie within `maxSpanDays` and the two groups are linked as wholes (see
+ * `linkThreshold`), which keeps one strong pair from chaining two stories together.
+ * Cost: O(N · K · (log N + maxPosting)) look-ups, O(N · maxCandidates · K) scoring,
+ * where K is the number of keys of an article; per article it does not grow with the
+ * length of the archive, only with how many articles a few days hold.
  */
 import { lexicons } from '@parallax/lexicons';
 import type { ArticleAnalysis, CorpusStage } from '../model';
@@ -42,7 +50,11 @@ export interface GroupEventsOptions {
   threshold: number;
   /** Dated members of one event lie within this many days. */
   maxSpanDays: number;
-  /** Keys held by more articles than this are not used to propose candidates. */
+  /**
+   * Keys held by more articles than this are not used to propose candidates: for a
+   * dated article, counted among the dated articles within ±maxSpanDays of its date
+   * (and, separately, among the undated ones); for an undated article, in the corpus.
+   */
   maxPosting: number;
   /** Score subtracted when the two articles' main cities differ. */
   placePenalty: number;
@@ -50,6 +62,16 @@ export interface GroupEventsOptions {
   minShared: number;
   /** At most this many candidates per article (those sharing the most keys) are scored. */
   maxCandidates: number;
+  /**
+   * Two groups join only if they are linked as wholes: with b = min(|larger|,
+   * linkBreadth), the b best scores of each member of the smaller group to members of
+   * the larger (pairs never proposed count 0) sum to at least linkThreshold ×
+   * |smaller| × b. Average link while groups are small; a large group is joined only
+   * by articles that link well to b of its members.
+   */
+  linkThreshold: number;
+  /** See linkThreshold: how many members of a large group a joining article must link to. */
+  linkBreadth: number;
 }
 
 export const DEFAULT_EVENT_OPTIONS: Readonly<GroupEventsOptions> = Object.freeze({
@@ -59,6 +81,8 @@ export const DEFAULT_EVENT_OPTIONS: Readonly<GroupEventsOptions> = Object.freeze
   placePenalty: 0.3,
   minShared: 2,
   maxCandidates: 50,
+  linkThreshold: 0.3,
+  linkBreadth: 8,
 });
 
 const NAMED = new Set(['PERSON', 'ORG', 'PLACE', 'GOV', 'GROUP']);
@@ -155,9 +179,29 @@ function humanize(id: string): string {
     .join(' ');
 }
 
-interface Keyed {
-  f: EventFeatures;
-  keys: string[];
+/** First index in `days[lo, hi)` whose value is >= x (days ascending). */
+function lowerBound(days: Int32Array, lo: number, hi: number, x: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Compressed posting lists: the members of key k are `list[start[k] .. start[k + 1])`. */
+interface Postings {
+  start: Int32Array;
+  list: Int32Array;
+}
+function buildPostings(keyCount: number, order: readonly number[], keys: readonly Int32Array[]): Postings {
+  const start = new Int32Array(keyCount + 1);
+  for (const i of order) for (const k of keys[i]!) start[k + 1]!++;
+  for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
+  const fill = start.slice(0, keyCount);
+  const list = new Int32Array(start[keyCount]!);
+  for (const i of order) for (const k of keys[i]!) list[fill[k]!++] = i;
+  return { start, list };
 }
 
 /**
@@ -169,62 +213,162 @@ export function groupEvents(features: readonly EventFeatures[], options: Partial
     if (!(k in DEFAULT_EVENT_OPTIONS)) throw new TypeError(`Unknown groupEvents option \`${k}\`; known: ${Object.keys(DEFAULT_EVENT_OPTIONS).join(', ')}.`);
   }
   const opts = { ...DEFAULT_EVENT_OPTIONS, ...options };
-  const items: Keyed[] = [...features]
-    .sort((a, b) => cmp(a.article_id, b.article_id))
-    .map((f) => ({
-      f,
-      keys: [...new Set([...f.entities.map((e) => `e:${e}`), ...f.terms.map((t) => `t:${t}`), ...f.title_terms.map((t) => `h:${t}`)])],
-    }));
-  const n = items.length;
-  // Document frequencies and postings.
-  const postings = new Map<string, number[]>();
-  items.forEach((it, i) => {
-    for (const k of it.keys) {
-      const p = postings.get(k);
-      if (p) p.push(i);
-      else postings.set(k, [i]);
-    }
+  // Articles in (date, id) order, undated last: deterministic whatever the input order,
+  // and articles close in time are close in memory (the look-ups below stay local).
+  const feats = [...features].sort((a, b) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : cmp(a.date, b.date)) || cmp(a.article_id, b.article_id));
+  const n = feats.length;
+  // Keys as integers (first-seen order), each article's sorted; one map per kind.
+  const kinds = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()] as const;
+  const entityKey: boolean[] = [];
+  const keys: Int32Array[] = feats.map((f) => {
+    const own = new Int32Array(f.entities.length + f.terms.length + f.title_terms.length);
+    let o = 0;
+    const add = (kind: 0 | 1 | 2, k: string) => {
+      let id = kinds[kind].get(k);
+      if (id === undefined) {
+        id = entityKey.length;
+        kinds[kind].set(k, id);
+        entityKey.push(kind === 0);
+      }
+      own[o++] = id;
+    };
+    for (const e of f.entities) add(0, e);
+    for (const t of f.terms) add(1, t);
+    for (const t of f.title_terms) add(2, t);
+    own.sort();
+    // Drop repeats (features built elsewhere may list a key twice).
+    let u = 0;
+    for (let x = 0; x < own.length; x++) if (x === 0 || own[x] !== own[x - 1]) own[u++] = own[x]!;
+    return u === own.length ? own : own.slice(0, u);
   });
-  const weight = (k: string) => {
-    const df = postings.get(k)?.length ?? 1;
-    const base = k.startsWith('e:') ? 2 : 1;
-    return base * Math.log(1 + (n + 1) / df);
-  };
-  const mass = items.map((it) => it.keys.reduce((s, k) => s + weight(k), 0));
-  const keySet = items.map((it) => new Set(it.keys));
+  const K = entityKey.length;
+  const df = new Int32Array(K);
+  for (const ks of keys) for (const k of ks) df[k]!++;
+  const weight = new Float64Array(K);
+  for (let k = 0; k < K; k++) weight[k] = (entityKey[k] ? 2 : 1) * Math.log(1 + (n + 1) / df[k]!);
+  const mass = keys.map((ks) => ks.reduce((s, k) => s + weight[k]!, 0));
+  const day = feats.map((f) => (f.date ? dayNumber(f.date) : null));
 
-  // Candidate pairs from the inverted index (never all pairs).
-  const edges: { i: number; j: number; s: number }[] = [];
+  // Postings: dated articles by (day, index), so the articles holding a key within a
+  // few days of a date are one contiguous run; undated articles apart.
+  const dated: number[] = [];
+  const undated: number[] = [];
+  for (let i = 0; i < n; i++) (day[i] === null ? undated : dated).push(i);
+  const dp = buildPostings(K, dated, keys);
+  const dpDay = Int32Array.from(dp.list, (i) => day[i]!);
+  const up = buildPostings(K, undated, keys);
+
+  // Candidates (never all pairs). A dated article looks up, per key, the dated articles
+  // holding it within ±maxSpanDays (skipped when more than maxPosting do: too common
+  // in those days to tell events apart) and the undated ones (skipped above
+  // maxPosting); an undated article looks up every holder of keys held by at most
+  // maxPosting articles in all. Candidates share ≥ minShared usable keys; the
+  // maxCandidates sharing most are kept. A pair proposed by either side is scored once.
+  const count = new Int32Array(n);
+  const touched: number[] = [];
+  let pairKeys = new Float64Array(1024);
+  let nPairs = 0;
+  const cap = opts.maxPosting;
+  const span = opts.maxSpanDays;
   for (let i = 0; i < n; i++) {
-    const shared = new Map<number, number>();
-    for (const k of items[i]!.keys) {
-      const p = postings.get(k)!;
-      if (p.length > opts.maxPosting) continue;
-      for (const j of p) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+    const visit = (list: Int32Array, from: number, to: number) => {
+      for (let p = from; p < to; p++) {
+        const j = list[p]!;
+        if (j !== i && count[j]!++ === 0) touched.push(j);
+      }
+    };
+    const d = day[i];
+    for (const k of keys[i]!) {
+      const us = up.start[k]!;
+      const ue = up.start[k + 1]!;
+      if (d !== null && d !== undefined) {
+        const s = dp.start[k]!;
+        const e = dp.start[k + 1]!;
+        const lo = lowerBound(dpDay, s, e, d - span);
+        const hi = lowerBound(dpDay, lo, e, d + span + 1);
+        if (hi - lo <= cap) visit(dp.list, lo, hi);
+        if (ue - us <= cap) visit(up.list, us, ue);
+      } else if (df[k]! <= cap) {
+        visit(dp.list, dp.start[k]!, dp.start[k + 1]!);
+        visit(up.list, us, ue);
+      }
     }
-    const cands = [...shared.entries()]
-      .filter(([, c]) => c >= opts.minShared)
-      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-      .slice(0, opts.maxCandidates)
-      .map(([j]) => j)
-      .sort((x, y) => x - y);
-    for (const j of cands) {
-      let shared = 0;
-      for (const k of items[i]!.keys) if (keySet[j]!.has(k)) shared += weight(k);
-      let s = shared / Math.max(1e-9, Math.min(mass[i]!, mass[j]!));
-      const a = items[i]!.f;
-      const b = items[j]!.f;
-      const conflict = (x: EventFeatures, y: EventFeatures) => x.place !== null && !y.places.includes(x.place);
-      if (conflict(a, b) || conflict(b, a)) s -= opts.placePenalty;
-      if (s >= opts.threshold) edges.push({ i, j, s });
+    const cands = touched.filter((j) => count[j]! >= opts.minShared);
+    cands.sort((x, y) => count[y]! - count[x]! || x - y);
+    if (cands.length > opts.maxCandidates) cands.length = opts.maxCandidates;
+    if (nPairs + cands.length > pairKeys.length) {
+      const grown = new Float64Array(Math.max(pairKeys.length * 2, nPairs + cands.length));
+      grown.set(pairKeys);
+      pairKeys = grown;
     }
+    for (const j of cands) pairKeys[nPairs++] = i < j ? i * n + j : j * n + i;
+    for (const j of touched) count[j] = 0;
+    touched.length = 0;
   }
-  edges.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
+  const proposed = pairKeys.subarray(0, nPairs).sort();
 
-  // Constrained single-link: join in score order while the date span stays small.
-  const parent = items.map((_, i) => i);
-  const lo = items.map((it) => (it.f.date ? dayNumber(it.f.date) : Infinity));
-  const hi = items.map((it) => (it.f.date ? dayNumber(it.f.date) : -Infinity));
+  // Score each proposed pair once: idf-weighted shared keys over the smaller article's
+  // mass, minus placePenalty when the main cities differ.
+  const conflict = (x: EventFeatures, y: EventFeatures) => x.place !== null && !y.places.includes(x.place);
+  const pi = new Int32Array(nPairs);
+  const pj = new Int32Array(nPairs);
+  const ps = new Float64Array(nPairs);
+  // Proposed pairs are sorted by their first article: mark its keys once, then sum the
+  // weights of each partner's keys that are marked.
+  const mark = new Int32Array(K).fill(-1);
+  let m = 0;
+  let marked = -1;
+  for (let p = 0; p < nPairs; p++) {
+    const key = proposed[p]!;
+    if (p > 0 && key === proposed[p - 1]) continue;
+    const i = Math.floor(key / n);
+    const j = key - i * n;
+    if (marked !== i) {
+      for (const k of keys[i]!) mark[k] = i;
+      marked = i;
+    }
+    let shared = 0;
+    for (const k of keys[j]!) if (mark[k] === i) shared += weight[k]!;
+    let sc = shared / Math.max(1e-9, Math.min(mass[i]!, mass[j]!));
+    if (conflict(feats[i]!, feats[j]!) || conflict(feats[j]!, feats[i]!)) sc -= opts.placePenalty;
+    pi[m] = i;
+    pj[m] = j;
+    ps[m++] = sc;
+  }
+  // Adjacency of the scored pairs (for the link check below), compressed.
+  const adjStart = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) {
+    adjStart[pi[e]! + 1]!++;
+    adjStart[pj[e]! + 1]!++;
+  }
+  for (let i = 0; i < n; i++) adjStart[i + 1]! += adjStart[i]!;
+  const adjFill = adjStart.slice(0, n);
+  const adjTo = new Int32Array(adjStart[n]!);
+  const adjScore = new Float64Array(adjStart[n]!);
+  const edges: number[] = [];
+  for (let e = 0; e < m; e++) {
+    const i = pi[e]!;
+    const j = pj[e]!;
+    adjTo[adjFill[i]!] = j;
+    adjScore[adjFill[i]!++] = ps[e]!;
+    adjTo[adjFill[j]!] = i;
+    adjScore[adjFill[j]!++] = ps[e]!;
+    if (ps[e]! >= opts.threshold) edges.push(e);
+  }
+  edges.sort((x, y) => ps[y]! - ps[x]! || pi[x]! - pi[y]! || pj[x]! - pj[y]!);
+
+  // Join in score order while (1) the dated members span at most maxSpanDays and
+  // (2) the two groups are linked as wholes, not through one pair: with b =
+  // min(|larger|, linkBreadth), each member of the smaller group contributes its b
+  // best scores to members of the larger (pairs never proposed count 0), and the sum
+  // must reach linkThreshold × |smaller| × b. For small groups this is average link;
+  // a large group is joined only by articles that link well to b of its members (many
+  // weak links do not add up to one good one). One strong pair between two stories no
+  // longer chains them into one event.
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const members: number[][] = feats.map((_, i) => [i]);
+  const lo = day.map((d) => d ?? Infinity);
+  const hi = day.map((d) => d ?? -Infinity);
   const find = (x: number): number => {
     while (parent[x] !== x) {
       parent[x] = parent[parent[x]!]!;
@@ -232,34 +376,44 @@ export function groupEvents(features: readonly EventFeatures[], options: Partial
     }
     return x;
   };
-  for (const { i, j } of edges) {
-    const a = find(i);
-    const b = find(j);
+  for (const e of edges) {
+    const a = find(pi[e]!);
+    const b = find(pj[e]!);
     if (a === b) continue;
     const l = Math.min(lo[a]!, lo[b]!);
     const h = Math.max(hi[a]!, hi[b]!);
     if (Number.isFinite(l) && Number.isFinite(h) && h - l > opts.maxSpanDays) continue;
-    const root = Math.min(a, b);
-    parent[Math.max(a, b)] = root;
-    lo[root] = l;
-    hi[root] = h;
+    const [small, large] = members[a]!.length < members[b]!.length || (members[a]!.length === members[b]!.length && a < b) ? [a, b] : [b, a];
+    const ms = members[small]!;
+    const ml = members[large]!;
+    if (ms.length * ml.length > 1) {
+      const breadth = Math.min(ml.length, opts.linkBreadth);
+      let sum = 0;
+      for (const x of ms) {
+        const links: number[] = [];
+        for (let p = adjStart[x]!; p < adjStart[x + 1]!; p++) if (find(adjTo[p]!) === large) links.push(adjScore[p]!);
+        if (links.length > breadth) links.sort((u, v) => v - u);
+        for (let q = 0; q < Math.min(breadth, links.length); q++) sum += links[q]!;
+      }
+      if (sum < opts.linkThreshold * ms.length * breadth) continue;
+    }
+    parent[small] = large;
+    for (const x of ms) ml.push(x);
+    members[small] = [];
+    lo[large] = l;
+    hi[large] = h;
   }
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const r = find(i);
-    const g = groups.get(r);
-    if (g) g.push(i);
-    else groups.set(r, [i]);
-  }
+  const groups: number[][] = [];
+  for (let i = 0; i < n; i++) if (parent[i] === i) groups.push(members[i]!);
   const events: Event[] = [];
-  for (const members of groups.values()) {
-    const ids = members.map((i) => items[i]!.f.article_id).sort(cmp);
-    const dates = members.map((i) => items[i]!.f.date).filter((d): d is string => d !== null).sort(cmp);
+  for (const group of groups) {
+    const ids = group.map((i) => feats[i]!.article_id).sort(cmp);
+    const dates = group.map((i) => feats[i]!.date).filter((d): d is string => d !== null).sort(cmp);
     const date = dates[0] ?? null;
     // Key entities: held by the most members, then by summed rank.
     const score = new Map<string, { members: number; rank: number }>();
-    for (const i of members) {
-      items[i]!.f.entities.forEach((e, r) => {
+    for (const i of group) {
+      feats[i]!.entities.forEach((e, r) => {
         const s = score.get(e) ?? { members: 0, rank: 0 };
         s.members++;
         s.rank += TOP_ENTITIES - r;
