@@ -31,41 +31,54 @@ export interface Nlp {
   readonly wink: ReturnType<typeof winkNLP>;
 }
 
+/**
+ * wink's annotations that `parse` reads: sentences, negation, POS/lemmas, entities (and
+ * custom entities for stages that learn some). wink's own sentence sentiment is never read
+ * (sentiment has its own evidence-backed scorer), so it is left out of the pipe: one
+ * automaton pass less per document, identical tokens, tags and entities.
+ */
+const PIPE = ['sbd', 'negation', 'pos', 'ner', 'cer'];
+
 export function createNlp(): Nlp {
-  const wink = winkNLP(model);
+  const wink = winkNLP(model, PIPE);
   const its = wink.its;
 
   function parse(text: string, offset: number): ParsedParagraph {
     const doc = wink.readDoc(text);
-    const values = doc.tokens().out(its.value) as string[];
-    const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-    const types = doc.tokens().out(its.type) as string[];
-    const pos = doc.tokens().out(its.pos) as string[];
-    const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
-    const stops = doc.tokens().out(its.stopWordFlag) as boolean[];
-    const negs = doc.tokens().out(its.negationFlag) as boolean[];
+    const all = doc.tokens();
+    const values = all.out(its.value) as string[];
+    const spaces = all.out(its.precedingSpaces) as string[];
+    const types = all.out(its.type) as string[];
+    const pos = all.out(its.pos) as string[];
+    const lemmas = all.out(its.lemma as unknown as typeof its.value) as string[];
+    const stops = all.out(its.stopWordFlag) as boolean[];
+    const negs = all.out(its.negationFlag) as boolean[];
     // Offsets: wink keeps the exact token values and the spaces before each one,
     // so walking them rebuilds the text; indexOf guards against any drift.
-    const starts: number[] = new Array(values.length);
-    const ends: number[] = new Array(values.length);
+    // Tokens are built in the same pass. When the value sits where expected (nearly
+    // always) the token text is wink's own string (equal to the slice, and already
+    // hashed, which makes every later Map lookup on text/norm/lemma cheaper).
+    const n = values.length;
+    const starts: number[] = new Array(n);
+    const ends: number[] = new Array(n);
+    const tokens: Token[] = new Array(n);
     let cursor = 0;
-    for (let i = 0; i < values.length; i++) {
+    for (let i = 0; i < n; i++) {
       const v = values[i] ?? '';
       let at = cursor + (spaces[i] ?? '').length;
-      if (text.slice(at, at + v.length) !== v) {
+      let t: string;
+      if (text.startsWith(v, at)) t = v;
+      else {
         const found = text.indexOf(v, cursor);
         at = found >= 0 ? found : at;
+        t = text.slice(at, Math.min(text.length, at + v.length));
       }
+      const e = Math.min(text.length, at + v.length);
       starts[i] = at;
-      ends[i] = Math.min(text.length, at + v.length);
-      cursor = ends[i]!;
-    }
-    const tokenAt = (i: number): Token => {
-      const s = starts[i]!;
-      const e = ends[i]!;
-      const t = text.slice(s, e);
-      return {
-        start: s + offset,
+      ends[i] = e;
+      cursor = e;
+      tokens[i] = {
+        start: at + offset,
         end: e + offset,
         text: t,
         norm: t.toLowerCase(),
@@ -75,15 +88,12 @@ export function createNlp(): Nlp {
         stop: stops[i] ?? false,
         negated: negs[i] ?? false,
       };
-    };
+    }
     const spans = doc.sentences().out(its.span) as [number, number][];
-    const sentences: ParsedSentence[] = spans.map(([a, b]) => {
-      const tokens: Token[] = [];
-      for (let i = a; i <= b; i++) tokens.push(tokenAt(i));
-      return { start: starts[a]! + offset, end: ends[b]! + offset, tokens };
-    });
-    const entSpans = doc.entities().out(its.span) as [number, number][];
-    const entTypes = doc.entities().out(its.type) as string[];
+    const sentences: ParsedSentence[] = spans.map(([a, b]) => ({ start: starts[a]! + offset, end: ends[b]! + offset, tokens: tokens.slice(a, b + 1) }));
+    const ents = doc.entities();
+    const entSpans = ents.out(its.span) as [number, number][];
+    const entTypes = ents.out(its.type) as string[];
     const entities: WinkEntity[] = entSpans.map(([a, b], k) => ({
       start: starts[a]! + offset,
       end: ends[b]! + offset,

@@ -140,9 +140,10 @@ function matchAll(tokens: Parameters<typeof matchPhrases>[0], compiled: ReturnTy
     const t = tokens[i]!;
     const cands = compiled.byFirst.get(t.norm) ?? (t.lemma !== t.norm ? compiled.byFirst.get(t.lemma) : undefined);
     if (!cands) continue;
-    const done = new Set<string>();
+    // Frames already matched at this token (few: a plain array beats a Set here).
+    const done: string[] = [];
     for (const c of cands) {
-      if (done.has(c.entry.frame)) continue;
+      if (done.length > 0 && done.includes(c.entry.frame)) continue;
       let ok = true;
       for (let k = 1; k < c.words.length; k++) {
         const u = tokens[i + k];
@@ -152,12 +153,20 @@ function matchAll(tokens: Parameters<typeof matchPhrases>[0], compiled: ReturnTy
         }
       }
       if (ok) {
-        done.add(c.entry.frame);
+        done.push(c.entry.frame);
         out.push({ from: i, to: i + c.words.length, entry: c.entry });
       }
     }
   }
   return out;
+}
+
+/** The booster entries of `sentiment-modifiers`, as one lexicon-like object per lexicon (so `compile` caches it). */
+const boosterCache = new WeakMap<object, { entries: ModifierEntry[] }>();
+function boosterLexicon(mods: { entries: readonly ModifierEntry[] }): { entries: ModifierEntry[] } {
+  let b = boosterCache.get(mods);
+  if (!b) boosterCache.set(mods, (b = { entries: mods.entries.filter((e) => e.kind === 'booster') }));
+  return b;
 }
 
 export const markersStage: ArticleStage = {
@@ -169,10 +178,7 @@ export const markersStage: ArticleStage = {
     const per = 100 / article.n_words;
     const loaded = compile(ctx.lexicons.loaded, (e: LoadedEntry) => e.term);
     const hedges = compile(ctx.lexicons.hedges, (e: HedgeEntry) => e.term);
-    const boosters = compile(
-      { entries: ctx.lexicons.sentimentModifiers.entries.filter((e) => e.kind === 'booster') },
-      (e: ModifierEntry) => e.term,
-    );
+    const boosters = compile(boosterLexicon(ctx.lexicons.sentimentModifiers), (e: ModifierEntry) => e.term);
     const out: Record<'loaded_language' | 'hedging' | 'intensifiers', Evidence[]> = { loaded_language: [], hedging: [], intensifiers: [] };
     const push = (m: keyof typeof out, k: number, h: { from: number; to: number }, rule: string, reason: string) =>
       out[m].push({ article_id: article.id, measure: m, scope: 'document', target: '', ...span(state, k, h), rule, weight: per, reason: `${reason} (each occurrence counts 100/${article.n_words} words)` });
@@ -184,9 +190,9 @@ export const markersStage: ArticleStage = {
         if (h.entry.kind === 'booster') push('intensifiers', k, h, `hedges:${h.entry.term}`, `certainty booster in ${s.id}`);
         else push('hedging', k, h, `hedges:${h.entry.term}`, `${h.entry.kind} in ${s.id}`);
       }
-      const taken = new Set(hedgeHits.flatMap((h) => Array.from({ length: h.to - h.from }, (_, j) => h.from + j)));
+      const taken = (i: number) => hedgeHits.some((h) => i >= h.from && i < h.to);
       for (const h of matchPhrases(toks, boosters)) {
-        if (taken.has(h.from)) continue;
+        if (taken(h.from)) continue;
         // "more"/"most"/"so"/"quite" are boosters only before an adjective or adverb.
         const next = toks[h.to];
         if (!next || (next.pos !== 'ADJ' && next.pos !== 'ADV')) continue;
