@@ -15,6 +15,7 @@ describe('normalizeText(raw)', () => {
     ['NFC composition', 'Zelenskyy cafe\u0301', 'Zelenskyy café'],
     ['emoji and RTL text are kept', 'سلام 🙂 שלום', 'سلام 🙂 שלום'],
     ['empty', '', ''],
+    ['NFC that lengthens the text (composition exclusions)', '\u0958'.repeat(41), '\u0915\u093C'.repeat(41)],
   ])('%s', (_name, raw, expected) => {
     expect(normalizeText(raw).text).toBe(expected);
   });

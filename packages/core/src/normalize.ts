@@ -29,16 +29,64 @@ export interface Normalized {
 const CLUSTER = /\r\n|[\s\S]\p{M}*/uy;
 
 export function normalizeText(raw: string): Normalized {
-  // Pass 1: per-cluster NFC and character mapping; each output char remembers its raw offset.
-  const chars: string[] = [];
-  const rawAt: number[] = [];
+  // One pass over the raw text. Each cluster is mapped (pass 1: NFC, newlines, spaces,
+  // invisibles, quotes) and every resulting code unit goes straight into the whitespace
+  // collapsing (pass 2: spaces per line, blank lines, edges), which writes code units into
+  // a typed array; the offset map gets an anchor wherever the raw offsets of the output
+  // stop running on by one.
+  let cap = raw.length + 16;
+  let outCodes = new Uint16Array(cap);
+  let outLen = 0;
+  const anchors: [number, number][] = [];
+  let lastRaw = -2;
+  const emit = (code: number, r: number) => {
+    if (outLen === cap) {
+      cap *= 2;
+      const grown = new Uint16Array(cap);
+      grown.set(outCodes);
+      outCodes = grown;
+    }
+    if (outLen === 0 || r !== lastRaw + 1) anchors.push([outLen, r]);
+    outCodes[outLen++] = code;
+    lastRaw = r;
+  };
+  let pendingSpace = -1; // raw offset of a space waiting to be emitted
+  let newlines = 0;
+  // Raw offsets of the first two newlines of a run (at most two are kept).
+  let newline0 = 0;
+  let newline1 = 0;
+  const feed = (code: number, r: number) => {
+    if (code === 0x20) {
+      if (pendingSpace < 0) pendingSpace = r;
+      return;
+    }
+    if (code === 0x0a) {
+      pendingSpace = -1; // trailing spaces of a line are dropped
+      if (newlines === 0) newline0 = r;
+      else if (newlines === 1) newline1 = r;
+      newlines++;
+      return;
+    }
+    if (newlines > 0) {
+      if (outLen > 0) {
+        emit(0x0a, newline0);
+        if (newlines > 1) emit(0x0a, newline1);
+      }
+      newlines = 0;
+      pendingSpace = -1; // leading spaces of a line are dropped
+    }
+    if (pendingSpace >= 0) {
+      if (outLen > 0) emit(0x20, pendingSpace);
+      pendingSpace = -1;
+    }
+    emit(code, r);
+  };
   for (let at = 0; at < raw.length; ) {
     // Fast path (same result, no regex): printable ASCII or a space not followed by a
     // combining mark (all \p{M} are >= U+0300) is its own cluster and maps to itself.
     const code = raw.charCodeAt(at);
     if (code >= 0x20 && code < 0x7f && !(raw.charCodeAt(at + 1) >= 0x300)) {
-      chars.push(raw[at]!);
-      rawAt.push(at);
+      feed(code, at);
       at++;
       continue;
     }
@@ -51,57 +99,13 @@ export function normalizeText(raw: string): Normalized {
     else if (DOUBLE_QUOTES.has(cluster)) out = '"';
     else if (SINGLE_QUOTES.has(cluster)) out = "'";
     else out = cluster.normalize('NFC');
-    for (let k = 0; k < out.length; k++) {
-      chars.push(out[k]!);
-      // Within a cluster that changed length, every char points at the cluster start.
-      rawAt.push(out.length === cluster.length ? at + k : at);
-    }
+    // Within a cluster that changed length, every char points at the cluster start.
+    for (let k = 0; k < out.length; k++) feed(out.charCodeAt(k), out.length === cluster.length ? at + k : at);
     at += cluster.length;
   }
-  // Pass 2: whitespace collapsing (spaces per line, blank lines, edges).
-  const outChars: string[] = [];
-  const outRaw: number[] = [];
-  let pendingSpace = -1; // raw offset of a space waiting to be emitted
-  let newlines = 0;
-  let newlineRaw: number[] = [];
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i]!;
-    if (c === ' ') {
-      if (pendingSpace < 0) pendingSpace = rawAt[i]!;
-      continue;
-    }
-    if (c === '\n') {
-      pendingSpace = -1; // trailing spaces of a line are dropped
-      newlines++;
-      newlineRaw.push(rawAt[i]!);
-      continue;
-    }
-    if (newlines > 0) {
-      if (outChars.length > 0) {
-        const n = Math.min(newlines, 2);
-        for (let k = 0; k < n; k++) {
-          outChars.push('\n');
-          outRaw.push(newlineRaw[k]!);
-        }
-      }
-      newlines = 0;
-      newlineRaw = [];
-      pendingSpace = -1; // leading spaces of a line are dropped
-    }
-    if (pendingSpace >= 0) {
-      if (outChars.length > 0) {
-        outChars.push(' ');
-        outRaw.push(pendingSpace);
-      }
-      pendingSpace = -1;
-    }
-    outChars.push(c);
-    outRaw.push(rawAt[i]!);
-  }
-  const text = outChars.join('');
-  const anchors: [number, number][] = [];
-  for (let i = 0; i < outRaw.length; i++) {
-    if (i === 0 || outRaw[i] !== outRaw[i - 1]! + 1) anchors.push([i, outRaw[i]!]);
+  let text = '';
+  for (let i = 0; i < outLen; i += 8192) {
+    text += String.fromCharCode.apply(null, outCodes.subarray(i, Math.min(outLen, i + 8192)) as unknown as number[]);
   }
   return { text, map: { anchors, rawLength: raw.length } };
 }
