@@ -4,7 +4,7 @@
  * that look complete. A marker file says the directory was written by Parallax;
  * `--out` refuses a non-empty directory without it unless `--force`.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 export const MARKER = '.parallax-output';
@@ -31,15 +31,43 @@ export function checkOutDir(out: string, force: boolean): void {
   );
 }
 
-/** Write `files` into `out` atomically (temp dir + rename). */
-export function writeOutDir(out: string, files: readonly { name: string; content: string }[], toolVersion: string): void {
+/** Write `files` into `out` atomically (temp dir + rename); a file given as chunks is streamed (it may exceed the longest string). */
+export function writeOutDir(out: string, files: readonly ({ name: string; content: string } | { name: string; chunks: Iterable<string> })[], toolVersion: string): void {
   const w = openOutDir(out);
   try {
-    for (const f of files) writeFileSync(w.file(f.name), f.content);
+    for (const f of files) {
+      if ('content' in f) writeFileSync(w.file(f.name), f.content);
+      else writeChunks(w.file(f.name), f.chunks);
+    }
     w.commit(toolVersion);
   } catch (err) {
     w.abort();
     throw err;
+  }
+}
+
+/** Write `chunks` to `path`, batched into writes of about 1 MB. */
+function writeChunks(path: string, chunks: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  const flush = (text: string) => {
+    const bytes = Buffer.from(text, 'utf8');
+    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+  };
+  try {
+    let buf: string[] = [];
+    let size = 0;
+    for (const c of chunks) {
+      buf.push(c);
+      size += c.length;
+      if (size >= 1 << 20) {
+        flush(buf.join(''));
+        buf = [];
+        size = 0;
+      }
+    }
+    if (size > 0) flush(buf.join(''));
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { neutralizeCell, toCsv } from './exports';
+import { jsonChunks, neutralizeCell, toCsv } from './exports';
 
 describe('toCsv(header, rows)', () => {
   test.each([
@@ -26,5 +26,25 @@ describe('neutralizeCell(value) — OWASP CSV injection', () => {
     [Number.NaN, ''],
   ])('%j -> %j', (input, expected) => {
     expect(neutralizeCell(input as never)).toBe(expected);
+  });
+});
+
+describe('jsonChunks(value) — the bytes of JSON.stringify(value, null, 2) + newline, in pieces', () => {
+  test.each([
+    ['empty object', {}],
+    ['scalars and nested objects', { a: 1, b: 'x\ny "q"', c: null, d: { e: [1, { f: 'g' }], h: {} }, i: true }],
+    ['top-level arrays split per element, empty arrays kept', { xs: [{ a: 1, b: [2, 3] }, 'two\nlines', null, []], empty: [], n: 0 }],
+    ['undefined fields and elements as JSON.stringify treats them', { a: undefined, b: [undefined, 1], c: 'after' }],
+    ['a top-level array', [1, { a: [2] }]],
+  ])('%s', (_n, value) => {
+    const chunks = [...jsonChunks(value)];
+    expect(chunks.join('')).toBe(JSON.stringify(value, null, 2) + '\n');
+  });
+
+  test('a report is split into many small pieces', () => {
+    const value = { rows: Array.from({ length: 1000 }, (_, i) => ({ i, text: `row ${i}` })) };
+    const chunks = [...jsonChunks(value)];
+    expect(chunks.length).toBeGreaterThan(1000);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(100);
   });
 });

@@ -50,7 +50,64 @@ export interface ExportFile {
   content: string;
 }
 
+/** An export file as a sequence of pieces whose concatenation is its content. */
+export interface ExportFileChunks {
+  name: string;
+  chunks: Iterable<string>;
+}
+
+const indentLines = (s: string, pad: string) => s.replace(/\n/g, `\n${pad}`);
+
+/**
+ * `JSON.stringify(value, null, 2) + '\n'` in pieces (the same bytes), split at the
+ * top-level keys and at the elements of top-level arrays: a corpus report can be
+ * longer than the longest string a JavaScript engine allows (about 512 MB in V8),
+ * while each piece is small. For plain JSON data (no toJSON, no cycles); newlines
+ * inside JSON strings are always escaped, so re-indenting by line is exact.
+ */
+export function* jsonChunks(value: object): Generator<string> {
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+  if (Array.isArray(value) || entries.length === 0) {
+    yield JSON.stringify(value, null, 2) + '\n';
+    return;
+  }
+  yield '{\n';
+  for (let e = 0; e < entries.length; e++) {
+    const [k, v] = entries[e]!;
+    const sep = e + 1 < entries.length ? ',\n' : '\n';
+    if (Array.isArray(v) && v.length > 0) {
+      yield `  ${JSON.stringify(k)}: [\n`;
+      for (let i = 0; i < v.length; i++) {
+        const el: unknown = v[i];
+        const text = el === undefined || typeof el === 'function' || typeof el === 'symbol' ? 'null' : JSON.stringify(el, null, 2);
+        yield `    ${indentLines(text, '    ')}${i + 1 < v.length ? ',\n' : '\n'}`;
+      }
+      yield `  ]${sep}`;
+    } else {
+      yield `  ${JSON.stringify(k)}: ${indentLines(JSON.stringify(v, null, 2), '  ')}${sep}`;
+    }
+  }
+  yield '}\n';
+}
+
+function* jsonLines(items: readonly unknown[]): Generator<string> {
+  for (const x of items) yield JSON.stringify(x) + '\n';
+}
+
+/**
+ * The export files as chunk sequences: report.json and evidence.jsonl are produced
+ * lazily piece by piece (write them with a stream: at corpus scale they exceed the
+ * longest possible string), the others as one piece. Same bytes as exportFiles.
+ */
+export function exportFileChunks(report: AnalysisReport): ExportFileChunks[] {
+  return exportParts(report);
+}
+
 export function exportFiles(report: AnalysisReport): ExportFile[] {
+  return exportParts(report).map((f) => ({ name: f.name, content: [...f.chunks].join('') }));
+}
+
+function exportParts(report: AnalysisReport): ExportFileChunks[] {
   const eventOf = new Map<string, string>();
   for (const e of report.events) for (const id of e.article_ids) eventOf.set(id, e.event_id);
   const groupOf = new Map<string, string>();
@@ -63,8 +120,8 @@ export function exportFiles(report: AnalysisReport): ExportFile[] {
   const docScore = new Map<string, number>();
   for (const s of report.scores) if (s.scope === 'document') docScore.set(`${s.article_id}\u0000${s.measure}`, s.value);
 
-  const files: ExportFile[] = [];
-  files.push({ name: 'report.json', content: JSON.stringify(report, null, 2) + '\n' });
+  const files: (ExportFile | ExportFileChunks)[] = [];
+  files.push({ name: 'report.json', chunks: { [Symbol.iterator]: () => jsonChunks(report) } });
   files.push({
     name: 'articles.csv',
     content: toCsv(
@@ -130,9 +187,9 @@ export function exportFiles(report: AnalysisReport): ExportFile[] {
       report.quotes.map((q) => [q.article_id, q.quote_id, q.speaker, q.speaker_entity, q.side, q.verb, q.kind, q.start, q.end, q.text]),
     ),
   });
-  files.push({ name: 'evidence.jsonl', content: report.evidence.map((e) => JSON.stringify(e) + '\n').join('') });
+  files.push({ name: 'evidence.jsonl', chunks: { [Symbol.iterator]: () => jsonLines(report.evidence) } });
   const codebook = buildCodebook(report);
   files.push({ name: 'codebook.md', content: codebookMarkdown(codebook) });
   files.push({ name: 'codebook.json', content: JSON.stringify(codebook, null, 2) + '\n' });
-  return files;
+  return files.map((f) => ('chunks' in f ? f : { name: f.name, chunks: [f.content] }));
 }

@@ -13,7 +13,7 @@
 import { availableParallelism } from 'node:os';
 import {
   createEngine,
-  exportFiles,
+  exportFileChunks,
   TOOL_VERSION,
   type AnalysisReport,
   type ArticleAnalysis,
@@ -75,7 +75,7 @@ export function writeReport(
 ): AnalyzeSummary {
   const engine = createEngine({ language: typeof options.language === 'string' ? options.language : 'auto' });
   const report: AnalysisReport = engine.buildReport(analyses, rejections, { options, warnings });
-  writeOutDir(out, exportFiles(report), TOOL_VERSION);
+  writeOutDir(out, exportFileChunks(report), TOOL_VERSION);
   const count = (s: string) => report.inputs.filter((i) => i.status === s).length;
   const summary = { inputs: report.inputs.length, analysed: count('analysed'), rejected: count('rejected'), duplicate: count('duplicate') };
   log(
