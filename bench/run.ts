@@ -120,6 +120,7 @@ interface GroupingRun {
   largest_event: number;
   features_ms: number;
   grouping_ms: number;
+  grouping_reps: number;
   peak_rss_mb: number;
   bcubed: { precision: number; recall: number; f1: number };
 }
