@@ -57,6 +57,18 @@ describe('scoreEvent', () => {
   });
 });
 
+describe('scoreEvent at scale', () => {
+  test('above FULL_PAIRS sentences, each sentence is scored against at most 64 later candidates', () => {
+    // 1,000 one-sentence articles; each shares some keys with ~180 others.
+    const s = Array.from({ length: 1000 }, (_, i) => sk(`a${i}:s0`, i, [`E:k${i % 50}`, `L:m${i % 37}`, `L:n${i % 23}`, `N:${i % 11}`]));
+    const { pairs } = scoreEvent(s, { sif: 0 });
+    const perSentence = new Map<number, number>();
+    for (const p of pairs) perSentence.set(p.i, (perSentence.get(p.i) ?? 0) + 1);
+    expect(Math.max(...perSentence.values())).toBe(64);
+    expect(pairs.every((p) => p.i < p.j && p.score > 0)).toBe(true);
+  });
+});
+
 describe('groupScored', () => {
   // a:s0 ~ b:s0 strongly; c:s0 resembles b:s0 a little and a:s0 not at all.
   const items = [sk('a:s0', 0, []), sk('b:s0', 1, []), sk('c:s0', 2, [])];

@@ -212,6 +212,8 @@ export function sentenceKeys(an: ArticleAnalysis, articleIndex: number, res: Ali
 
 /** Pairs of sentences scored per event: all cross-article pairs up to this many sentences, else only pairs that share a key. */
 const FULL_PAIRS = 800;
+/** Above FULL_PAIRS, each sentence is scored against at most this many later candidates (those sharing most keys). */
+const MAX_CANDIDATES = 64;
 
 /** The scored cross-article pairs of one event, before grouping. */
 export interface ScoredEvent {
@@ -226,7 +228,8 @@ export interface ScoredEvent {
  * key vectors (a key weighs kind weight × idf within the event) + sif × the cosine of
  * their SIF vectors (clamped at 0). Candidates: every cross-article pair when the event
  * has at most FULL_PAIRS sentences, else pairs sharing a key held by at most
- * min(n/2, MAX_POSTING) sentences (blocking keeps very large events near-linear).
+ * min(n/2, MAX_POSTING) sentences, at most MAX_CANDIDATES per sentence (those sharing
+ * most such keys): blocking keeps very large events near-linear in time and memory.
  */
 export function scoreEvent(sentences: readonly SentenceKeys[], options: Partial<ClaimOptions> = {}, vectors: WordVectors | null = null): ScoredEvent {
   const opts = { ...DEFAULT_CLAIM_OPTIONS, ...options };
@@ -276,14 +279,20 @@ export function scoreEvent(sentences: readonly SentenceKeys[], options: Partial<
       for (const id of ks) postings[id]!.push(i);
     });
     const cap = Math.max(2, Math.min(Math.floor(n / 2), MAX_POSTING));
+    const shared = new Int32Array(n);
+    const touched: number[] = [];
     for (let i = 0; i < n; i++) {
-      const cand = new Set<number>();
       for (const id of ids[i]!) {
         const p = postings[id]!;
         if (p.length > cap) continue;
-        for (const j of p) if (j > i && items[j]!.a !== items[i]!.a) cand.add(j);
+        for (const j of p) if (j > i && items[j]!.a !== items[i]!.a && shared[j]!++ === 0) touched.push(j);
       }
-      for (const j of [...cand].sort((x, y) => x - y)) pairs.push({ i, j, score: score(i, j) });
+      // The MAX_CANDIDATES sentences sharing most usable keys (bounds pairs at n × MAX_CANDIDATES).
+      touched.sort((x, y) => shared[y]! - shared[x]! || x - y);
+      const cand = touched.slice(0, MAX_CANDIDATES).sort((x, y) => x - y);
+      for (const j of touched) shared[j] = 0;
+      touched.length = 0;
+      for (const j of cand) pairs.push({ i, j, score: score(i, j) });
     }
   }
   return { items, pairs };
