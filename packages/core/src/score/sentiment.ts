@@ -160,7 +160,6 @@ export function clauses(tokens: readonly Token[]): number[] {
   return out;
 }
 
-const isNegator = (t: Token, mods: Tables['mods']) => t.lemma === 'not' || t.norm === "n't" || mods.get(t.norm)?.kind === 'negator';
 /** ALL CAPS: two or more characters, at least one A–Z, no lower-case letter. */
 function isCaps(text: string): boolean {
   if (text.length < 2) return false;
@@ -230,8 +229,10 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
   const items: SentimentItem[] = [];
   let contrastAt = -1;
   let contrastWord = '';
+  // Each token's modifier entry, looked up once (a token is read as a modifier of up to 3 later words).
+  const modOf = new Array<{ kind: string; scalar: number } | undefined>(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    const m = mods.get(tokens[i]!.norm);
+    const m = (modOf[i] = mods.get(tokens[i]!.norm));
     if (m?.kind === 'contrast') {
       contrastAt = i;
       contrastWord = tokens[i]!.norm;
@@ -251,7 +252,16 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
   while (firstWord < tokens.length && tokens[firstWord]!.kind !== 'word') firstWord++;
   // Token index -> length of a modifier phrase ("kind of") starting there.
   const modPhrase = new Map<number, { to: number; scalar: number; text: string }>();
-  const lexWord = (t: Token) => valence.has(t.norm) || topic.has(t.norm);
+  // Per token, once: 1 = a lexicon word that is not a negator (not a modifier of the next words), 2 = not, 0 = not yet known.
+  const lexNotNeg = new Uint8Array(tokens.length);
+  const isNeg = (j: number) => tokens[j]!.lemma === 'not' || tokens[j]!.norm === "n't" || modOf[j]?.kind === 'negator';
+  const lexWordNotNegator = (j: number) => {
+    if (lexNotNeg[j] === 0) {
+      const u = tokens[j]!;
+      lexNotNeg[j] = (valence.has(u.norm) || topic.has(u.norm)) && !isNeg(j) ? 1 : 2;
+    }
+    return lexNotNeg[j] === 1;
+  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind === 'emoji') {
@@ -280,7 +290,7 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
     // capitalised word after the first word next to another capitalised word.
     if (p.skipNames && i > firstWord && isCapitalised(t) && (isCapitalised(tokens[i + 1]) || (i > 1 && isCapitalised(tokens[i - 1])))) continue;
     // An evaluative adjective in a job title ("special envoy", "top aide", "senior adviser") names a post.
-    if (t.pos === 'ADJ' && (mods.get(tokens[i + 1]?.norm ?? '')?.kind === 'title' || (tokens[i + 1]?.pos === 'ADJ' && mods.get(tokens[i + 2]?.norm ?? '')?.kind === 'title'))) continue;
+    if (t.pos === 'ADJ' && (modOf[i + 1]?.kind === 'title' || (tokens[i + 1]?.pos === 'ADJ' && modOf[i + 2]?.kind === 'title'))) continue;
     // Multi-word idioms first ("bad ass", "kiss of death"), then the word itself.
     const ph = phraseAt(tokens, i, tb.phrases);
     let key: string | null;
@@ -292,14 +302,18 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
       v0 = ph.entry.valence;
       to = ph.to;
     } else {
-      const tv = topic.get(t.norm) ?? topic.get(t.lemma);
+      // Form first, then lemma (lexicon values are numbers, never undefined).
+      const tn = topic.get(t.norm);
+      const tv = tn ?? topic.get(t.lemma);
       if (tv !== undefined) {
-        key = topic.has(t.norm) ? t.norm : t.lemma;
+        key = tn !== undefined ? t.norm : t.lemma;
         v0 = tv;
         kind = 'topic';
       } else {
-        key = valence.has(t.norm) ? t.norm : valence.has(t.lemma) ? t.lemma : null;
-        if (key !== null) v0 = valence.get(key)!;
+        const vn = valence.get(t.norm);
+        const vv = vn ?? valence.get(t.lemma);
+        key = vn !== undefined ? t.norm : vv !== undefined ? t.lemma : null;
+        if (vv !== undefined) v0 = vv;
         else {
           // The learner's candidates: content words (not stop words, not names), by lemma.
           if (t.stop || !NEWS_POS.has(t.pos) || (i > firstWord && isCapitalised(t))) continue;
@@ -311,7 +325,7 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
         }
       }
       // A modifier word is not itself scored when it modifies a sentiment word (VADER skips boosters).
-      const mk = mods.get(t.norm);
+      const mk = modOf[i];
       if (mk && (mk.kind === 'booster' || mk.kind === 'dampener')) continue;
     }
     let v = v0;
@@ -338,15 +352,15 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
         why.push(`dampener "${mph.text}" ${s >= 0 ? '+' : ''}${round3(s)}`);
         continue;
       }
-      if (lexWord(prev) && !isNegator(prev, mods)) continue;
-      const pm = mods.get(prev.norm);
+      if (lexWordNotNegator(j)) continue;
+      const pm = modOf[j];
       if (pm && (pm.kind === 'booster' || pm.kind === 'dampener')) {
         let s = pm.scalar * dist * (v0 < 0 ? -1 : 1);
         if (mixedCase && isCaps(prev.text)) s += (s >= 0 ? 1 : -1) * CAPS_INCR;
         v += s;
         why.push(`${pm.kind} "${prev.text}" ${s >= 0 ? '+' : ''}${round3(s)}`);
       }
-      if (isNegator(prev, mods) || (prev.norm === 'least' && tokens[j - 1]?.norm !== 'at' && tokens[j - 1]?.norm !== 'very')) {
+      if (isNeg(j) || (prev.norm === 'least' && tokens[j - 1]?.norm !== 'at' && tokens[j - 1]?.norm !== 'very')) {
         // VADER: "never so good" / "never this bad" intensify (×1.5), and so does any negator
         // three words back when "so"/"this" comes right before the word (×1.25).
         const between = tokens[i - 1]!.norm;
