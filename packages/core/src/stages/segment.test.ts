@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { createNlp } from '../nlp';
-import { keptParagraphs } from './segment';
+import { keptParagraphs, repairSentences } from './segment';
 
 const nlp = createNlp();
 
@@ -50,5 +50,21 @@ describe('keptParagraphs(text, removed)', () => {
     ['blank lines and spaces are trimmed', '\n\n  a  \n\n', [], ['a']],
   ])('%s', (_n, text, removed, expected) => {
     expect(keptParagraphs(text, removed).map((p) => text.slice(p.start, p.end))).toEqual(expected);
+  });
+});
+
+describe('repairSentences(text, sentences)', () => {
+  const long = 'The talks in the Saudi capital lasted more than four hours and were attended by';
+  test.each([
+    ['initial inside an abbreviation', `${long} then-U.S. Secretary of State Marco Rubio.`, 1],
+    ['question quote and lower-case attribution', '"Why would we do that?" he asked the reporters gathered outside.', 1],
+    ['exclamation quote and short attribution', '"Never again!" Lavrov said.', 1],
+    ['two ordinary sentences stay apart', `${long} officials. Both sides agreed to meet again.`, 2],
+    ['a question without a quote stays apart', 'Will they meet again? Nobody knows.', 2],
+    ['a capital after another letter is not an initial', `${long} delegates of the USA. S. Korea sent none.`, 2],
+  ])('%s', (_n, text, expected) => {
+    const repaired = repairSentences(text, nlp.parse(text, 0).sentences);
+    expect(repaired.length).toBe(expected);
+    expect(repaired.map((s) => text.slice(s.start, s.end)).join(' ')).toBe(text);
   });
 });

@@ -44,6 +44,16 @@ export function keptParagraphs(text: string, removed: readonly { start: number; 
 
 type Parsed = ReturnType<import('../nlp').Nlp['parse']>['sentences'];
 
+const INITIAL_END = /(?:^|[^\p{L}])\p{Lu}\.$/u;
+const INITIAL_START = /^\p{Lu}\./u;
+const QUOTE_END = /[?!]["']$/;
+
+function countKind(tokens: readonly { kind: string }[], kind: string, other = kind): number {
+  let n = 0;
+  for (const t of tokens) if (t.kind === kind || t.kind === other) n++;
+  return n;
+}
+
 /**
  * Repairs two wink sentence-splitting slips that are common in news copy:
  * - a break after a single-letter initial inside an abbreviation ("then-U." + "S. Secretary");
@@ -55,11 +65,12 @@ export function repairSentences(text: string, sentences: Parsed): Parsed {
   for (const s of sentences) {
     const prev = out[out.length - 1];
     if (prev) {
-      const prevText = text.slice(prev.start, prev.end);
+      // Only the end of the previous sentence matters (at most 5 code units: a non-letter,
+      // a capital and "." with astral letters): test a short tail, not the whole sentence.
+      const prevText = text.slice(Math.max(prev.start, prev.end - 8), prev.end);
       const nextText = text.slice(s.start, s.end);
-      const words = s.tokens.filter((t) => t.kind === 'word').length;
-      const initial = /(?:^|[^\p{L}])\p{Lu}\.$/u.test(prevText) && /^\p{Lu}\./u.test(nextText);
-      const attribution = /[?!]["']$/.test(prevText) && (/^\p{Ll}/u.test(nextText) || (words <= 4 && /\.$/.test(nextText)));
+      const initial = INITIAL_END.test(prevText) && INITIAL_START.test(nextText);
+      const attribution = QUOTE_END.test(prevText) && (/^\p{Ll}/u.test(nextText) || (countKind(s.tokens, 'word') <= 4 && nextText.endsWith('.')));
       if (initial || attribution) {
         out[out.length - 1] = { start: prev.start, end: s.end, tokens: [...prev.tokens, ...s.tokens] };
         continue;
@@ -93,7 +104,7 @@ export const segmentStage: ArticleStage = {
           start: s.start,
           end: s.end,
           paragraph,
-          n_words: s.tokens.filter((t) => t.kind === 'word' || t.kind === 'number').length,
+          n_words: countKind(s.tokens, 'word', 'number'),
         });
         tokens.push(s.tokens);
       }
