@@ -10,7 +10,7 @@
  */
 import { realpath, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ArticleInput } from '@parallax/core';
+import { OUTPUT_MARKER, type ArticleInput } from '@parallax/core';
 import { extensionOf } from '@parallax/ingest';
 import { streamCsv, streamJsonl, walkInputs, type IngestEvent } from '@parallax/ingest/node';
 
@@ -52,6 +52,11 @@ async function* visit(path: string, opts: InputOptions, active: Set<string>): As
     }
     if (active.has(real)) {
       yield { kind: 'rejection', rejection: { path, line: null, reason: 'directory symlink loop (already being walked); skipped' } };
+      return;
+    }
+    if (names.includes(OUTPUT_MARKER)) {
+      // A previous run's --out inside an input directory is output, not news.
+      yield { kind: 'warning', warning: { path, line: null, message: `skipped: a Parallax output directory (it holds ${OUTPUT_MARKER}), not input` } };
       return;
     }
     active.add(real);

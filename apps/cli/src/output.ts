@@ -5,9 +5,28 @@
  * `--out` refuses a non-empty directory without it unless `--force`.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { OUTPUT_FILES, OUTPUT_MARKER } from '@parallax/core';
 
-export const MARKER = '.parallax-output';
+export const MARKER = OUTPUT_MARKER;
+
+/** Every name a Parallax command writes into --out (analyze, merge, validate, shards). */
+const OUR_FILES: ReadonlySet<string> = new Set([
+  ...OUTPUT_FILES,
+  MARKER,
+  'agreement.csv',
+  'agreement.json',
+  'confusion.csv',
+  'shard.json',
+  'analyses.jsonl',
+  'inputs.jsonl',
+]);
+
+const inside = (child: string, parent: string): boolean => {
+  const r = relative(parent, child);
+  return r === '' || (!r.startsWith('..') && !isAbsolute(r));
+};
 
 /** Bad arguments or an unusable --out: exit code 2. */
 export class UsageError extends Error {
@@ -19,15 +38,33 @@ export class NothingAnalysedError extends Error {
   override name = 'NothingAnalysedError';
 }
 
-/** Throws a UsageError when `out` may not be (over)written. */
-export function checkOutDir(out: string, force: boolean): void {
+/**
+ * Throws a UsageError when `out` may not be (over)written. Replacing --out deletes
+ * what is in it, so it is never allowed for the file-system root, the home or
+ * current directory, or a directory that is or holds one of the inputs (not even
+ * with --force); a directory with the marker is replaced only while it holds
+ * nothing but Parallax's own files; anything else non-empty needs --force.
+ */
+export function checkOutDir(out: string, force: boolean, inputs: readonly string[] = []): void {
   const dir = resolve(out);
+  if (dir === resolve('/') || dir === resolve(homedir()) || dir === resolve(process.cwd())) {
+    throw new UsageError(`--out ${out} is the ${dir === resolve('/') ? 'file-system root' : dir === resolve(process.cwd()) ? 'current directory' : 'home directory'}; replacing it would delete everything in it — choose a new directory such as ./out.`);
+  }
+  for (const input of inputs) {
+    if (inside(resolve(input), dir)) {
+      throw new UsageError(`--out ${out} is or contains the input ${input}; replacing it would delete the input — choose a directory outside your inputs.`);
+    }
+  }
   if (!existsSync(dir)) return;
   if (!statSync(dir).isDirectory()) throw new UsageError(`--out ${out} exists and is not a directory; choose another path.`);
   const entries = readdirSync(dir);
-  if (entries.length === 0 || entries.includes(MARKER) || force) return;
+  if (entries.length === 0 || force) return;
+  const foreign = entries.filter((e) => !OUR_FILES.has(e));
+  if (entries.includes(MARKER) && foreign.length === 0) return;
   throw new UsageError(
-    `--out ${out} is not empty and was not written by Parallax (${entries.length} entries, e.g. ${entries.slice(0, 3).join(', ')}); choose an empty or new directory, or pass --force to replace it.`,
+    entries.includes(MARKER)
+      ? `--out ${out} was written by Parallax but now also holds other files (${foreign.slice(0, 3).join(', ')}); move them, choose another directory, or pass --force to replace it.`
+      : `--out ${out} is not empty and was not written by Parallax (${entries.length} entries, e.g. ${entries.slice(0, 3).join(', ')}); choose an empty or new directory, or pass --force to replace it.`,
   );
 }
 
@@ -98,7 +135,12 @@ export function openOutDir(out: string): OutDirWriter {
         if (existsSync(dir)) {
           const old = `${tmp}-old`;
           renameSync(dir, old);
-          renameSync(tmp, dir);
+          try {
+            renameSync(tmp, dir);
+          } catch (err) {
+            renameSync(old, dir); // put the previous output back
+            throw err;
+          }
           rmSync(old, { recursive: true, force: true });
         } else {
           renameSync(tmp, dir);

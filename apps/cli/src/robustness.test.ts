@@ -138,6 +138,47 @@ describe('output directory handling', () => {
     expect(readdirSync(tmp).filter((n) => n.includes('parallax-tmp'))).toEqual([]);
   }, 60_000);
 
+  test('never replaces a directory that is or holds an input, not even with --force', async () => {
+    const inputs = join(tmp, 'inputs');
+    mkdirSync(join(inputs, 'sub'), { recursive: true });
+    writeFileSync(join(inputs, 'sub', 'a.txt'), 'Talks\n\nThe minister said the talks in Riyadh were useful.');
+    writeFileSync(join(inputs, 'NOTES.txt'), 'my notes');
+    for (const out of [inputs, join(inputs, 'sub')]) {
+      expect(await main(['analyze', join(inputs, 'sub'), '--out', out, '--quiet', '--force'])).toBe(2);
+    }
+    expect(readFileSync(join(inputs, 'NOTES.txt'), 'utf8')).toBe('my notes');
+    expect(readFileSync(join(inputs, 'sub', 'a.txt'), 'utf8')).toMatch(/Riyadh/);
+  });
+
+  test('a previous output inside an input directory is skipped (with a warning), not read as articles', async () => {
+    const inputs = join(tmp, 'nested');
+    mkdirSync(inputs);
+    writeFileSync(join(inputs, 'a.txt'), 'Talks\n\nThe minister said the talks in Riyadh were useful.');
+    const out = join(inputs, 'out');
+    expect(await main(['analyze', inputs, '--out', out, '--quiet'])).toBe(0);
+    expect(await main(['analyze', inputs, '--out', out, '--quiet'])).toBe(0);
+    const report = readReport(out);
+    expect(report.inputs.map((i) => i.path)).toEqual([join(inputs, 'a.txt')]);
+    expect(report.warnings.some((w) => /skipped: a Parallax output directory/.test(w.message))).toBe(true);
+  });
+
+  test('a Parallax directory that now also holds other files is not replaced without --force', async () => {
+    const out = join(tmp, 'ours-plus');
+    expect(await inRoot(() => main(['analyze', 'fixtures/riyadh-2025-02-18/npr.md', '--out', out, '--quiet']))).toBe(0);
+    writeFileSync(join(out, 'my-analysis.R'), 'library(readr)');
+    expect(await inRoot(() => main(['analyze', 'fixtures/riyadh-2025-02-18/npr.md', '--out', out, '--quiet']))).toBe(2);
+    expect(readFileSync(join(out, 'my-analysis.R'), 'utf8')).toBe('library(readr)');
+  });
+
+  test.each([
+    ['EN', 0],
+    ['en-GB', 0],
+    ['english', 2],
+    ['', 2],
+  ])('--language %j exits %i', async (lang, code) => {
+    expect(await inRoot(() => main(['analyze', 'fixtures/riyadh-2025-02-18/npr.md', '--out', join(tmp, `lang-${lang || 'empty'}`), '--quiet', '--language', lang]))).toBe(code);
+  });
+
   test.each([
     ['no paths', ['analyze', '--out', 'x'], 2],
     ['no --out', ['analyze', 'fixtures/riyadh-2025-02-18'], 2],

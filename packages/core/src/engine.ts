@@ -49,6 +49,8 @@ export interface Engine {
 }
 
 const DEFAULT_OPTIONS: EngineOptions = { language: 'auto' };
+/** ISO 639-1/-3 code with an optional region or script subtag (en, deu, en-gb, zh-hant). */
+const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/;
 
 let sharedNlp: Nlp | null = null;
 /** The wink model is immutable once loaded; one instance is shared by engines in a thread. */
@@ -63,10 +65,11 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
       throw new TypeError(`Unknown engine option \`${key}\`; known options: ${Object.keys(DEFAULT_OPTIONS).join(', ')}.`);
     }
   }
-  const opts: EngineOptions = Object.freeze({ ...DEFAULT_OPTIONS, ...options });
-  if (typeof opts.language !== 'string' || opts.language.length === 0) {
-    throw new TypeError('Engine option `language` must be "auto" or a language code such as "en".');
+  const language = typeof options.language === 'string' ? options.language.toLowerCase() : DEFAULT_OPTIONS.language;
+  if (language !== 'auto' && !LANGUAGE_CODE.test(language)) {
+    throw new TypeError(`Engine option \`language\` must be "auto" or an ISO 639 code such as "en" or "de", not ${JSON.stringify(options.language)}.`);
   }
+  const opts: EngineOptions = Object.freeze({ ...DEFAULT_OPTIONS, ...options, language });
   const ctx: EngineContext = Object.freeze({ options: opts, lexicons: allLexicons, nlp: getNlp() });
 
   function analyzeArticle(input: ArticleInput): ArticleAnalysis {

@@ -20,6 +20,9 @@ export const CSV_HEADERS = {
   'quotes.csv': ['article_id', 'quote_id', 'speaker', 'speaker_entity', 'side', 'verb', 'kind', 'start', 'end', 'text'],
 } as const;
 
+/** Name of the marker file in every directory Parallax writes; walkers skip such directories as inputs. */
+export const OUTPUT_MARKER = '.parallax-output';
+
 export const OUTPUT_FILES = [
   'report.json',
   ...Object.keys(CSV_HEADERS),
@@ -100,14 +103,15 @@ function* jsonLines(items: readonly unknown[]): Generator<string> {
  * longest possible string), the others as one piece. Same bytes as exportFiles.
  */
 export function exportFileChunks(report: AnalysisReport): ExportFileChunks[] {
-  return exportParts(report);
+  return exportParts(report, true).map((f) => ('chunks' in f ? f : { name: f.name, chunks: [f.content] }));
 }
 
 export function exportFiles(report: AnalysisReport): ExportFile[] {
-  return exportParts(report).map((f) => ({ name: f.name, content: [...f.chunks].join('') }));
+  return exportParts(report, false).map((f) => ('chunks' in f ? { name: f.name, content: [...f.chunks].join('') } : f));
 }
 
-function exportParts(report: AnalysisReport): ExportFileChunks[] {
+/** The export files; with `lazy`, report.json and evidence.jsonl as chunk sequences. */
+function exportParts(report: AnalysisReport, lazy: boolean): (ExportFile | ExportFileChunks)[] {
   const eventOf = new Map<string, string>();
   for (const e of report.events) for (const id of e.article_ids) eventOf.set(id, e.event_id);
   const groupOf = new Map<string, string>();
@@ -121,7 +125,7 @@ function exportParts(report: AnalysisReport): ExportFileChunks[] {
   for (const s of report.scores) if (s.scope === 'document') docScore.set(`${s.article_id}\u0000${s.measure}`, s.value);
 
   const files: (ExportFile | ExportFileChunks)[] = [];
-  files.push({ name: 'report.json', chunks: { [Symbol.iterator]: () => jsonChunks(report) } });
+  files.push(lazy ? { name: 'report.json', chunks: { [Symbol.iterator]: () => jsonChunks(report) } } : { name: 'report.json', content: JSON.stringify(report, null, 2) + '\n' });
   files.push({
     name: 'articles.csv',
     content: toCsv(
@@ -187,9 +191,13 @@ function exportParts(report: AnalysisReport): ExportFileChunks[] {
       report.quotes.map((q) => [q.article_id, q.quote_id, q.speaker, q.speaker_entity, q.side, q.verb, q.kind, q.start, q.end, q.text]),
     ),
   });
-  files.push({ name: 'evidence.jsonl', chunks: { [Symbol.iterator]: () => jsonLines(report.evidence) } });
+  files.push(
+    lazy
+      ? { name: 'evidence.jsonl', chunks: { [Symbol.iterator]: () => jsonLines(report.evidence) } }
+      : { name: 'evidence.jsonl', content: report.evidence.map((e) => JSON.stringify(e) + '\n').join('') },
+  );
   const codebook = buildCodebook(report);
   files.push({ name: 'codebook.md', content: codebookMarkdown(codebook) });
   files.push({ name: 'codebook.json', content: JSON.stringify(codebook, null, 2) + '\n' });
-  return files.map((f) => ('chunks' in f ? f : { name: f.name, chunks: [f.content] }));
+  return files;
 }

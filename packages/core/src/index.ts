@@ -10,7 +10,7 @@ export type { ArticleAnalysis, CorpusState, EngineOptions, Token, ArticleStage, 
 export { normalizeText, toRawOffset } from './normalize';
 export type { Normalized } from './normalize';
 export { ARTICLE_STAGES, CORPUS_STAGES, STAGE_NAMES } from './pipeline';
-export { exportFiles, exportFileChunks, jsonChunks, toCsv, neutralizeCell, CSV_HEADERS, OUTPUT_FILES } from './exports';
+export { exportFiles, exportFileChunks, jsonChunks, toCsv, neutralizeCell, CSV_HEADERS, OUTPUT_FILES, OUTPUT_MARKER } from './exports';
 export type { ExportFile, ExportFileChunks } from './exports';
 export { buildCodebook, codebookMarkdown, COLUMN_DOCS } from './codebook';
 export type { Codebook } from './codebook';

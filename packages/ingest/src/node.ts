@@ -4,6 +4,7 @@
  * JSONL/CSV files record by record.
  */
 import { createReadStream } from 'node:fs';
+import { OUTPUT_MARKER } from '@parallax/core';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -84,6 +85,10 @@ export async function* walkInputs(paths: readonly string[], opts?: WalkOptions):
       }
       if (activeDirs.has(real)) {
         yield rejected(path, 'directory symlink loop (already being walked); skipped');
+        return;
+      }
+      if (names.includes(OUTPUT_MARKER)) {
+        yield { path, articles: [], rejections: [], warnings: [{ path, line: null, message: `skipped: a Parallax output directory (it holds ${OUTPUT_MARKER}), not input` }] };
         return;
       }
       activeDirs.add(real);

@@ -58,6 +58,15 @@ export function ingestWarning(w: IngestWarning): Warning {
   return { article_id: null, code: 'ingest', message: `${w.path}${w.line ? `:${w.line}` : ''}: ${w.message}` };
 }
 
+/** `--language`: "auto" or an ISO 639 code, lower-cased; anything else is a usage error (not a silent "non-English"). */
+export function parseLanguage(v: string): string {
+  try {
+    return createEngine({ language: v }).options.language;
+  } catch (err) {
+    throw new UsageError(`--language: ${err instanceof Error ? err.message.replace('Engine option `language`', 'it') : String(err)}`);
+  }
+}
+
 export function parseWorkers(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--workers must be an integer from 1 to 256, got "${v}"`);
@@ -88,7 +97,7 @@ export function writeReport(
 
 export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (line: string) => void): Promise<AnalyzeSummary> {
   if (paths.length === 0) throw new UsageError('no input paths given; usage: parallax analyze <paths...> --out DIR');
-  checkOutDir(opts.out, opts.force ?? false);
+  checkOutDir(opts.out, opts.force ?? false, paths);
   const shard = opts.shard === undefined ? null : parseShard(opts.shard);
   const workers = opts.workers ?? availableParallelism();
   const engineOptions = { language: opts.language ?? 'auto' };
@@ -169,7 +178,7 @@ export function registerAnalyze(program: Command): void {
     .requiredOption('-o, --out <dir>', 'output directory (created; written atomically)')
     .option('-f, --force', 'replace --out even if it is a non-empty directory Parallax did not write')
     .option('-q, --quiet', 'no progress bar, no summary line')
-    .option('--language <code>', 'language of every article ("auto" detects)', 'auto')
+    .option('--language <code>', 'language of every article: "auto" detects, or an ISO 639 code such as en', parseLanguage, 'auto')
     .option('--max-bytes <n>', 'reject input files larger than this many bytes (JSONL/CSV corpora are streamed and not limited)', (v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-bytes must be a positive integer, got "${v}"`);

@@ -18,7 +18,7 @@ export interface MergeOptions {
 
 export async function runMerge(dirs: string[], opts: MergeOptions, log: (line: string) => void): Promise<AnalyzeSummary> {
   if (dirs.length === 0) throw new UsageError('no shard directories given; usage: parallax merge <shard dirs...> --out DIR');
-  checkOutDir(opts.out, opts.force ?? false);
+  checkOutDir(opts.out, opts.force ?? false, dirs);
   const manifests = dirs.map(readManifest);
   checkShardSet(dirs, manifests);
   const first = manifests[0];

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { agreement, agreementFiles, createEngine, parseCoded, TOOL_VERSION, type ArticleInput, type Rejection } from '@parallax/core';
 import type { Command } from 'commander';
 import { streamInputs } from '../inputs';
+import { parseLanguage } from './analyze';
 import { checkOutDir, NothingAnalysedError, UsageError, writeOutDir } from '../output';
 
 export interface ValidateOptions {
@@ -31,7 +32,7 @@ export interface ValidateSummary {
 
 export async function runValidate(paths: string[], opts: ValidateOptions, log: (line: string) => void): Promise<ValidateSummary> {
   if (paths.length === 0) throw new UsageError('no input paths given; usage: parallax validate --coded FILE.csv --out DIR <paths...>');
-  checkOutDir(opts.out, opts.force ?? false);
+  checkOutDir(opts.out, opts.force ?? false, paths);
   let csv: string;
   try {
     csv = readFileSync(opts.coded, 'utf8');
@@ -75,7 +76,7 @@ export function registerValidate(program: Command): void {
     .requiredOption('-o, --out <dir>', 'output directory for agreement.csv, agreement.json, confusion.csv')
     .option('-f, --force', 'replace --out even if it is a non-empty directory Parallax did not write')
     .option('-q, --quiet', 'no summary lines')
-    .option('--language <code>', 'language of every article ("auto" detects)', 'auto')
+    .option('--language <code>', 'language of every article: "auto" detects, or an ISO 639 code such as en', parseLanguage, 'auto')
     .option('--band <x>', 'neutral band for −1/0/1 or negative/neutral/positive codes: |value| ≤ band is neutral', (v) => {
       const n = Number(v);
       if (!Number.isFinite(n) || n < 0 || n >= 1) throw new UsageError(`--band must be a number in [0, 1), got "${v}"`);
