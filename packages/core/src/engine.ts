@@ -164,17 +164,26 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
     const eventOf = new Map<string, string>();
     for (const e of corpus.events) for (const id of e.article_ids) eventOf.set(id, e.event_id);
     const merge = (id: string | null) => (id === null ? null : (corpus.entityMerges[id] ?? id));
+    // A measure that produced NaN/Infinity is a defect: it is reported as 0 *with* a warning, never silently.
+    const numberWarnings: Warning[] = [];
+    const finite = (x: number, articleId: string, what: string): number => {
+      if (Number.isFinite(x)) return x;
+      numberWarnings.push({ article_id: articleId, code: 'non-finite-number', message: `${what} was ${x}; reported as 0` });
+      return 0;
+    };
     const fixScore = (s: Score): Score => ({
       ...s,
       event_id: eventOf.get(s.article_id) ?? null,
       target: s.scope === 'entity' ? (merge(s.target) ?? s.target) : s.target,
-      value: round(s.value),
+      value: round(finite(s.value, s.article_id, `score ${s.measure} (${s.scope} ${s.target})`)),
     });
     const fixEvidence = (e: Evidence): Evidence => ({
       ...e,
       target: e.scope === 'entity' ? (merge(e.target) ?? e.target) : e.target,
-      weight: round(e.weight),
+      weight: round(finite(e.weight, e.article_id, `evidence weight of ${e.measure} (${e.rule})`), WEIGHT_DECIMALS),
     });
+    const scores = [...kept.flatMap((a) => a.scores), ...corpus.scores].map(fixScore);
+    const evidence = [...kept.flatMap((a) => a.evidence), ...corpus.evidence].map(fixEvidence);
 
     return {
       schemaVersion: SCHEMA_VERSION,
@@ -191,10 +200,10 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
       omissions: corpus.omissions,
       diffs: corpus.diffs,
       terms: corpus.terms,
-      scores: [...kept.flatMap((a) => a.scores), ...corpus.scores].map(fixScore),
-      evidence: [...kept.flatMap((a) => a.evidence), ...corpus.evidence].map(fixEvidence),
+      scores,
+      evidence,
       quotes: kept.flatMap((a) => a.quotes.map((q) => ({ ...q, speaker_entity: merge(q.speaker_entity) }))),
-      warnings: [...(extra.warnings ?? []), ...kept.flatMap((a) => a.warnings), ...corpus.warnings],
+      warnings: [...(extra.warnings ?? []), ...kept.flatMap((a) => a.warnings), ...corpus.warnings, ...numberWarnings],
     };
   }
 
@@ -220,9 +229,16 @@ export function compareSource(a: { path: string; line: number | null }, b: { pat
   return (a.line ?? 0) - (b.line ?? 0);
 }
 
-/** Printed floats are rounded to 4 decimals so reports are byte-stable. */
-export function round(x: number): number {
+/**
+ * Printed floats are rounded so reports are byte-stable: scores to 4 decimals,
+ * evidence weights to 6 (so re-summing evidence.jsonl reproduces a score to within
+ * 0.00005 + n × 0.0000005; the codebook says so).
+ */
+export const SCORE_DECIMALS = 4;
+export const WEIGHT_DECIMALS = 6;
+export function round(x: number, decimals = SCORE_DECIMALS): number {
   if (!Number.isFinite(x)) return 0;
-  const r = Math.round(x * 10000) / 10000;
+  const f = 10 ** decimals;
+  const r = Math.round(x * f) / f;
   return Object.is(r, -0) ? 0 : r;
 }

@@ -114,6 +114,8 @@ export function exportFiles(report: AnalysisReport): ExportFile[] {
 function exportParts(report: AnalysisReport, lazy: boolean): (ExportFile | ExportFileChunks)[] {
   const eventOf = new Map<string, string>();
   for (const e of report.events) for (const id of e.article_ids) eventOf.set(id, e.event_id);
+  const articleOfSentence = new Map<string, string>();
+  for (const a of report.articles) for (const s of a.sentences) articleOfSentence.set(s.id, a.id);
   const groupOf = new Map<string, string>();
   for (const c of report.claims) for (const s of c.sentence_ids) groupOf.set(s, c.claim_id);
   const sentenceSentiment = new Map<string, number>();
@@ -167,7 +169,7 @@ function exportParts(report: AnalysisReport, lazy: boolean): (ExportFile | Expor
       CSV_HEADERS['coverage.csv'],
       report.claims.flatMap((c) =>
         (eventArticles.get(c.event_id) ?? []).map((aid) => {
-          const ids = c.sentence_ids.filter((s) => s.startsWith(`${aid}:s`));
+          const ids = c.sentence_ids.filter((s) => articleOfSentence.get(s) === aid);
           return [c.claim_id, aid, ids.length > 0, ids.join(';')];
         }),
       ),

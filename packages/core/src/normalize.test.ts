@@ -14,6 +14,7 @@ describe('normalizeText(raw)', () => {
     ['zero-width and BOM characters vanish', '\uFEFFa\u200Bb\u00ADc', 'abc'],
     ['NFC composition', 'Zelenskyy cafe\u0301', 'Zelenskyy café'],
     ['emoji and RTL text are kept', 'سلام 🙂 שלום', 'سلام 🙂 שלום'],
+    ['bidirectional controls vanish, ZWJ emoji stay', 'Putin\u200F \u202Eabc\u202C 👩\u200D💻', 'Putin abc 👩\u200D💻'],
     ['empty', '', ''],
     ['NFC that lengthens the text (composition exclusions)', '\u0958'.repeat(41), '\u0915\u093C'.repeat(41)],
   ])('%s', (_name, raw, expected) => {
@@ -31,6 +32,16 @@ describe('normalizeText(raw)', () => {
       const ok = c === rc || (c === '"' && '“”'.includes(rc)) || (c === ' ' && /\s/.test(rc)) || (c === '\n' && /[\r\n]/.test(rc)) || c.normalize('NFD')[0] === rc;
       expect(ok, `text[${i}]=${JSON.stringify(c)} maps to raw[${r}]=${JSON.stringify(rc)}`).toBe(true);
     }
+  });
+
+  test.each([
+    ['cafe\u0301', 4, 5],
+    ['x cafe\u0301', 6, 7],
+    ['ab', 2, 2],
+  ])('the end of %j maps to the end of its last raw cluster', (raw, end, rawEnd) => {
+    const { text, map } = normalizeText(raw);
+    expect(text.length).toBe(end);
+    expect(toRawOffset(map, end)).toBe(rawEnd);
   });
 
   test('property: output is NFC, never has double spaces, and every offset maps inside the raw text', () => {

@@ -14,7 +14,10 @@ import type { OffsetMap } from './schema';
 
 const DOUBLE_QUOTES = new Set(['“', '”', '„', '‟', '«', '»', '〝', '〞', '＂']);
 const SINGLE_QUOTES = new Set(['‘', '’', '‚', '‛', '‹', '›']);
-const INVISIBLE = /^[\u200B\u2060\uFEFF\u00AD\u180E]$/;
+// Zero-width space, word joiner, BOM, soft hyphen, Mongolian vowel separator, and the
+// bidirectional marks/embeddings/isolates (they break matching and allow display spoofing);
+// ZWJ/ZWNJ (U+200C/D) stay: emoji sequences and some scripts need them.
+const INVISIBLE = /^[\u200B\u2060\uFEFF\u00AD\u180E\u200E\u200F\u202A-\u202E\u2066-\u2069]$/;
 // eslint-disable-next-line no-control-regex -- stripping control characters is the point
 const CONTROL = /^[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]$/;
 const SPACE = /^[\t \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]$/;
@@ -50,6 +53,8 @@ export function normalizeText(raw: string): Normalized {
     outCodes[outLen++] = code;
     lastRaw = r;
   };
+  let curEnd = 0; // raw end of the cluster being fed
+  let lastEnd = 0; // raw end of the cluster of the last emitted character
   let pendingSpace = -1; // raw offset of a space waiting to be emitted
   let newlines = 0;
   // Raw offsets of the first two newlines of a run (at most two are kept).
@@ -80,12 +85,14 @@ export function normalizeText(raw: string): Normalized {
       pendingSpace = -1;
     }
     emit(code, r);
+    lastEnd = curEnd;
   };
   for (let at = 0; at < raw.length; ) {
     // Fast path (same result, no regex): printable ASCII or a space not followed by a
     // combining mark (all \p{M} are >= U+0300) is its own cluster and maps to itself.
     const code = raw.charCodeAt(at);
     if (code >= 0x20 && code < 0x7f && !(raw.charCodeAt(at + 1) >= 0x300)) {
+      curEnd = at + 1;
       feed(code, at);
       at++;
       continue;
@@ -99,10 +106,13 @@ export function normalizeText(raw: string): Normalized {
     else if (DOUBLE_QUOTES.has(cluster)) out = '"';
     else if (SINGLE_QUOTES.has(cluster)) out = "'";
     else out = cluster.normalize('NFC');
+    curEnd = at + cluster.length;
     // Within a cluster that changed length, every char points at the cluster start.
     for (let k = 0; k < out.length; k++) feed(out.charCodeAt(k), out.length === cluster.length ? at + k : at);
     at += cluster.length;
   }
+  // The end of the text maps to the end of the last cluster (not into its combining marks).
+  if (outLen > 0 && lastEnd !== lastRaw + 1) anchors.push([outLen, lastEnd]);
   let text = '';
   for (let i = 0; i < outLen; i += 8192) {
     text += String.fromCharCode.apply(null, outCodes.subarray(i, Math.min(outLen, i + 8192)) as unknown as number[]);

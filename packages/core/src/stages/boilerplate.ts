@@ -74,7 +74,7 @@ export function findBoilerplate(text: string, title: string, entries: readonly B
 
 /** Sort by start; drop spans inside an earlier one; trim partial overlaps. */
 function mergeSpans(spans: RemovedSpan[]): RemovedSpan[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end || (a.rule < b.rule ? -1 : 1));
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   const out: RemovedSpan[] = [];
   for (const s of sorted) {
     const last = out[out.length - 1];
