@@ -18,3 +18,13 @@ test('lexiconRefs() lists each lexicon once, sorted by id, under the id it is re
   expect(new Set(refs.map((r) => r.id)).size).toBe(refs.length);
   expect(refs.map((r) => r.id).sort()).toEqual(Object.values(lexicons).map((l) => l.id).sort());
 });
+
+test('every entry cites where it comes from, or says it is Parallax-authored and by which criteria', () => {
+  const cited = /\b(?:1[89]|20)\d{2}\b|https?:\/\/|Wikidata|Wikipedia|WordNet|vader|VADER|emoji-emotion|NewsMTSC|@\d|Parallax-authored|Parallax: |AP Stylebook|OWASP|RFC|layout|CMS|agency|format|footer|aggregator|Dictionary|Oxford|Merriam|style guide|MFA/;
+  for (const lex of Object.values(lexicons)) {
+    for (const e of lex.entries as readonly { source: string }[]) {
+      expect(e.source, `${lex.id}: ${JSON.stringify(e).slice(0, 120)}`).toMatch(cited);
+      expect(e.source.length, `${lex.id}: source too short`).toBeGreaterThan(3);
+    }
+  }
+});
