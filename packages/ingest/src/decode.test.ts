@@ -68,3 +68,23 @@ describe('decodeWindows1252(bytes)', () => {
     expect(decodeWindows1252(Uint8Array.from([0x41, 0xa0, 0xe9, 0xff]))).toBe('A\u00a0éÿ');
   });
 });
+
+describe('decodeBytes: mostly valid UTF-8 with a few broken bytes', () => {
+  test('stays UTF-8, replaces only the broken sequence, and warns', () => {
+    const good = new TextEncoder().encode('Zelenskyy met Erdoğan in Ankara; “talks” in Kyiv — café, naïve, São Paulo. ');
+    const bytes = new Uint8Array([...good, 0xff, ...good]);
+    const r = decodeBytes(bytes);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.encoding).toBe('utf-8');
+    expect(r.text).toContain('Erdoğan');
+    expect(r.text.split('\uFFFD')).toHaveLength(2);
+    expect(r.warnings[0]).toMatch(/1 invalid UTF-8 sequence/);
+  });
+
+  test('a Windows-1252 file (no valid multi-byte UTF-8) is still decoded as Windows-1252', () => {
+    const r = decodeBytes(new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x6f, 0x6b, 0x94]));
+    expect(r.ok && r.encoding).toBe('windows-1252');
+    expect(r.ok && r.text).toBe('Café “ok”');
+  });
+});

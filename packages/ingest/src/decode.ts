@@ -154,9 +154,14 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   } catch {
     // not valid UTF-8: fall through to detection
   }
-  if (hasBom) {
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
-    return { ok: true, encoding: 'utf-8', text, warnings: [`${countReplacement(text)} invalid UTF-8 sequence(s) replaced with U+FFFD`] };
+  const lenient = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
+  const invalid = countReplacement(lenient);
+  // Mostly valid UTF-8 with a few broken sequences (a bad paste, a truncated copy): keep
+  // UTF-8 and mark the breaks, rather than garbling every accented letter as Windows-1252.
+  // A legacy-encoded file has (almost) no valid multi-byte sequences at all.
+  const validNonAscii = countValidNonAscii(lenient);
+  if (hasBom || validNonAscii >= 4 * invalid) {
+    return { ok: true, encoding: 'utf-8', text: lenient, warnings: [`${invalid} invalid UTF-8 sequence(s) replaced with U+FFFD`] };
   }
   const best = analyse(bytes.subarray(0, 1 << 20))[0];
   if (best && TRUSTED_LEGACY.has(best.name) && best.confidence >= 50) {
@@ -168,4 +173,14 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     }
   }
   return { ok: true, encoding: 'windows-1252', text: decodeWindows1252(bytes), warnings: ['decoded as windows-1252 (not valid UTF-8)'] };
+}
+
+/** Non-ASCII characters other than U+FFFD (i.e. decoded from valid multi-byte UTF-8). */
+function countValidNonAscii(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f && c !== 0xfffd && !(c >= 0xdc00 && c <= 0xdfff)) n++;
+  }
+  return n;
 }
