@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { lexicons } from '@parallax/lexicons';
-import { groupScored, scoreEvent, sifEmbeddings, type ScoredEvent, type SentenceKeys } from './claims';
+import { groupScored, scoreEvent, sifEmbeddings, trimLabel, type ScoredEvent, type SentenceKeys } from './claims';
 import { cosine, wordVectors } from './vectors';
 
 const vectors = wordVectors(lexicons.wordVectors);
@@ -86,5 +86,17 @@ describe('groupScored', () => {
     [0.95, 0.1, [['a:s0'], ['b:s0'], ['c:s0']]],
   ])('threshold %f, groupThreshold %f (average link: c joins only if (0.3 + 0) / 2 ≥ groupThreshold)', (threshold, groupThreshold, want) => {
     expect(groupScored(scored, { threshold, groupThreshold }).map((g) => g.map((x) => x.sentence_id))).toEqual(want);
+  });
+});
+
+describe('trimLabel(s)', () => {
+  test.each([
+    ['short stays', 'Rubio met Lavrov.', 'Rubio met Lavrov.'],
+    ['cut at a space', 'word '.repeat(40), `${'word '.repeat(19)}word…`],
+    ['never splits a surrogate pair', 'x'.repeat(98) + '😀😀😀', 'x'.repeat(98) + '…'],
+  ])('%s', (_n, input, expected) => {
+    const out = trimLabel(input);
+    expect(out).toBe(expected);
+    expect(out).not.toMatch(/[\uD800-\uDBFF]$|^[\uDC00-\uDFFF]/);
   });
 });

@@ -406,11 +406,14 @@ export function alignSentences(sentences: readonly SentenceKeys[], options: Part
   return groupScored(scoreEvent(sentences, options, vectors), options);
 }
 
-function trimLabel(s: string, max = 100): string {
+export function trimLabel(s: string, max = 100): string {
   const t = s.replace(/\s+/g, ' ').trim();
   if (t.length <= max) return t;
-  const cut = t.lastIndexOf(' ', max - 1);
-  return `${t.slice(0, cut > 40 ? cut : max - 1)}…`;
+  const space = t.lastIndexOf(' ', max - 1);
+  let cut = space > 40 ? space : max - 1;
+  // Never split a surrogate pair (an emoji or a supplementary-plane letter).
+  if (/[\uD800-\uDBFF]/.test(t[cut - 1] ?? '')) cut--;
+  return `${t.slice(0, cut)}…`;
 }
 
 /** Claims of one event (every grouped or content-bearing sentence ends in exactly one claim). */
