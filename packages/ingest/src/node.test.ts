@@ -1,9 +1,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseFile, type IngestResult } from './index';
-import { streamCsv, streamJsonl, walkInputs, type IngestEvent } from './node';
+import { streamCsv, streamJsonl, walkEvents, walkInputs, type IngestEvent } from './node';
 
 const HOSTILE = join(__dirname, '../../../fixtures/hostile');
 let tmp: string;
@@ -29,7 +30,7 @@ function fold(events: IngestEvent[]): IngestResult {
 }
 
 test('public exports of @parallax/ingest/node are locked', async () => {
-  expect(Object.keys(await import('./node')).sort()).toEqual(['streamCsv', 'streamJsonl', 'walkInputs']);
+  expect(Object.keys(await import('./node')).sort()).toEqual(['streamCsv', 'streamJsonl', 'walkEvents', 'walkInputs']);
 });
 
 describe('walkInputs(paths, opts)', () => {
@@ -189,5 +190,27 @@ describe('streamJsonl(path) / streamCsv(path)', () => {
       }
       expect(seen).toEqual(['a0', 'a1', 'a2']);
     });
+  });
+});
+
+describe('walkEvents(paths, opts)', () => {
+  test('yields the same articles, rejections and warnings as walkInputs over the hostile corpus, in walk order', async () => {
+    const hostile = fileURLToPath(new URL('../../../fixtures/hostile', import.meta.url));
+    const key = (x: unknown) => JSON.stringify(x);
+    const fromWalk: string[] = [];
+    for await (const r of walkInputs([hostile])) {
+      for (const w of r.warnings) fromWalk.push(key({ kind: 'warning', warning: w }));
+      for (const a of r.articles) fromWalk.push(key({ kind: 'article', article: a }));
+      for (const j of r.rejections) fromWalk.push(key({ kind: 'rejection', rejection: j }));
+    }
+    const sizes: string[] = [];
+    const fromEvents: string[] = [];
+    for await (const e of walkEvents([hostile], { onFile: (p) => sizes.push(p) })) fromEvents.push(key(e));
+    expect([...fromEvents].sort()).toEqual([...fromWalk].sort());
+    expect(sizes.length).toBeGreaterThan(10);
+    // Paths come in walk order.
+    const paths = fromEvents.map((e) => /"path":"([^"]+)"/.exec(e)![1]!);
+    const firstSeen = paths.filter((p, i) => paths.indexOf(p) === i);
+    expect(firstSeen).toEqual([...firstSeen].sort());
   });
 });

@@ -11,7 +11,7 @@ import { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import Papa from 'papaparse';
 import { decodeWindows1252 } from './decode';
-import { csvNewline, parseFile, quoteProblem, unsupportedReason } from './index';
+import { csvNewline, extensionOf, parseFile, quoteProblem, unsupportedReason } from './index';
 import { CsvReader, JsonlReader, type IngestEvent, type RecordOutcome } from './records';
 import { resolveOptions, sizeRejectionReason, type IngestResult, type ParseOptions } from './types';
 
@@ -53,24 +53,23 @@ const rejected = (path: string, reason: string): FileResult => ({ path, articles
 /** Names sorted by UTF-16 code unit, so the order is the same on every machine and locale. */
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/**
- * Walk files and directories (recursively, lazily, children in code-unit
- * order; arguments in the order given), yielding one result per file. Hidden
- * names are skipped; unsupported files, missing paths and oversize files become
- * rejections without being read.
- */
-export async function* walkInputs(paths: readonly string[], opts?: WalkOptions): AsyncGenerator<FileResult> {
-  if (!Array.isArray(paths)) throw new TypeError('walkInputs(paths): `paths` must be an array of file or directory paths');
-  const { includeHidden = false, ...parseOpts } = opts ?? {};
-  const { maxBytes } = resolveOptions(parseOpts);
-  const activeDirs = new Set<string>();
+type WalkStep = { kind: 'file'; path: string; size: number } | { kind: 'done'; result: FileResult };
 
-  async function* visit(path: string): AsyncGenerator<FileResult> {
+/**
+ * The one directory walker (walkInputs and walkEvents both use it): paths in the
+ * order given, directories recursively and lazily with children in code-unit
+ * order, hidden names skipped (unless asked), Parallax output directories skipped
+ * with a warning, symlink loops and unreadable paths rejected. Yields each regular
+ * file to read, or a finished result for what needs no reading.
+ */
+async function* walkPaths(paths: readonly string[], includeHidden: boolean): AsyncGenerator<WalkStep> {
+  const activeDirs = new Set<string>();
+  async function* visit(path: string): AsyncGenerator<WalkStep> {
     let info;
     try {
       info = await stat(path);
     } catch (err) {
-      yield rejected(path, fsReason(err));
+      yield { kind: 'done', result: rejected(path, fsReason(err)) };
       return;
     }
     if (info.isDirectory()) {
@@ -80,15 +79,16 @@ export async function* walkInputs(paths: readonly string[], opts?: WalkOptions):
         real = await realpath(path);
         names = await readdir(path);
       } catch (err) {
-        yield rejected(path, fsReason(err));
+        yield { kind: 'done', result: rejected(path, fsReason(err)) };
         return;
       }
       if (activeDirs.has(real)) {
-        yield rejected(path, 'directory symlink loop (already being walked); skipped');
+        yield { kind: 'done', result: rejected(path, 'directory symlink loop (already being walked); skipped') };
         return;
       }
       if (names.includes(OUTPUT_MARKER)) {
-        yield { path, articles: [], rejections: [], warnings: [{ path, line: null, message: `skipped: a Parallax output directory (it holds ${OUTPUT_MARKER}), not input` }] };
+        const message = `skipped: a Parallax output directory (it holds ${OUTPUT_MARKER}), not input`;
+        yield { kind: 'done', result: { path, articles: [], rejections: [], warnings: [{ path, line: null, message }] } };
         return;
       }
       activeDirs.add(real);
@@ -100,29 +100,83 @@ export async function* walkInputs(paths: readonly string[], opts?: WalkOptions):
       return;
     }
     if (!info.isFile()) {
-      yield rejected(path, 'not a regular file (device, socket or pipe)');
+      yield { kind: 'done', result: rejected(path, 'not a regular file (device, socket or pipe)') };
       return;
     }
     const unsupported = unsupportedReason(path);
     if (unsupported !== null) {
-      yield rejected(path, unsupported);
+      yield { kind: 'done', result: rejected(path, unsupported) };
       return;
     }
-    if (info.size > maxBytes) {
-      yield rejected(path, sizeRejectionReason(info.size, maxBytes));
-      return;
-    }
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(path);
-    } catch (err) {
-      yield rejected(path, fsReason(err));
-      return;
-    }
-    yield { path, ...parseFile(path, bytes, { maxBytes }) };
+    yield { kind: 'file', path, size: info.size };
   }
-
   for (const p of paths) yield* visit(p);
+}
+
+/** Read and parse one whole file (size-checked before reading). */
+async function readWhole(path: string, size: number, maxBytes: number): Promise<FileResult> {
+  if (size > maxBytes) return rejected(path, sizeRejectionReason(size, maxBytes));
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    return rejected(path, fsReason(err));
+  }
+  return { path, ...parseFile(path, bytes, { maxBytes }) };
+}
+
+/**
+ * Walk files and directories (recursively, lazily, children in code-unit
+ * order; arguments in the order given), yielding one result per file. Hidden
+ * names are skipped; unsupported files, missing paths and oversize files become
+ * rejections without being read.
+ */
+export async function* walkInputs(paths: readonly string[], opts?: WalkOptions): AsyncGenerator<FileResult> {
+  if (!Array.isArray(paths)) throw new TypeError('walkInputs(paths): `paths` must be an array of file or directory paths');
+  const { includeHidden = false, ...parseOpts } = opts ?? {};
+  const { maxBytes } = resolveOptions(parseOpts);
+  for await (const step of walkPaths(paths, includeHidden)) {
+    yield step.kind === 'done' ? step.result : await readWhole(step.path, step.size, maxBytes);
+  }
+}
+
+export interface WalkEventsOptions extends WalkOptions {
+  /** Called with the size of every regular file before it is read (for progress / ETA). */
+  onFile?: (path: string, bytes: number) => void;
+}
+
+/** Streamed formats: read record by record with no size limit. */
+const STREAMED: Readonly<Record<string, (path: string) => AsyncGenerator<IngestEvent>>> = {
+  '.jsonl': (p) => streamJsonl(p),
+  '.ndjson': (p) => streamJsonl(p),
+  '.csv': (p) => streamCsv(p),
+};
+
+/**
+ * Like walkInputs, but one event per article, rejection or warning, in input order,
+ * with JSONL/CSV corpora streamed record by record (memory stays flat, no size
+ * limit) and every other file read whole (size-checked against maxBytes). Within a
+ * whole file: its warnings, then its articles, then its rejections.
+ */
+export async function* walkEvents(paths: readonly string[], opts?: WalkEventsOptions): AsyncGenerator<IngestEvent> {
+  if (!Array.isArray(paths)) throw new TypeError('walkEvents(paths): `paths` must be an array of file or directory paths');
+  const { includeHidden = false, onFile, ...parseOpts } = opts ?? {};
+  const { maxBytes } = resolveOptions(parseOpts);
+  for await (const step of walkPaths(paths, includeHidden)) {
+    let result: FileResult;
+    if (step.kind === 'file') {
+      onFile?.(step.path, step.size);
+      const streamer = STREAMED[extensionOf(step.path)];
+      if (streamer) {
+        yield* streamer(step.path);
+        continue;
+      }
+      result = await readWhole(step.path, step.size, maxBytes);
+    } else result = step.result;
+    for (const warning of result.warnings) yield { kind: 'warning', warning };
+    for (const article of result.articles) yield { kind: 'article', article };
+    for (const rejection of result.rejections) yield { kind: 'rejection', rejection };
+  }
 }
 
 /**
