@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnalysisReport } from '@parallax/core';
@@ -361,6 +361,49 @@ describe('your own articles', () => {
     expect(await page.locator('.col[data-article="hostile"] img, .col[data-article="hostile"] script, .col[data-article="hostile"] iframe, .col[data-article="hostile"] svg').count()).toBe(0);
     expect(requests.filter((u) => !u.startsWith('http://127.0.0.1:4180/') && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
     await screenshot(page, 'hostile-html-1280');
+    await context.close();
+  });
+});
+
+describe('the hostile corpus (fixtures/hostile) through the app', () => {
+  test('every file is analysed, rejected with its reason, or flagged as a duplicate — the same outcome as the CLI', async () => {
+    const dir = join(REPO_ROOT, 'fixtures', 'hostile');
+    const files: { name: string; path: string }[] = [];
+    const walk = (d: string) => {
+      for (const n of readdirSync(d).sort()) {
+        if (n.startsWith('.')) continue;
+        const p = join(d, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else files.push({ name: n, path: p });
+      }
+    };
+    walk(dir);
+    // The CLI on the same files under the same names (flat), for the expected outcome.
+    const flat = mkdtempSync(join(tmpdir(), 'parallax-hostile-'));
+    for (const f of files) copyFileSync(f.path, join(flat, f.name));
+    execFileSync('pnpm', ['--silent', '--dir', REPO_ROOT, 'parallax', 'analyze', flat, '--out', join(flat, 'out'), '--quiet'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const cli = JSON.parse(readFileSync(join(flat, 'out', 'report.json'), 'utf8')) as AnalysisReport;
+    rmSync(flat, { recursive: true, force: true });
+
+    const { context, page, errors } = await newPage();
+    await openApp(page);
+    await columnsReady(page, 5);
+    await page.click('text=Use your own articles');
+    await page.setInputFiles('[data-testid="file-input"]', files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: readFileSync(f.path) })));
+    await page.click('[data-testid="analyse"]');
+    const analysed = cli.articles.map((a) => a.id).join(' ');
+    await page.waitForSelector(`.workspace[data-articles="${analysed}"]`, { timeout: 90_000 });
+    const why = (await page.textContent('[data-testid="rejections"]')) ?? '';
+    const problems = cli.inputs.filter((i) => i.status !== 'analysed');
+    expect(problems.length).toBeGreaterThan(5);
+    for (const p of problems) {
+      const name = p.path.slice(p.path.lastIndexOf('/') + 1);
+      expect(why, `${name}${p.line ? `:${p.line}` : ''} is not listed`).toContain(`${name}${p.line ? `:${p.line}` : ''}`);
+    }
+    expect(why).toContain('binary file');
+    expect(why).toContain('empty file');
+    expect(why).toContain('duplicate: same text as');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
