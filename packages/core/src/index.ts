@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- ambient module shims must travel with the index to every program that compiles core
 /// <reference path="./shims/modules.d.ts" />
 /**
  * @parallax/core — the pure, isomorphic analysis engine: ArticleInputs in, one plain
