@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -79,6 +79,15 @@ describe('runAnalyze', { timeout: 600_000 }, () => {
     ['a missing shard', (d: string[]) => [d[0] as string]],
     ['a shard given twice', (d: string[]) => [d[0] as string, d[0] as string]],
     ['a directory that is not a shard', () => [join(tmp, 'w1')]],
+    [
+      'a shard whose manifest is corrupt (interrupted run)',
+      (d: string[]) => {
+        const broken = join(tmp, 'shard-broken');
+        cpSync(d[1] as string, broken, { recursive: true });
+        writeFileSync(join(broken, 'shard.json'), '{"format": "parallax-sh');
+        return [d[0] as string, broken];
+      },
+    ],
   ])('runMerge rejects %s with a UsageError', async (_what, pick) => {
     const dirs = [join(tmp, 'shard-2-0'), join(tmp, 'shard-2-1')];
     await expect(runMerge(pick(dirs), { out: join(tmp, 'bad-merge'), quiet: true }, quiet)).rejects.toBeInstanceOf(UsageError);

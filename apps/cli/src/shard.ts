@@ -123,7 +123,12 @@ export function readManifest(dir: string): ShardManifest {
   } catch {
     throw new UsageError(`${dir} is not a shard directory (no ${SHARD_FILES.manifest}); pass the --out directories of \`parallax analyze --shard i/n\` runs`);
   }
-  const m = JSON.parse(raw) as ShardManifest;
+  let m: ShardManifest;
+  try {
+    m = JSON.parse(raw) as ShardManifest;
+  } catch (err) {
+    throw new UsageError(`${dir}/${SHARD_FILES.manifest} is not valid JSON (${err instanceof Error ? err.message : String(err)}); was the shard run interrupted? Re-run that shard.`);
+  }
   if (m.format !== SHARD_FORMAT || m.format_version !== SHARD_FORMAT_VERSION) {
     throw new UsageError(`${dir}/${SHARD_FILES.manifest} is not a parallax shard manifest of format version ${SHARD_FORMAT_VERSION}`);
   }
