@@ -48,3 +48,4 @@ export function lexiconRefs(): { id: string; version: string; sha256: string; so
     .map((l) => ({ id: l.id, version: l.version, sha256: l.sha256, source: l.source }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+export { PROJECT_LICENSE, COMPATIBLE_LICENSES, INCOMPATIBLE_LICENSES, licenseIds, licenseProblem } from './licences';
