@@ -23,7 +23,9 @@ import {
   type Warning,
 } from './schema';
 
-export const TOOL_VERSION = '0.1.0';
+export { TOOL_VERSION } from './version';
+import { TOOL_VERSION } from './version';
+import { analysisParameters } from './parameters';
 
 export interface Rejection {
   path: string;
@@ -188,7 +190,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
     return {
       schemaVersion: SCHEMA_VERSION,
       tool: { name: 'parallax', version: TOOL_VERSION },
-      options: { ...opts, ...extra.options },
+      options: { ...opts, ...extra.options, ...analysisParameters() },
       lexicons: lexiconRefs(),
       inputs,
       articles: kept.map((a) => ({
