@@ -20,8 +20,7 @@ export const CSV_HEADERS = {
   'quotes.csv': ['article_id', 'quote_id', 'speaker', 'speaker_entity', 'side', 'verb', 'kind', 'start', 'end', 'text'],
 } as const;
 
-/** Name of the marker file in every directory Parallax writes; walkers skip such directories as inputs. */
-export const OUTPUT_MARKER = '.parallax-output';
+export { OUTPUT_MARKER } from './marker';
 
 export const OUTPUT_FILES = [
   'report.json',

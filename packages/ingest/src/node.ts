@@ -4,7 +4,7 @@
  * JSONL/CSV files record by record.
  */
 import { createReadStream } from 'node:fs';
-import { OUTPUT_MARKER } from '@parallax/core';
+import { OUTPUT_MARKER } from '@parallax/core/marker';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
