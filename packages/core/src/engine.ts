@@ -82,6 +82,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
         published: input.published,
         url: input.url,
         language: input.language ?? 'und',
+        author: input.author ?? null,
         source: input.source,
         text,
         offset_map: map,

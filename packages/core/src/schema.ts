@@ -20,6 +20,8 @@ export const ArticleInput = z.object({
   url: z.string().nullable(),
   /** ISO 639-1 code declared by the input, or null to let the engine detect it. */
   language: z.string().nullable(),
+  /** Byline (names joined with "; "), or null/absent when unknown. */
+  author: z.string().nullable().optional(),
   /** Raw body text, exactly as read (boilerplate included). */
   text: z.string(),
   source: z.object({ path: z.string(), line: z.number().int().positive().nullable() }),
@@ -139,6 +141,8 @@ export const ArticleResult = z.object({
   published: z.string().nullable(),
   url: z.string().nullable(),
   language: z.string(),
+  /** Byline (names joined with "; "); null when the input gives none. */
+  author: z.string().nullable(),
   source: z.object({ path: z.string(), line: z.number().int().positive().nullable() }),
   /** Normalized text (NFC, whitespace and quotes normalized, boilerplate still present). */
   text: z.string(),
