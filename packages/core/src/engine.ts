@@ -204,7 +204,8 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
       scores,
       evidence,
       quotes: kept.flatMap((a) => a.quotes.map((q) => ({ ...q, speaker_entity: merge(q.speaker_entity) }))),
-      warnings: [...(extra.warnings ?? []), ...kept.flatMap((a) => a.warnings), ...corpus.warnings, ...numberWarnings],
+      // Shell warnings ("path:line: message") in natural order, so the report does not depend on the order paths were given.
+      warnings: [...[...(extra.warnings ?? [])].sort((a, b) => naturalCompare(a.message, b.message)), ...kept.flatMap((a) => a.warnings), ...corpus.warnings, ...numberWarnings],
     };
   }
 
@@ -223,6 +224,26 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
 
 function rank(s: InputRecord['status']): number {
   return s === 'analysed' ? 0 : s === 'duplicate' ? 1 : 2;
+}
+
+/** Code-unit order, except that runs of digits compare as numbers ("a:2:" before "a:12:"). Locale-free. */
+export function naturalCompare(a: string, b: string): number {
+  const re = /(\d+)|(\D+)/g;
+  const pa = a.match(re) ?? [];
+  const pb = b.match(re) ?? [];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i] as string;
+    const y = pb[i] as string;
+    if (x === y) continue;
+    const nx = /^\d/.test(x);
+    const ny = /^\d/.test(y);
+    if (nx && ny) {
+      const d = x.replace(/^0+/, '').length - y.replace(/^0+/, '').length || (x.replace(/^0+/, '') < y.replace(/^0+/, '') ? -1 : x.replace(/^0+/, '') > y.replace(/^0+/, '') ? 1 : 0);
+      if (d !== 0) return d;
+    }
+    return x < y ? -1 : 1;
+  }
+  return pa.length - pb.length;
 }
 
 export function compareSource(a: { path: string; line: number | null }, b: { path: string; line: number | null }): number {
