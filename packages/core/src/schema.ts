@@ -138,11 +138,11 @@ export const ArticleResult = z.object({
   id: z.string(),
   outlet: z.string(),
   title: z.string(),
-  published: z.string().nullable(),
+  published: z.string().nullable().describe('Publication date-time as YYYY-MM-DDTHH:mm:ssZ (UTC; a date alone is midnight UTC); null when unknown or unreadable.'),
   url: z.string().nullable(),
   language: z.string(),
   /** Byline (names joined with "; "); null when the input gives none. */
-  author: z.string().nullable(),
+  author: z.string().nullable().describe('Byline: author names joined with "; " (a leading "By " dropped); null when the input gives none.'),
   source: z.object({ path: z.string(), line: z.number().int().positive().nullable() }),
   /** Normalized text (NFC, whitespace and quotes normalized, boilerplate still present). */
   text: z.string(),
