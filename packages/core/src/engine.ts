@@ -205,7 +205,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
       evidence,
       quotes: kept.flatMap((a) => a.quotes.map((q) => ({ ...q, speaker_entity: merge(q.speaker_entity) }))),
       // Shell warnings ("path:line: message") in natural order, so the report does not depend on the order paths were given.
-      warnings: [...[...(extra.warnings ?? [])].sort((a, b) => naturalCompare(a.message, b.message)), ...kept.flatMap((a) => a.warnings), ...corpus.warnings, ...numberWarnings],
+      warnings: [...naturalOrder(extra.warnings ?? []), ...kept.flatMap((a) => a.warnings), ...corpus.warnings, ...numberWarnings],
     };
   }
 
@@ -226,24 +226,31 @@ function rank(s: InputRecord['status']): number {
   return s === 'analysed' ? 0 : s === 'duplicate' ? 1 : 2;
 }
 
-/** Code-unit order, except that runs of digits compare as numbers ("a:2:" before "a:12:"). Locale-free. */
-export function naturalCompare(a: string, b: string): number {
-  const re = /(\d+)|(\D+)/g;
-  const pa = a.match(re) ?? [];
-  const pb = b.match(re) ?? [];
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    const x = pa[i] as string;
-    const y = pb[i] as string;
-    if (x === y) continue;
-    const nx = /^\d/.test(x);
-    const ny = /^\d/.test(y);
-    if (nx && ny) {
-      const d = x.replace(/^0+/, '').length - y.replace(/^0+/, '').length || (x.replace(/^0+/, '') < y.replace(/^0+/, '') ? -1 : x.replace(/^0+/, '') > y.replace(/^0+/, '') ? 1 : 0);
-      if (d !== 0) return d;
+/** Split into digit and non-digit runs; digit runs become [length without leading zeros, digits] so they compare as numbers. */
+function naturalKey(s: string): string[] {
+  return (s.match(/\d+|\D+/g) ?? []).map((part) => {
+    if (!/^\d/.test(part)) return `b${part}`;
+    const digits = part.replace(/^0+/, '') || '0';
+    return `a${String(digits.length).padStart(6, '0')}${digits}`;
+  });
+}
+
+/**
+ * Warnings in code-unit order of their messages, except that runs of digits
+ * compare as numbers ("a.csv:2:" before "a.csv:12:"). Locale-free; stable.
+ */
+export function naturalOrder<T extends { message: string }>(items: readonly T[]): T[] {
+  const keyed = items.map((item, i) => ({ item, i, key: naturalKey(item.message) }));
+  keyed.sort((x, y) => {
+    const n = Math.min(x.key.length, y.key.length);
+    for (let k = 0; k < n; k++) {
+      const a = x.key[k] as string;
+      const b = y.key[k] as string;
+      if (a !== b) return a < b ? -1 : 1;
     }
-    return x < y ? -1 : 1;
-  }
-  return pa.length - pb.length;
+    return x.key.length - y.key.length || x.i - y.i;
+  });
+  return keyed.map((k) => k.item);
 }
 
 export function compareSource(a: { path: string; line: number | null }, b: { path: string; line: number | null }): number {
