@@ -20,6 +20,7 @@ import { createNlp, DEFAULT_PARAMS, macroF1, pearson, sentenceItems, spearman, s
 import { lexicons as lex } from '@parallax/lexicons';
 import type { SentimentParams, Token } from '@parallax/core';
 import { runQuoteGold } from './quality-quotes';
+import { runIngestQuality } from './quality-ingest';
 import { bandLabels, bestBand, isTest20, isTrain80, loadNewsMtsc, scoreTargets, type MtscRow } from './newsmtsc';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -148,5 +149,13 @@ if (q) {
   log(`quotes (fixture gold, direct quotes n=${q.gold}, system ${q.system}): precision ${q.precision}  recall ${q.recall}; speaker accuracy on matched ${q.speakerAccuracy}; speaker P ${q.speakerPrecision} R ${q.speakerRecall}`);
   for (const e of q.errors) log(`  ${e}`);
 } else log("skip: fixtures/gold/riyadh-quotes.json or the fixture not found");
+
+// 4. Ingest: outlet names from URLs (bench/quality-ingest.ts)
+const ing = runIngestQuality(ROOT);
+result.ingest = ing;
+if (ing) {
+  const pct = (n: number) => `${((100 * n) / Math.max(1, ing.articles)).toFixed(1)}%`;
+  log(`ingest (allsides dev, ${ing.articles} pages with only a URL): outlet agrees with AllSides' name ${pct(ing.agreeLexicon)} (baseline bare domain ${pct(ing.agreeBareDomain)}; no goal set); readable name found for ${pct(ing.named)}`);
+} else log('skip: ../shared/dev-data/allsides_events not found');
 
 if (json) console.log(JSON.stringify(result, null, 2));

@@ -84,6 +84,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
         published: input.published,
         url: input.url,
         language: input.language ?? 'und',
+        author: input.author ?? null,
         source: input.source,
         text,
         offset_map: map,
@@ -205,7 +206,8 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
       scores,
       evidence,
       quotes: kept.flatMap((a) => a.quotes.map((q) => ({ ...q, speaker_entity: merge(q.speaker_entity) }))),
-      warnings: [...(extra.warnings ?? []), ...kept.flatMap((a) => a.warnings), ...corpus.warnings, ...numberWarnings],
+      // Shell warnings ("path:line: message") in natural order, so the report does not depend on the order paths were given.
+      warnings: [...naturalOrder(extra.warnings ?? []), ...kept.flatMap((a) => a.warnings), ...corpus.warnings, ...numberWarnings],
     };
   }
 
@@ -224,6 +226,33 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
 
 function rank(s: InputRecord['status']): number {
   return s === 'analysed' ? 0 : s === 'duplicate' ? 1 : 2;
+}
+
+/** Split into digit and non-digit runs; digit runs become [length without leading zeros, digits] so they compare as numbers. */
+function naturalKey(s: string): string[] {
+  return (s.match(/\d+|\D+/g) ?? []).map((part) => {
+    if (!/^\d/.test(part)) return `b${part}`;
+    const digits = part.replace(/^0+/, '') || '0';
+    return `a${String(digits.length).padStart(6, '0')}${digits}`;
+  });
+}
+
+/**
+ * Warnings in code-unit order of their messages, except that runs of digits
+ * compare as numbers ("a.csv:2:" before "a.csv:12:"). Locale-free; stable.
+ */
+export function naturalOrder<T extends { message: string }>(items: readonly T[]): T[] {
+  const keyed = items.map((item, i) => ({ item, i, key: naturalKey(item.message) }));
+  keyed.sort((x, y) => {
+    const n = Math.min(x.key.length, y.key.length);
+    for (let k = 0; k < n; k++) {
+      const a = x.key[k] as string;
+      const b = y.key[k] as string;
+      if (a !== b) return a < b ? -1 : 1;
+    }
+    return x.key.length - y.key.length || x.i - y.i;
+  });
+  return keyed.map((k) => k.item);
 }
 
 export function compareSource(a: { path: string; line: number | null }, b: { path: string; line: number | null }): number {

@@ -20,6 +20,12 @@ export const CSV_HEADERS = {
   'quotes.csv': ['article_id', 'quote_id', 'speaker', 'speaker_entity', 'side', 'verb', 'kind', 'start', 'end', 'text'],
 } as const;
 
+/**
+ * Columns appended to articles.csv after the document-measure columns (so every
+ * earlier column keeps its position): the byline.
+ */
+export const ARTICLES_CSV_TRAILING = ['author'] as const;
+
 export { OUTPUT_MARKER } from './marker';
 
 export const OUTPUT_FILES = [
@@ -130,10 +136,11 @@ function exportParts(report: AnalysisReport, lazy: boolean): (ExportFile | Expor
   files.push({
     name: 'articles.csv',
     content: toCsv(
-      [...CSV_HEADERS['articles.csv'], ...docMeasures],
+      [...CSV_HEADERS['articles.csv'], ...docMeasures, ...ARTICLES_CSV_TRAILING],
       report.articles.map((a) => [
         a.id, a.outlet, a.title, a.published, a.url, eventOf.get(a.id) ?? null, a.language, a.sentences.length, a.n_words,
         ...docMeasures.map((m) => docScore.get(`${a.id}\u0000${m}`) ?? null),
+        a.author,
       ]),
     ),
   });

@@ -20,6 +20,8 @@ export const ArticleInput = z.object({
   url: z.string().nullable(),
   /** ISO 639-1 code declared by the input, or null to let the engine detect it. */
   language: z.string().nullable(),
+  /** Byline (names joined with "; "), or null/absent when unknown. */
+  author: z.string().nullable().optional(),
   /** Raw body text, exactly as read (boilerplate included). */
   text: z.string(),
   source: z.object({ path: z.string(), line: z.number().int().positive().nullable() }),
@@ -136,9 +138,11 @@ export const ArticleResult = z.object({
   id: z.string(),
   outlet: z.string(),
   title: z.string(),
-  published: z.string().nullable(),
+  published: z.string().nullable().describe('Publication date-time as YYYY-MM-DDTHH:mm:ssZ (UTC; a date alone is midnight UTC); null when unknown or unreadable.'),
   url: z.string().nullable(),
   language: z.string(),
+  /** Byline (names joined with "; "); null when the input gives none. */
+  author: z.string().nullable().describe('Byline: author names joined with "; " (a leading "By " dropped); null when the input gives none.'),
   source: z.object({ path: z.string(), line: z.number().int().positive().nullable() }),
   /** Normalized text (NFC, whitespace and quotes normalized, boilerplate still present). */
   text: z.string(),

@@ -1,9 +1,9 @@
 /** Plain text and Markdown, with optional YAML front matter. The body is kept exactly as written. */
 import { parse as parseYaml } from 'yaml';
-import { buildArticle, describe, type RawFields } from './fields';
+import { buildArticle, DEFAULT_FIELD_OPTIONS, describe, type FieldOptions, type RawFields } from './fields';
 import type { IngestResult } from './types';
 
-const FRONT_MATTER_KEYS = ['id', 'outlet', 'title', 'published', 'url', 'language'] as const;
+const FRONT_MATTER_KEYS = ['id', 'outlet', 'title', 'published', 'url', 'language', 'author', 'byline', 'authors'] as const;
 const MAX_TITLE_CHARS = 200;
 
 export interface FrontMatter {
@@ -46,7 +46,7 @@ function firstLineTitle(body: string, markdown: boolean): string | null {
   return t.length > 0 && t.length <= MAX_TITLE_CHARS ? t : null;
 }
 
-export function parseText(path: string, text: string, stem: string | null, markdown: boolean): IngestResult {
+export function parseText(path: string, text: string, stem: string | null, markdown: boolean, fields: FieldOptions = DEFAULT_FIELD_OPTIONS): IngestResult {
   const result: IngestResult = { articles: [], rejections: [], warnings: [] };
   const where = { path, line: null };
   const fm = splitFrontMatter(text);
@@ -66,12 +66,14 @@ export function parseText(path: string, text: string, stem: string | null, markd
     if (title === null) result.warnings.push({ ...where, message: `no title: the first line is over ${MAX_TITLE_CHARS} characters; set "title" in front matter` });
     raw.title = title;
   }
-  result.articles.push(buildArticle(raw, where, result.warnings, stem));
+  result.articles.push(buildArticle(raw, where, result.warnings, stem, fields));
   return result;
 }
 
 function pick(data: Record<string, unknown>): Omit<RawFields, 'text'> {
   const out: Omit<RawFields, 'text'> = {};
-  for (const k of FRONT_MATTER_KEYS) if (k in data) out[k] = data[k];
+  for (const k of ['id', 'outlet', 'title', 'published', 'url', 'language'] as const) if (k in data) out[k] = data[k];
+  const author = data.author ?? data.byline ?? data.authors;
+  if (author !== undefined) out.author = author;
   return out;
 }

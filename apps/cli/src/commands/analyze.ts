@@ -20,13 +20,14 @@ import {
   type Rejection,
   type Warning,
 } from '@parallax/core';
-import type { IngestWarning } from '@parallax/ingest';
+import { DATE_FORMATS, type DateFormat, type IngestWarning } from '@parallax/ingest';
 import type { Command } from 'commander';
 import { streamInputs } from '../inputs';
 import { checkOutDir, NothingAnalysedError, openOutDir, UsageError, writeOutDir } from '../output';
 import { analyzeInOrder, createAnalyzer } from '../pool';
 import { createProgress } from '../progress';
 import { inShard, parseShard, ShardWriter, SHARD_FILES } from '../shard';
+import { checkInputsExist, consoleSummary } from '../summary';
 
 export interface AnalyzeOptions {
   out: string;
@@ -34,6 +35,8 @@ export interface AnalyzeOptions {
   quiet?: boolean;
   language?: string;
   maxBytes?: number;
+  /** Day/month order of numeric dates (ingest's dateFormat); default auto. */
+  dateFormat?: DateFormat;
   /** Threads for the per-article stages (default: number of cores; 1 = no worker threads). */
   workers?: number;
   /** "i/n": analyse only slice i of n and write a shard directory. */
@@ -50,8 +53,15 @@ export interface AnalyzeSummary {
 }
 
 /** The report's `options`: what affects the result, never workers, shards or paths. */
-export function reportOptions(opts: { language?: string; maxBytes?: number }): Record<string, unknown> {
-  return { language: opts.language ?? 'auto', maxBytes: opts.maxBytes ?? null };
+export function reportOptions(opts: { language?: string; maxBytes?: number; dateFormat?: DateFormat }): Record<string, unknown> {
+  return { language: opts.language ?? 'auto', maxBytes: opts.maxBytes ?? null, dateFormat: opts.dateFormat ?? 'auto' };
+}
+
+/** `--date-format`: one of auto, dmy, mdy, ymd (lower-cased); anything else is a usage error. */
+export function parseDateFormat(v: string): DateFormat {
+  const f = v.trim().toLowerCase();
+  if (!(DATE_FORMATS as readonly string[]).includes(f)) throw new UsageError(`--date-format must be one of ${DATE_FORMATS.join(', ')}, got "${v}"`);
+  return f as DateFormat;
 }
 
 export function ingestWarning(w: IngestWarning): Warning {
@@ -92,11 +102,13 @@ export function writeReport(
       (summary.rejected + summary.duplicate > 0 ? `: see ${out}/rejected.csv` : '') +
       ` — wrote ${out}/ (report.json, articles.csv, sentences.csv, …)`,
   );
+  for (const line of consoleSummary(report)) log(line);
   return summary;
 }
 
 export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (line: string) => void): Promise<AnalyzeSummary> {
   if (paths.length === 0) throw new UsageError('no input paths given; usage: parallax analyze <paths...> --out DIR');
+  checkInputsExist(paths);
   checkOutDir(opts.out, opts.force ?? false, paths);
   const shard = opts.shard === undefined ? null : parseShard(opts.shard);
   const workers = opts.workers ?? availableParallelism();
@@ -105,7 +117,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (li
   const options = reportOptions(opts);
   const progress = await createProgress(paths, !opts.quiet, shard ? `shard ${shard.index}/${shard.count}` : 'analysing');
   const analyzer = createAnalyzer(engineOptions, workers, opts.spawnAfter);
-  const events = streamInputs(paths, opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes });
+  const events = streamInputs(paths, { ...(opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes }), dateFormat: opts.dateFormat ?? 'auto' });
   const ordered = analyzeInOrder(events, analyzer, workers, (e) => inShard(e.articleOrdinal, shard));
   let articles = 0;
   const tick = (path: string, bytes: number) => progress.tick(path, articles, bytes);
@@ -184,6 +196,7 @@ export function registerAnalyze(program: Command): void {
       if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-bytes must be a positive integer, got "${v}"`);
       return n;
     })
+    .option('--date-format <order>', `day/month order of numeric dates such as 03/04/2025: ${DATE_FORMATS.join(', ')} (auto reads 18/02/2025 and 02/18/2025, and warns on ambiguous ones)`, parseDateFormat, 'auto')
     .option('-w, --workers <n>', 'threads for the per-article stages (default: number of cores; 1 = no worker threads)', parseWorkers)
     .option('--shard <i/n>', 'analyse only slice i of n (0-based; article ordinal mod n) and write a shard directory for `parallax merge`')
     .action(async (paths: string[], opts: AnalyzeOptions) => {

@@ -12,6 +12,7 @@ function article(id: string, outlet: string, text: string, sentences: [number, n
     published: '2025-02-18',
     url: null,
     language: 'en',
+    author: null,
     source: { path: `${id}.md`, line: null },
     text,
     offset_map: { anchors: [[0, 0]], rawLength: text.length },

@@ -31,7 +31,7 @@ function article(raw: string, people: Record<string, string>): ArticleAnalysis {
   }
   entities.sort((a, b) => a.start - b.start);
   return {
-    article: { id: 't', outlet: 'T', title: '', published: null, url: null, language: 'en', source: { path: 't', line: null }, text, offset_map: { anchors: [], rawLength: text.length }, removed: [], sentences, entities, n_words: 0, english: true },
+    article: { id: 't', outlet: 'T', title: '', published: null, url: null, language: 'en', author: null, source: { path: 't', line: null }, text, offset_map: { anchors: [], rawLength: text.length }, removed: [], sentences, entities, n_words: 0, english: true },
     tokens, scores: [], evidence: [], quotes: [], warnings: [],
   };
 }
