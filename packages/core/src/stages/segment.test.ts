@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
+import { createEngine } from '../engine';
 import { createNlp } from '../nlp';
 import { keptParagraphs, repairSentences } from './segment';
 
@@ -14,6 +15,8 @@ function rebuild(text: string, offset: number): string {
     for (const t of s.tokens) {
       out += text.slice(cursor - offset, t.start - offset); // the gap
       expect(t.text).toBe(text.slice(t.start - offset, t.end - offset));
+      expect(t.text.length).toBeGreaterThan(0);
+      expect(t.start).toBeGreaterThanOrEqual(cursor);
       out += t.text;
       cursor = t.end;
     }
@@ -39,6 +42,39 @@ describe('nlp.parse(text, offset)', () => {
       }),
       { numRuns: 200, seed: 11 },
     );
+  });
+});
+
+/**
+ * Issue 17: a ~300-character news paragraph with "Britain’s" and "March.It" crashed the run
+ * (`TypeError … toLowerCase` in isCapitalized via isHeading). The cause: wink emits a token
+ * with an empty value inside ".." ("fall..with" -> "fall" "." "" "." "with"), and parse()
+ * turned it into an empty token; every later stage assumed tokens have text.
+ */
+describe('nlp.parse: the issue-17 crash paragraph', () => {
+  const TRIGGER =
+    'Britain’s exports fell sharply in March.It was the third monthly fall..with the pound weak, officials said on Tuesday. ' +
+    'The Office for National Statistics said the drop was led by cars and fuel, and economists at two banks said the figures ' +
+    'would worry ministers before the budget statement next week in London.';
+
+  test.each([TRIGGER, 'He said China "would fight to the end..with all necessary measures."', 'a..b...c....d. ..', '..'])(
+    'no empty tokens, real offsets, and the text rebuilds: %s',
+    (text) => {
+      expect(rebuild(text, 5)).toBe(text);
+    },
+  );
+
+  test('wink still emits the empty token this guards against (if this fails, wink changed: keep the guard)', () => {
+    expect(nlp.wink.readDoc('fall..with').tokens().out()).toContain('');
+  });
+
+  test('the engine analyses the paragraph instead of throwing', { timeout: 30_000 }, () => {
+    const report = createEngine().analyze({
+      articles: [{ id: 'uk', outlet: 'x', title: 'UK exports', published: null, url: null, language: null, text: TRIGGER, source: { path: 'uk.txt', line: null } }],
+    });
+    expect(report.inputs.map((i) => i.status)).toEqual(['analysed']);
+    const a = report.articles[0]!;
+    for (const m of a.entities) expect(a.text.slice(m.start, m.end)).toBe(m.text);
   });
 });
 
