@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { createEngine } from '../engine';
 import { createNlp } from '../nlp';
-import { keptParagraphs, repairSentences } from './segment';
+import { lexicons } from '@parallax/lexicons';
+import { boundaryRules, keptParagraphs, repairSentences } from './segment';
 
 const nlp = createNlp();
 
@@ -102,5 +103,36 @@ describe('repairSentences(text, sentences)', () => {
     const repaired = repairSentences(text, nlp.parse(text, 0).sentences);
     expect(repaired.length).toBe(expected);
     expect(repaired.map((s) => text.slice(s.start, s.end)).join(' ')).toBe(text);
+  });
+});
+
+describe('repairSentences(text, sentences, rules): the sentence-boundaries lexicon', () => {
+  const rules = boundaryRules(lexicons.sentenceBoundaries.entries);
+  const pieces = (text: string) => repairSentences(text, nlp.parse(text, 0).sentences, rules).map((s) => text.slice(s.start, s.end));
+  test.each([
+    ['party-state tag in parentheses', 'Sen. Dianne Feinstein (D-Calif.) said the bill would pass. Rep. Jim Jordan (R-Ohio) disagreed.', 2],
+    ['two tags in one sentence', 'Sen. Chuck Schumer (D-N.Y.) and Sen. Mitch McConnell (R-Ky.) met.', 1],
+    ['tag before a comma', 'The bill was drafted by Rep. Doug Collins (R-Ga.), the ranking member.', 1],
+    ['bare tag before lower case', 'Sen. Ted Cruz, R-Texas. said so on Monday.', 1],
+    ['bare tag before a new sentence stays a break', 'Said Rep. Devin Nunes, R-Calif. "We will not stop," he added.', 2],
+    ['military titles', 'Cpl. John Smith was killed. Lt. Gen. Michael Flynn met Sgt. Maj. Jones.', 2],
+    ['tickers', 'The Nasdaq Composite .IXIC fell 1.2 percent while the S&P 500 <.SPX> lost 0.8 percent.', 1],
+    ['domains', 'He told ESPN.com that he would return. Shares of Amazon.com Inc. rose.', 2],
+    ['dotted codes and decimals', 'Variant BA.2.75 and BF.7 spread, per cov-lineages.org data, up 3.5 percent.', 1],
+    ['a missing space at a real boundary still splits', 'The economy shrank in March.It was the first fall since 2020.', 2],
+    ['a state abbreviation can end a sentence', 'He lives in Fresno, Calif. His wife works in Sacramento.', 2],
+    ['an abbreviation before a digit', 'It was approved in Jan. 2020 by the board. No. The board said no.', 3],
+    ['a curly question quote and its attribution', '“But where do these come from?” asks the secretary of the bureau.', 1],
+  ])('%s', (_n, text, expected) => {
+    const got = pieces(text);
+    expect(got.length).toBe(expected);
+    expect(got.join('').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+  });
+
+  test('every rule is data: the lexicon has titles, abbreviations and patterns, each with a source', () => {
+    const kinds = new Set(lexicons.sentenceBoundaries.entries.map((e) => e.kind));
+    expect([...kinds].sort()).toEqual(['abbreviation', 'pattern', 'title']);
+    expect(rules.titles.has('cpl.')).toBe(true);
+    expect(rules.abbreviations.has('calif.')).toBe(true);
   });
 });
