@@ -73,7 +73,7 @@ function checkReport(report: AnalysisReport): void {
 }
 
 describe('engine properties', () => {
-  test('for any text: no throw, spans inside the text, finite scores, evidence behind every score', () => {
+  test('for any text: no throw, spans inside the text, finite scores, evidence behind every score', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(text, text, (a, b) => {
         const report = engine.analyze({ articles: [article('a', a, a.slice(0, 40)), article('b', b)] });
@@ -83,7 +83,7 @@ describe('engine properties', () => {
     );
   });
 
-  test('deterministic: the same input gives byte-identical exports', () => {
+  test('deterministic: the same input gives byte-identical exports', { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(text, (a) => {
         const input = { articles: [article('x', SAMPLE), article('y', a)] };
@@ -95,7 +95,7 @@ describe('engine properties', () => {
     );
   });
 
-  test('input order does not change the report', () => {
+  test('input order does not change the report', { timeout: 120_000 }, () => {
     const arts = [article('p', SAMPLE), article('q', SAMPLE.replace('Kyiv', 'Kiev')), article('r', 'Unrelated text about football scores.')];
     const one = JSON.stringify(engine.analyze({ articles: arts }));
     const two = JSON.stringify(engine.analyze({ articles: [...arts].reverse() }));
