@@ -16,6 +16,7 @@
  * reports), so the same input still gives the same report.
  */
 import type { ArticleAnalysis, CorpusStage, CorpusState, EngineContext } from './model';
+import { normalizeText } from './normalize';
 import type { ArticleInput, Warning } from './schema';
 
 export interface StageFailure {
@@ -56,7 +57,7 @@ export function failedAnalysis(input: ArticleInput, stage: string, err: unknown)
       language: input?.language ?? 'und',
       source,
       text: '',
-      offset_map: [],
+      offset_map: normalizeText('').map,
       removed: [],
       sentences: [],
       entities: [],
