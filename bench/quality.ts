@@ -21,6 +21,7 @@ import { lexicons as lex } from '@parallax/lexicons';
 import type { SentimentParams, Token } from '@parallax/core';
 import { runQuoteGold } from './quality-quotes';
 import { runIngestQuality } from './quality-ingest';
+import { runBoundaryQuality } from './quality-boundaries';
 import { bandLabels, bestBand, isTest20, isTrain80, loadNewsMtsc, scoreTargets, type MtscRow } from './newsmtsc';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -157,5 +158,7 @@ if (ing) {
   const pct = (n: number) => `${((100 * n) / Math.max(1, ing.articles)).toFixed(1)}%`;
   log(`ingest (allsides dev, ${ing.articles} pages with only a URL): outlet agrees with AllSides' name ${pct(ing.agreeLexicon)} (baseline bare domain ${pct(ing.agreeBareDomain)}; no goal set); readable name found for ${pct(ing.named)}`);
 } else log('skip: ../shared/dev-data/allsides_events not found');
+// 4. Sentence boundaries (bench/quality-boundaries.ts)
+result.boundaries = runBoundaryQuality(ROOT, log);
 
 if (json) console.log(JSON.stringify(result, null, 2));

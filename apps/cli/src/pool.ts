@@ -10,7 +10,7 @@
  * Either way the JSON text is identical, so output does not depend on the worker count.
  */
 import { Worker } from 'node:worker_threads';
-import { createEngine, type ArticleInput, type EngineOptions } from '@parallax/core';
+import { createEngine, failedAnalysis, type ArticleInput, type EngineOptions } from '@parallax/core';
 
 export interface WorkerRequest {
   seq: number;
@@ -34,7 +34,14 @@ export interface Analyzer {
 export function inlineAnalyzer(engineOptions: Partial<EngineOptions>): Analyzer {
   const engine = createEngine(engineOptions);
   return {
-    run: (article) => Promise.resolve(JSON.stringify(engine.analyzeArticle(article))),
+    run: (article) => {
+      // analyzeArticle isolates stage failures; this catches the rest, exactly as worker.ts does.
+      try {
+        return Promise.resolve(JSON.stringify(engine.analyzeArticle(article)));
+      } catch (err) {
+        return Promise.resolve(JSON.stringify(failedAnalysis(article, 'worker', err)));
+      }
+    },
     pending: 0,
     close: () => Promise.resolve(),
   };

@@ -4,7 +4,7 @@
  * write, so every path through the CLI hands buildReport identical data).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createEngine, type ArticleInput, type EngineOptions } from '@parallax/core';
+import { createEngine, failedAnalysis, type ArticleInput, type EngineOptions } from '@parallax/core';
 import type { WorkerReply, WorkerRequest } from './pool';
 
 const port = parentPort;
@@ -18,7 +18,9 @@ port.on('message', (batch: WorkerRequest[]) => {
     try {
       return { seq, json: JSON.stringify(engine.analyzeArticle(article)) };
     } catch (err) {
-      return { seq, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+      // analyzeArticle already isolates stage failures; anything else thrown here (e.g. while
+      // serializing) still rejects only this article, as in the main thread.
+      return { seq, json: JSON.stringify(failedAnalysis(article, 'worker', err)) };
     }
   });
   port.postMessage(replies);

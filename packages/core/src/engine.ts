@@ -9,7 +9,8 @@
  * result is structured-clone safe) and hand all results to `buildReport`.
  */
 import { lexicons as allLexicons, lexiconRefs } from '@parallax/lexicons';
-import type { ArticleAnalysis, CorpusState, EngineContext, EngineOptions } from './model';
+import type { ArticleAnalysis, ArticleStage, CorpusStage, CorpusState, EngineContext, EngineOptions } from './model';
+import { failedAnalysis, failureReason, runCorpusStage } from './isolate';
 import { createNlp, type Nlp } from './nlp';
 import { normalizeText } from './normalize';
 import { ARTICLE_STAGES, CORPUS_STAGES } from './pipeline';
@@ -61,7 +62,19 @@ function getNlp(): Nlp {
   return sharedNlp;
 }
 
-export function createEngine(options: Partial<EngineOptions> = {}): Engine {
+/**
+ * The stages an engine runs; by default the pipeline of pipeline.ts. Passing other stages
+ * is for tests and experiments (e.g. a stage that throws, to check failure isolation);
+ * reports made with a changed pipeline are not comparable with the default one.
+ */
+export interface EnginePipeline {
+  article?: readonly ArticleStage[];
+  corpus?: readonly CorpusStage[];
+}
+
+export function createEngine(options: Partial<EngineOptions> = {}, pipeline: EnginePipeline = {}): Engine {
+  const articleStages = pipeline.article ?? ARTICLE_STAGES;
+  const corpusStages = pipeline.corpus ?? CORPUS_STAGES;
   for (const key of Object.keys(options)) {
     if (!(key in DEFAULT_OPTIONS)) {
       throw new TypeError(`Unknown engine option \`${key}\`; known options: ${Object.keys(DEFAULT_OPTIONS).join(', ')}.`);
@@ -74,7 +87,17 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
   const opts: EngineOptions = Object.freeze({ ...DEFAULT_OPTIONS, ...options, language });
   const ctx: EngineContext = Object.freeze({ options: opts, lexicons: allLexicons, nlp: getNlp() });
 
+  /** Never throws for a failing stage: the article comes back with `failure` set (isolate.ts). */
   function analyzeArticle(input: ArticleInput): ArticleAnalysis {
+    let stageName = 'normalize';
+    try {
+      return analyzeArticleStages(input, (name) => (stageName = name));
+    } catch (err) {
+      return failedAnalysis(input, stageName, err);
+    }
+  }
+
+  function analyzeArticleStages(input: ArticleInput, entering: (stage: string) => void): ArticleAnalysis {
     const { text, map } = normalizeText(input.text);
     const state: ArticleAnalysis = {
       article: {
@@ -100,8 +123,9 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
       quotes: [],
       warnings: [],
     };
-    for (const stage of ARTICLE_STAGES) {
+    for (const stage of articleStages) {
       if (stage.englishOnly && !state.article.english) continue;
+      entering(stage.name);
       stage.run(state, ctx);
     }
     if (state.article.sentences.length === 0) {
@@ -123,11 +147,17 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
     const ordered = [...analyses].sort((a, b) => compareSource(a.article.source, b.article.source));
     const inputs: InputRecord[] = [];
     const kept: ArticleAnalysis[] = [];
+    const failed: ArticleAnalysis[] = [];
     const byText = new Map<string, ArticleAnalysis>();
     const byId = new Map<string, ArticleAnalysis>();
     for (const a of ordered) {
       const where = (x: ArticleAnalysis) => `${x.article.source.path}${x.article.source.line ? `:${x.article.source.line}` : ''}`;
       const rec = { path: a.article.source.path, line: a.article.source.line, article_id: a.article.id };
+      if (a.failure) {
+        failed.push(a);
+        inputs.push({ ...rec, status: 'rejected', reason: failureReason(a.failure) });
+        continue;
+      }
       const sameText = byText.get(a.article.text);
       if (sameText) {
         inputs.push({ ...rec, status: 'duplicate', reason: `same text as article "${sameText.article.id}" (${where(sameText)}); not counted twice` });
@@ -162,7 +192,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
       evidence: [],
       warnings: [],
     };
-    for (const stage of CORPUS_STAGES) stage.run(corpus, ctx);
+    for (const stage of corpusStages) runCorpusStage(stage, corpus, ctx);
 
     const eventOf = new Map<string, string>();
     for (const e of corpus.events) for (const id of e.article_ids) eventOf.set(id, e.event_id);
@@ -207,7 +237,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
       evidence,
       quotes: kept.flatMap((a) => a.quotes.map((q) => ({ ...q, speaker_entity: merge(q.speaker_entity) }))),
       // Shell warnings ("path:line: message") in natural order, so the report does not depend on the order paths were given.
-      warnings: [...naturalOrder(extra.warnings ?? []), ...kept.flatMap((a) => a.warnings), ...corpus.warnings, ...numberWarnings],
+      warnings: [...naturalOrder(extra.warnings ?? []), ...failed.flatMap((a) => a.warnings), ...kept.flatMap((a) => a.warnings), ...corpus.warnings, ...numberWarnings],
     };
   }
 

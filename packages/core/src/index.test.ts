@@ -63,6 +63,8 @@ test('the public exports of @parallax/core are exactly these (a change here is a
       "exportFiles",
       "extractEventFeatures",
       "f1Scores",
+      "failedAnalysis",
+      "failureReason",
       "findDirectQuotes",
       "framesStage",
       "groupEvents",

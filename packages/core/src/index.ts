@@ -6,7 +6,9 @@
  */
 export * from './schema';
 export { createEngine, compareSource, round, TOOL_VERSION } from './engine';
-export type { Engine, Rejection, ReportExtras } from './engine';
+export type { Engine, EnginePipeline, Rejection, ReportExtras } from './engine';
+export { failedAnalysis, failureReason } from './isolate';
+export type { StageFailure } from './isolate';
 export type { ArticleAnalysis, CorpusState, EngineOptions, Token, ArticleStage, CorpusStage, EngineContext } from './model';
 export { normalizeText, toRawOffset } from './normalize';
 export type { Normalized } from './normalize';

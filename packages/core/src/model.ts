@@ -48,6 +48,8 @@ export interface ArticleAnalysis {
   evidence: Evidence[];
   quotes: Quote[];
   warnings: Warning[];
+  /** Set when a stage threw on this article (isolate.ts): the article is then rejected with the reason. */
+  failure?: { stage: string; message: string };
 }
 
 /** Cross-article working state, after every article went through the article stages. */

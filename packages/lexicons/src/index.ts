@@ -11,6 +11,7 @@ import { entities } from './entities';
 import { terms } from './terms';
 import { wordVectors } from './vectors';
 import { outlets } from './outlets';
+import { sentenceBoundaries } from './boundaries';
 import type { Lexicon } from './define';
 
 export { defineLexicon, LexiconError, LexiconMeta, BaseEntry } from './define';
@@ -20,6 +21,7 @@ export { GazetteerEntity, EntityCue, EntityEntry, isGazetteerEntity } from './en
 export { TermEntry } from './terms';
 export { WordVectorBlock } from './vectors';
 export { OutletEntry } from './outlets';
+export { BoundaryEntry } from './boundaries';
 export { SentimentEntry, ModifierEntry, TopicEntry, EmoticonEntry, NewsValenceEntry } from './sentiment';
 export { FrameEntry, LoadedEntry, HedgeEntry } from './frames';
 export { AttributionVerbEntry, SideEntry } from './attribution';
@@ -41,6 +43,7 @@ export const lexicons = Object.freeze({
   sides,
   wordVectors,
   outlets,
+  sentenceBoundaries,
 });
 
 export type Lexicons = typeof lexicons;

@@ -10,7 +10,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'parallax-validate-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('runValidate', () => {
-  test('writes agreement.csv, agreement.json and confusion.csv for the fixture coding', async () => {
+  test('writes agreement.csv, agreement.json and confusion.csv for the fixture coding', { timeout: 120_000 }, async () => {
     const out = join(tmp, 'out');
     const lines: string[] = [];
     const summary = await runValidate([join(ROOT, 'fixtures/riyadh-2025-02-18')], { coded: join(ROOT, 'fixtures/coded/riyadh-coded.csv'), out }, (l) => lines.push(l));
