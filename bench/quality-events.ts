@@ -141,7 +141,7 @@ export function runEventQuality(opts: { split?: string; log?: (...a: unknown[]) 
     const inputs: ArticleInput[] = [];
     for (const f of files) {
       const raw = fs.readFileSync(path.join(dir, f), 'utf8');
-      const ev = /^event:\s*(\S+)/m.exec(raw)?.[1];
+      const ev = /^#\s*event:\s*(\S+)/m.exec(raw)?.[1];
       for (const a of parseFile(f, Buffer.from(raw)).articles) {
         inputs.push(a);
         if (ev) truth.set(a.id, ev);

@@ -67,12 +67,12 @@ describe('groupEvents(features, options)', () => {
 
   test('date blocking: a key common in the corpus but rare within a few days still proposes candidates', () => {
     // 60 articles on 60 different weeks all name Ukraine and Russia (far above maxPosting
-    // in the corpus); two of them on the same day share only those keys and terms.
+    // in the corpus); two of them on the same day share those keys and one rarer person and term.
     const spread = Array.from({ length: 60 }, (_, i) => {
       const d = new Date(Date.UTC(2024, 0, 1) + i * 7 * 86400000).toISOString().slice(0, 10);
       return f(`w${String(i).padStart(2, '0')}`, d, ['place:ukraine', 'gov:russia', `person:p${i}`], [`t${i}`, 'talk']);
     });
-    const same = f('same', spread[30]!.date, ['place:ukraine', 'gov:russia'], ['talk', 'ceasefire']);
+    const same = f('same', spread[30]!.date, ['place:ukraine', 'gov:russia', 'person:p30'], ['talk', 't30']);
     const out = groupEvents([...spread, same], { maxPosting: 10 });
     expect(out.find((e) => e.article_ids.includes('same'))!.article_ids).toEqual(['same', 'w30']);
     expect(out).toHaveLength(60);
