@@ -22,6 +22,63 @@ import type { ArticleStage, Token } from '../model';
 import type { EntityMention, EntityType } from '../schema';
 import { compileGazetteer, type AliasPattern, type Gazetteer } from './gazetteer';
 import { isAllCaps, isCapitalized, nameKey, slugify } from './text';
+import { nameClasses, type NameClass } from './names';
+
+const POSSESSIVE_END = /^(.*\p{L})(?:'s|’s|'|’)$/u;
+/** "Trump's" as one token -> "Trump" + "'s", so no possessive entity (trump-s) is formed. */
+export function splitPossessives(toks: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of toks) {
+    const m = t.kind === 'word' && isCapitalized(t.text) ? POSSESSIVE_END.exec(t.text) : null;
+    if (!m || (t.text.endsWith("'") || t.text.endsWith('’') ? !/s['’]$/.test(t.text) : false)) {
+      out.push(t);
+      continue;
+    }
+    const base = m[1]!;
+    const cut = t.start + base.length;
+    out.push({ ...t, text: base, norm: base.toLowerCase(), lemma: base.toLowerCase(), end: cut, pos: 'PROPN' });
+    out.push({ ...t, text: t.text.slice(base.length), norm: "'s", lemma: "'s", start: cut, pos: 'PART', kind: 'punctuation', stop: true });
+  }
+  return out;
+}
+
+const cls = (phrase: string): ReadonlySet<NameClass> | undefined => nameClasses().get(phrase.toLowerCase());
+/** A common English word in compromise's lexicon that is not also a name ("Senate", "Care"). */
+function isCommonWord(word: string): boolean {
+  const c = cls(word);
+  if (c && (c.has('first') || c.has('last'))) return false;
+  return commonWords().has(word.toLowerCase());
+}
+let common: ReadonlySet<string> | null = null;
+function commonWords(): ReadonlySet<string> {
+  common ??= commonLexicon();
+  return common;
+}
+import nlpc from 'compromise';
+function commonLexicon(): ReadonlySet<string> {
+  const lex = (nlpc as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } }).world().model.one.lexicon;
+  const out = new Set<string>();
+  for (const [k, v] of Object.entries(lex)) {
+    if (k.includes(' ')) continue;
+    const tags = Array.isArray(v) ? v : [v];
+    if (tags.some((t) => /Noun|Adjective|Verb|Adverb|Determiner|Preposition|Conjunction|Pronoun|Plural|Singular|Demonym|Value|Uncountable|Infinitive/.test(t)) && !tags.some((t) => /Name|Place|City|Country|Region|Organization/.test(t))) out.add(k);
+  }
+  return out;
+}
+/** Common-noun endings ("Security", "Amendment", "Democrats"): such a run is not a person unless its last word is a known surname. */
+const NOUN_END = /(?:ity|ment|tion|sion|ance|ence|ness|ics|ism|ure|ary|ery|day|[a-z]s)$/i;
+/** A 2-4 word capitalised run reads as a person's name: a known first name first, or a known surname last, or no common-word sign. */
+export function personLike(words: readonly string[]): boolean {
+  const last = words[words.length - 1]!;
+  if (cls(last)?.has('last')) return true;
+  if (NOUN_END.test(last)) return false;
+  if (cls(words[0]!)?.has('first')) return true;
+  return words.every((w) => !isCommonWord(w));
+}
+const isMonthOrDay = (w: string) => {
+  const c = cls(w.replace(/\.$/, ''));
+  return c !== undefined && (c.has('month') || c.has('weekday'));
+};
 
 const NAME_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'X']);
 /** Particles inside person names and connectors inside organisation names. */
@@ -163,7 +220,9 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
         i++; // "Russian" in "Russian Foreign Minister": an adjective, keeps a pending title
         continue;
       }
-      if (!isCapTok(t)) {
+      // A sentence's capitalised first word starts a name only when wink reads it as a proper noun ("Lawmakers on Capitol Hill" is not a place).
+      const first = toks.findIndex((u) => u.kind === 'word') === i;
+      if (!isCapTok(t) || (first && t.pos !== 'PROPN' && !titled && !honorific)) {
         titled = honorific = false;
         i++;
         continue;
@@ -190,6 +249,8 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
         break;
       }
       if (cut >= 0 && !hasOrgHead && lastHead !== 'place-suffix') j = cut;
+      // Never end on a connector or particle ("Capitol Hill on" before a stop cue).
+      while (j > i + 1 && (ORG_CONNECTORS.has(toks[j - 1]!.norm) || NAME_PARTICLES.has(toks[j - 1]!.norm))) j--;
       const run = toks.slice(i, j);
       const start = t.start;
       const end = run[run.length - 1]!.end;
@@ -201,11 +262,28 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
         emit(start, end, 'ORG', `org:${slugify(surface)}`, 'pattern:org-head');
       } else if (lastHead === 'place-suffix') {
         emit(start, end, 'PLACE', `place:${slugify(surface)}`, 'pattern:place-head');
+      } else if (run.some((u) => isMonthOrDay(u.text))) {
+        // "January", "Tuesday", "Election Day" are dates, never names.
+      } else if (cls(surface)?.has('place')) {
+        emit(start, end, 'PLACE', `place:${slugify(surface)}`, 'compromise:place');
+      } else if (cls(surface)?.has('org') && !(run.length === 1 && (titled || honorific))) {
+        emit(start, end, 'ORG', `org:${slugify(surface)}`, 'compromise:organization');
       } else if (run.length === 1) {
-        if (!isAllCaps(t.text)) pending.push({ start, end, text: surface, key: nameKey(t.text), titled, honorific });
+        if (isAllCaps(t.text)) {
+          // acronyms without a gazetteer entry stay untyped
+        } else if (!titled && !honorific && !isCommonWord(t.text) && (cls(t.text)?.has('last') || cls(t.text)?.has('first')) && t.pos === 'PROPN') {
+          // A lone known name ("Obama"): coreference below may link it to a full name;
+          // else it stands as its own person (merged across articles by entity-merge).
+          pending.push({ start, end, text: surface, key: nameKey(t.text), titled: true, honorific });
+        } else pending.push({ start, end, text: surface, key: nameKey(t.text), titled, honorific });
       } else if (titled || honorific) {
         emit(start, end, 'PERSON', `person:${slugify(surface)}`, 'pattern:title-name');
-      } else if (!heading && run.length <= 4 && run.every((u) => !isAllCaps(u.text))) {
+      } else if (
+        !heading &&
+        run.length <= 4 &&
+        run.every((u) => !isAllCaps(u.text)) &&
+        personLike(run.map((u) => u.text))
+      ) {
         emit(start, end, 'PERSON', `person:${slugify(surface)}`, 'pattern:propn-name');
       }
       titled = honorific = false;
@@ -244,7 +322,7 @@ export const entitiesStage: ArticleStage = {
   englishOnly: true,
   run(state, ctx) {
     const g = compileGazetteer(ctx.lexicons.entities, ctx.nlp);
-    const found = detectEntities(state.article.text, state.tokens, g);
+    const found = detectEntities(state.article.text, state.tokens.map(splitPossessives), g);
     const all = [...state.article.entities, ...found];
     all.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
     state.article.entities = all;
