@@ -222,7 +222,7 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
       }
       // A sentence's capitalised first word starts a name only when wink reads it as a proper noun ("Lawmakers on Capitol Hill" is not a place).
       const first = toks.findIndex((u) => u.kind === 'word') === i;
-      if (!isCapTok(t) || (first && t.pos !== 'PROPN' && !titled && !honorific)) {
+      if (!isCapTok(t) || (first && t.pos !== 'PROPN' && !titled && !honorific && !cls(t.text)?.has('first'))) {
         titled = honorific = false;
         i++;
         continue;
