@@ -49,6 +49,8 @@ export interface EventFeatures {
    * neither's first main actor is among the other's entities are about different actors.
    */
   main?: string[];
+  /** The title cleaned of a trailing site name ("... - CNN"), for the event label (optional). */
+  title?: string;
 }
 
 export interface GroupEventsOptions {
@@ -185,18 +187,28 @@ export function extractEventFeatures(a: ArticleAnalysis): EventFeatures {
     places,
     place: main && main[1] >= 2 ? main[0] : null,
     main: actors,
+    title: cleanTitle(article.title),
   };
+}
+
+/** A title without a trailing or leading site name ("Talks end | Reuters", "CNN: Talks end"), whitespace squashed. */
+export function cleanTitle(title: string): string {
+  let t = title.replace(/\s+/g, ' ').trim();
+  t = t.replace(/\s+[|\-–—]\s+[^|\-–—]{2,40}$/u, (m) => (m.split(/\s+/).length <= 6 ? '' : m));
+  t = t.replace(/^[A-Z][\w.]{1,20}:\s+/u, '');
+  return t.trim();
 }
 
 function dayNumber(date: string): number {
   return Math.floor(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / 86400000);
 }
 
+const SMALL = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'bin', 'al', 'von', 'der', 'de']);
 function humanize(id: string): string {
   const slug = id.slice(id.indexOf(':') + 1);
   return slug
     .split('-')
-    .map((w) => (w.length <= 2 ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1)))
+    .map((w, i) => (i > 0 && SMALL.has(w) ? w : w === 'us' || w === 'uk' || w === 'un' || w === 'eu' ? w.toUpperCase() : w[0]!.toUpperCase() + w.slice(1)))
     .join(' ');
 }
 
@@ -451,7 +463,20 @@ export function groupEvents(features: readonly EventFeatures[], options: Partial
       .sort((x, y) => y[1].members - x[1].members || y[1].rank - x[1].rank || cmp(x[0], y[0]))
       .slice(0, 4)
       .map(([e]) => e);
-    const label = `${key.map(humanize).join(', ') || 'untitled'}${date ? ` (${date})` : ''}`;
+    // Label: the most central member title (sharing most title terms with the other
+    // members; ties: shorter, then id), else the key entities (deduplicated by display).
+    let best: { title: string; score: number } | null = null;
+    for (const i of group) {
+      const t = feats[i]!.title;
+      if (!t) continue;
+      const mine = new Set(feats[i]!.title_terms);
+      let sc = 0;
+      for (const j of group) if (j !== i) for (const w of feats[j]!.title_terms) if (mine.has(w)) sc++;
+      if (!best || sc > best.score || (sc === best.score && (t.length < best.title.length || (t.length === best.title.length && cmp(t, best.title) < 0)))) best = { title: t, score: sc };
+    }
+    const names = [...new Set(key.map(humanize))];
+    const head = best ? (best.title.length > 120 ? `${best.title.slice(0, 117).replace(/\s+\S*$/, '')}…` : best.title) : names.join(', ') || 'untitled';
+    const label = `${head}${date ? ` (${date})` : ''}`;
     events.push({ event_id: `ev-${date ?? 'undated'}-${fnv1a(ids.join('\u0000'))}`, label, date, key_entities: key, article_ids: ids });
   }
   return events.sort((x, y) => cmp(x.article_ids[0]!, y.article_ids[0]!));

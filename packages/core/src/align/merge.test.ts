@@ -76,7 +76,7 @@ describe('entity-merge: lone surnames join the one full name across articles (is
     expect(s.entityMergeReasons[from]).toMatch(/only full name with that surname/);
   });
   test('two full names with the surname contradict the merge', () => {
-    const s = run('President Clinton spoke to reporters on Monday about the economy.', 'Bill Clinton spoke to voters in Boston about the economy.', 'Hillary Clinton spoke to voters in Boston about the economy.');
+    const s = run('President Clinton spoke to reporters on Monday about the economy.', 'Former President Bill Clinton spoke to voters in Boston about the economy.', 'On Monday, Hillary Clinton spoke to voters in Boston about the economy.');
     expect(s.entityMerges).toEqual({});
   });
 });
