@@ -108,7 +108,7 @@ describe('groupEvents(features, options)', () => {
 });
 
 describe('eventsStage (through the engine)', () => {
-  test('non-English and empty articles get an event of their own; English ones are grouped', async () => {
+  test('non-English and empty articles get an event of their own; English ones are grouped', { timeout: 120_000 }, async () => {
     const { createEngine } = await import('../engine');
     const art = (id: string, language: string, text: string) => ({ id, outlet: id, title: '', published: '2025-02-18', url: null, language, text, source: { path: `${id}.txt`, line: null } });
     const en = 'Secretary of State Marco Rubio met Russian Foreign Minister Sergei Lavrov and Yuri Ushakov in Riyadh on Tuesday for talks on the war in Ukraine.';
