@@ -71,10 +71,11 @@ const NOUN_END = /(?:ity|ment|tion|sion|ance|ence|ness|ics|ism|ure|ary|ery|day|[
 export function personLike(words: readonly string[]): boolean {
   const last = words[words.length - 1]!;
   if (cls(last)?.has('last')) return true;
-  if (NOUN_END.test(last)) return false;
   if (cls(words[0]!)?.has('first')) return true;
+  if (NOUN_END.test(last)) return false;
   return words.every((w) => !isCommonWord(w));
 }
+const LOCATION_PREP = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around']);
 const isMonthOrDay = (w: string) => {
   const c = cls(w.replace(/\.$/, ''));
   return c !== undefined && (c.has('month') || c.has('weekday'));
@@ -96,6 +97,8 @@ interface Pending {
   /** Titled or after an honorific: a person even when no full name is found. */
   titled: boolean;
   honorific: boolean;
+  /** Rule for the mention when no full name is found and it stands alone (titled). */
+  rule?: string;
 }
 
 function isCapTok(t: Token): boolean {
@@ -274,7 +277,13 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
         } else if (!titled && !honorific && !isCommonWord(t.text) && (cls(t.text)?.has('last') || cls(t.text)?.has('first')) && t.pos === 'PROPN') {
           // A lone known name ("Obama"): coreference below may link it to a full name;
           // else it stands as its own person (merged across articles by entity-merge).
-          pending.push({ start, end, text: surface, key: nameKey(t.text), titled: true, honorific });
+          pending.push({ start, end, text: surface, key: nameKey(t.text), titled: true, honorific, rule: 'pattern:lone-known-name' });
+        } else if (!titled && !honorific && t.pos === 'PROPN' && !isCommonWord(t.text) && !NOUN_END.test(t.text) && i > 0 && LOCATION_PREP.has(toks[i - 1]!.norm)) {
+          // "in Malatya", "near Limni": a lone unknown proper noun after a preposition of place.
+          emit(start, end, 'PLACE', `place:${slugify(surface)}`, 'pattern:prep-place');
+        } else if (!titled && !honorific && t.pos === 'PROPN' && !isCommonWord(t.text) && !NOUN_END.test(t.text) && (toks[j]?.pos === 'VERB' || toks[j]?.pos === 'AUX')) {
+          // "Mueller said", "Spicer told": a lone unknown proper noun as the subject of a verb is a person (surname).
+          pending.push({ start, end, text: surface, key: nameKey(t.text), titled: true, honorific, rule: 'pattern:lone-subject' });
         } else pending.push({ start, end, text: surface, key: nameKey(t.text), titled, honorific });
       } else if (titled || honorific) {
         emit(start, end, 'PERSON', `person:${slugify(surface)}`, 'pattern:title-name');
@@ -311,7 +320,7 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
         }
       }
       if (best) emit(p.start, p.end, 'PERSON', best.id, p.honorific ? 'coref:honorific-surname' : 'coref:surname');
-      else if (p.titled || p.honorific) emit(p.start, p.end, 'PERSON', `person:${slugify(p.text)}`, 'pattern:title-name');
+      else if (p.titled || p.honorific) emit(p.start, p.end, 'PERSON', `person:${slugify(p.text)}`, p.rule ?? 'pattern:title-name');
     }
   }
   return out;

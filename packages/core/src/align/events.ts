@@ -51,6 +51,13 @@ export interface EventFeatures {
   main?: string[];
   /** The title cleaned of a trailing site name ("... - CNN"), for the event label (optional). */
   title?: string;
+  /**
+   * When what is reported happened, as the lead says it (`YYYY-MM-DD`): "on Tuesday" or
+   * "yesterday" resolved against the publication date, or "February 18" / "Feb. 18, 2025"
+   * (year from the publication date when not given). Null when the lead names no day or
+   * a weekday can't be resolved (undated article). Used for the event's date, never for grouping.
+   */
+  event_date?: string | null;
 }
 
 export interface GroupEventsOptions {
@@ -188,6 +195,7 @@ export function extractEventFeatures(a: ArticleAnalysis): EventFeatures {
     place: main && main[1] >= 2 ? main[0] : null,
     main: actors,
     title: cleanTitle(article.title),
+    event_date: statedDate(a, date),
   };
 }
 
@@ -197,6 +205,50 @@ export function cleanTitle(title: string): string {
   t = t.replace(/\s+[|\-–—]\s+[^|\-–—]{2,40}$/u, (m) => (m.split(/\s+/).length <= 6 ? '' : m));
   t = t.replace(/^[A-Z][\w.]{1,20}:\s+/u, '');
   return t.trim();
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_RE = /^(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/;
+const isoOf = (day: number) => new Date(day * 86400000).toISOString().slice(0, 10);
+
+/**
+ * The date the lead (first 3 sentences outside boilerplate) gives for what happened:
+ * the first "on <weekday>" / "<weekday>" (the latest such day on or before the
+ * publication date), "yesterday", or "<Month> <day>[, <year>]". Pure.
+ */
+export function statedDate(a: ArticleAnalysis, published: string | null): string | null {
+  const pub = published ? dayNumber(published) : null;
+  for (const sent of a.tokens.slice(0, 3)) {
+    for (let k = 0; k < sent.length; k++) {
+      const t = sent[k]!;
+      if (t.kind !== 'word') continue;
+      const w = WEEKDAYS.indexOf(t.norm);
+      if (w >= 0 && /^[A-Z]/.test(t.text)) {
+        if (pub === null) continue; // a weekday without a publication date is not a date
+        const pubDow = (pub + 4) % 7; // day 0 (1970-01-01) was a Thursday
+        return isoOf(pub - ((pubDow - w + 7) % 7));
+      }
+      if (t.norm === 'yesterday' && pub !== null) return isoOf(pub - 1);
+      const m = MONTH_RE.exec(t.norm);
+      const next = sent[k + 1];
+      if (m && /^[A-Z]/.test(t.text) && next && /^\d{1,2}$/.test(next.text)) {
+        const month = MONTHS.indexOf(m[1]!.slice(0, 3));
+        const dom = Number(next.text);
+        let year: number | null = null;
+        const y = sent[k + 2]?.text === ',' ? sent[k + 3] : sent[k + 2];
+        if (y && /^(?:19|20)\d{2}$/.test(y.text)) year = Number(y.text);
+        else if (published) year = Number(published.slice(0, 4));
+        if (year === null || dom < 1 || dom > 31) continue;
+        const day = Math.floor(Date.UTC(year, month, dom) / 86400000);
+        // Without a stated year, a date after publication belongs to the year before.
+        const fixed = y && /^(?:19|20)\d{2}$/.test(y.text) ? day : pub !== null && day > pub ? Math.floor(Date.UTC(year - 1, month, dom) / 86400000) : day;
+        if (pub !== null && (fixed > pub || pub - fixed > 31)) continue; // a forward or far date is not the event's
+        return isoOf(fixed);
+      }
+    }
+  }
+  return null;
 }
 
 function dayNumber(date: string): number {
@@ -447,8 +499,11 @@ export function groupEvents(features: readonly EventFeatures[], options: Partial
   const events: Event[] = [];
   for (const group of groups) {
     const ids = group.map((i) => feats[i]!.article_id).sort(cmp);
+    // The event's date: the earliest date the members' leads state for what happened,
+    // else the earliest publication date (never the latest).
     const dates = group.map((i) => feats[i]!.date).filter((d): d is string => d !== null).sort(cmp);
-    const date = dates[0] ?? null;
+    const stated = group.map((i) => feats[i]!.event_date ?? null).filter((d): d is string => d !== null).sort(cmp);
+    const date = stated[0] ?? dates[0] ?? null;
     // Key entities: held by the most members, then by summed rank.
     const score = new Map<string, { members: number; rank: number }>();
     for (const i of group) {
