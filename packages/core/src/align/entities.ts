@@ -278,10 +278,10 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
           // A lone known name ("Obama"): coreference below may link it to a full name;
           // else it stands as its own person (merged across articles by entity-merge).
           pending.push({ start, end, text: surface, key: nameKey(t.text), titled: true, honorific, rule: 'pattern:lone-known-name' });
-        } else if (!titled && !honorific && t.pos === 'PROPN' && !isCommonWord(t.text) && !NOUN_END.test(t.text) && i > 0 && LOCATION_PREP.has(toks[i - 1]!.norm)) {
+        } else if (!titled && !honorific && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isCommonWord(t.text) && !NOUN_END.test(t.text) && i > 0 && LOCATION_PREP.has(toks[i - 1]!.norm)) {
           // "in Malatya", "near Limni": a lone unknown proper noun after a preposition of place.
           emit(start, end, 'PLACE', `place:${slugify(surface)}`, 'pattern:prep-place');
-        } else if (!titled && !honorific && t.pos === 'PROPN' && !isCommonWord(t.text) && !NOUN_END.test(t.text) && (toks[j]?.pos === 'VERB' || toks[j]?.pos === 'AUX')) {
+        } else if (!titled && !honorific && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isCommonWord(t.text) && !NOUN_END.test(t.text) && (toks[j]?.pos === 'VERB' || toks[j]?.pos === 'AUX')) {
           // "Mueller said", "Spicer told": a lone unknown proper noun as the subject of a verb is a person (surname).
           pending.push({ start, end, text: surface, key: nameKey(t.text), titled: true, honorific, rule: 'pattern:lone-subject' });
         } else pending.push({ start, end, text: surface, key: nameKey(t.text), titled, honorific });

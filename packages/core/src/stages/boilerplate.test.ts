@@ -9,6 +9,7 @@ describe('findBoilerplate: datelines are boilerplate with a reason (issue 12)', 
     ['NEW YORK (AP) — Stocks fell.', 'NEW YORK (AP) — '],
     ['KYIV, Ukraine — Sirens sounded overnight.', 'KYIV, Ukraine — '],
     ['LOS ANGELES — Fires spread.', 'LOS ANGELES — '],
+    ['WASHINGTON/NEW YORK (Reuters) - U.S. officials met.', 'WASHINGTON/NEW YORK (Reuters) - '],
   ])('%s', (text, dateline) => {
     const spans = findBoilerplate(text, '', lexicons.boilerplate.entries);
     expect(spans.map((s) => s.text)).toEqual([dateline]);
@@ -18,6 +19,7 @@ describe('findBoilerplate: datelines are boilerplate with a reason (issue 12)', 
     'COVID-19 cases rose in the state.',
     'NATO said the drills would continue.',
     'The WASHINGTON office — a small one — closed.',
+    'UPDATE - the vote was delayed.',
   ])('not a dateline: %s', (text) => {
     expect(findBoilerplate(text, '', lexicons.boilerplate.entries).filter((s) => s.rule.startsWith('dateline'))).toEqual([]);
   });
