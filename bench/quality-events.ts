@@ -115,6 +115,7 @@ export function runEventQuality(opts: { split?: string; log?: (...a: unknown[]) 
       title: r.title,
       published: r.published || null,
       url: null,
+      language: null,
       text: r.text,
       source: { path: 'allsides.jsonl', line: null },
     }));
@@ -156,6 +157,25 @@ export function runEventQuality(opts: { split?: string; log?: (...a: unknown[]) 
     log(`  parallax            ${fmt(ours)}  events ${state.events.length}   goal F1 >= 0.85`);
     log(`  baseline title-tfidf ${fmt(tfidf)}`);
     out['events-undated'] = { parallax: ours, events: state.events.length, title_tfidf: tfidf };
+  }
+  // 2b. Entity precision on the hand-labelled dev sample (bench/labels/entity-precision-sample.json).
+  const lp = path.join(ROOT, 'bench/labels/entity-precision-sample.json');
+  const dev = rows && split === 'dev' ? rows : loadAllSides('dev');
+  if (fs.existsSync(lp) && dev) {
+    const labels = (JSON.parse(fs.readFileSync(lp, 'utf8')) as { labels: { article_id: string; start: number; end: number; type: string; correct: boolean }[] }).labels;
+    const need = new Set(labels.map((l) => l.article_id));
+    const engine = createEngine();
+    const found = new Map<string, Set<string>>();
+    for (const r of dev) {
+      if (!need.has(r.id)) continue;
+      const a = engine.analyzeArticle({ id: r.id, outlet: r.outlet_domain, title: r.title, published: r.published || null, url: null, language: null, text: r.text, source: { path: 'allsides.jsonl', line: null } });
+      found.set(r.id, new Set(a.article.entities.map((m) => `${m.start}:${m.end}:${m.type}`)));
+    }
+    const still = labels.filter((l) => found.get(l.article_id)?.has(`${l.start}:${l.end}:${l.type}`));
+    const labelled = labels.filter((l) => l.correct).length / labels.length;
+    const now = still.length ? still.filter((l) => l.correct).length / still.length : 0;
+    log(`entities precision, hand-labelled dev sample: ${r4(labelled).toFixed(4)} when labelled (${labels.length} mentions); today ${r4(now).toFixed(4)} on the ${still.length} labelled mentions still found   goal >= 0.95`);
+    out['entities-precision-sample'] = { labelled: labels.length, precision_when_labelled: labelled, still_found: still.length, precision_still_found: now };
   }
   // 3. Named-entity recall on NewsMTSC target mentions (every 4th sentence, deterministic).
   const mp = path.join(DEV, 'newsmtsc/train.jsonl');
