@@ -10,6 +10,7 @@
 import type { CorpusStage, CorpusState } from '../model';
 import { compileGazetteer, type Gazetteer } from './gazetteer';
 import { cmp, jaroWinkler, nameKey } from './text';
+import { nameClasses } from './names';
 
 export interface NameRecord {
   id: string;
@@ -156,8 +157,18 @@ export const entityMergeStage: CorpusStage = {
       if (!a.article.english) continue;
       for (const m of a.article.entities) {
         if (m.type !== 'PERSON' || !m.entity_id) continue;
-        if (nameKey(m.text).split(' ').length >= 2) addFull(m.entity_id, m.text);
-        else if (m.rule.startsWith('pattern:') && !m.entity_id.slice(7).includes('-')) lone.push({ id: m.entity_id, type: 'PERSON', name: m.text, count: 1, known: false });
+        // A full name counts when it is surely a person: from the gazetteer, after a title, or with a known first name or surname (compromise's lexicon).
+        const words = m.text.toLowerCase().split(/\s+/);
+        const first = words[0]!;
+        const lastWord = words[words.length - 1]!;
+        if (nameKey(m.text).split(' ').length >= 2) {
+          if (m.rule.startsWith('gazetteer') || m.rule === 'pattern:title-name' || nameClasses().get(first)?.has('first') || nameClasses().get(lastWord)?.has('last')) addFull(m.entity_id, m.text);
+          continue;
+        }
+        // A lone first name ("Barbara", "Donald") is not a surname.
+        const c = nameClasses().get(m.text.toLowerCase());
+        if (c?.has('first') && !c.has('last')) continue;
+        if (m.rule.startsWith('pattern:') && !m.entity_id.slice(7).includes('-')) lone.push({ id: m.entity_id, type: 'PERSON', name: m.text, count: 1, known: false });
       }
     }
     for (const r of lone.sort((a, b) => cmp(a.id, b.id))) {
