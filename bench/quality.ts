@@ -22,6 +22,7 @@ import type { SentimentParams, Token } from '@parallax/core';
 import { runQuoteGold } from './quality-quotes';
 import { runIngestQuality } from './quality-ingest';
 import { runBoundaryQuality } from './quality-boundaries';
+import { runEventQuality } from './quality-events';
 import { bandLabels, bestBand, isTest20, isTrain80, loadNewsMtsc, scoreTargets, type MtscRow } from './newsmtsc';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -160,5 +161,7 @@ if (ing) {
 } else log('skip: ../shared/dev-data/allsides_events not found');
 // 4. Sentence boundaries (bench/quality-boundaries.ts)
 result.boundaries = runBoundaryQuality(ROOT, log);
+// 4. Events and entities (issue 12; bench/quality-events.ts)
+result.events = runEventQuality({ split: 'dev', log });
 
 if (json) console.log(JSON.stringify(result, null, 2));

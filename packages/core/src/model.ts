@@ -58,6 +58,8 @@ export interface CorpusState {
   articles: ArticleAnalysis[];
   /** Entity ids merged across outlets: old id -> canonical id (applied when the report is assembled). */
   entityMerges: Record<string, string>;
+  /** Why each entityMerges entry was made (old id -> reason); filled by the entity-merge stage. */
+  entityMergeReasons?: Record<string, string>;
   events: Event[];
   claims: Claim[];
   omissions: Omission[];

@@ -10,6 +10,7 @@
 import type { CorpusStage, CorpusState } from '../model';
 import { compileGazetteer, type Gazetteer } from './gazetteer';
 import { cmp, jaroWinkler, nameKey } from './text';
+import { nameClasses } from './names';
 
 export interface NameRecord {
   id: string;
@@ -130,7 +131,55 @@ export const entityMergeStage: CorpusStage = {
     // A gazetteer entity may appear under several aliases: records share its id, so they union trivially.
     const known = gazetteerRecords(g, new Set(['PERSON', 'ORG']), wanted);
     const merged = mergeNamesMulti([...unknown, ...known]);
-    for (const [from, to] of Object.entries(merged)) if (from !== to && !g.byId.has(from)) state.entityMerges[from] = to;
+    const reasons: Record<string, string> = (state.entityMergeReasons ??= {});
+    for (const [from, to] of Object.entries(merged)) {
+      if (from !== to && !g.byId.has(from)) {
+        state.entityMerges[from] = to;
+        reasons[from] = 'same name by transliteration key / Jaro-Winkler (sameName)';
+      }
+    }
+    // A lone surname used as a person id in some article ("President Obama" ->
+    // person:obama) joins the one full name with that surname in the corpus
+    // (person:barack-obama); two full names with that surname (Bill / Hillary Clinton)
+    // contradict it and nothing is merged.
+    const fullBySurname = new Map<string, Set<string>>();
+    const addFull = (id: string, name: string) => {
+      const words = nameKey(name).split(' ');
+      if (words.length < 2) return;
+      const k = words[words.length - 1]!;
+      const target = state.entityMerges[id] ?? id;
+      const set = fullBySurname.get(k) ?? new Set<string>();
+      set.add(target);
+      fullBySurname.set(k, set);
+    };
+    const lone: NameRecord[] = [];
+    for (const a of state.articles) {
+      if (!a.article.english) continue;
+      for (const m of a.article.entities) {
+        if (m.type !== 'PERSON' || !m.entity_id) continue;
+        // A full name counts when it is surely a person: from the gazetteer, after a title, or with a known first name or surname (compromise's lexicon).
+        const words = m.text.toLowerCase().split(/\s+/);
+        const first = words[0]!;
+        const lastWord = words[words.length - 1]!;
+        if (nameKey(m.text).split(' ').length >= 2) {
+          if (m.rule.startsWith('gazetteer') || m.rule === 'pattern:title-name' || nameClasses().get(first)?.has('first') || nameClasses().get(lastWord)?.has('last')) addFull(m.entity_id, m.text);
+          continue;
+        }
+        // A lone first name ("Barbara", "Donald") is not a surname.
+        const c = nameClasses().get(m.text.toLowerCase());
+        if (c?.has('first') && !c.has('last')) continue;
+        if (m.rule.startsWith('pattern:') && !m.entity_id.slice(7).includes('-')) lone.push({ id: m.entity_id, type: 'PERSON', name: m.text, count: 1, known: false });
+      }
+    }
+    for (const r of lone.sort((a, b) => cmp(a.id, b.id))) {
+      if (state.entityMerges[r.id]) continue;
+      const set = fullBySurname.get(nameKey(r.name));
+      if (!set || set.size !== 1) continue;
+      const to = [...set][0]!;
+      if (to === r.id) continue;
+      state.entityMerges[r.id] = to;
+      reasons[r.id] = `lone surname "${r.name}": the only full name with that surname in the corpus`;
+    }
   },
 };
 

@@ -93,7 +93,7 @@ export function isCapitalized(s: string): boolean {
   if (s.length === 0) return false;
   const c = s.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
-  if (c < 128) return false;
+  if (!(c >= 128)) return false; // ASCII non-capital, or the empty string (NaN)
   const ch = s[0]!;
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
