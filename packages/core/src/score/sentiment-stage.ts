@@ -6,7 +6,9 @@
  *   (its span) with w = sentence value / number of sentences, i.e. the mean sentence sentiment;
  * - entity: value = squash(Σ w) over the words around every mention of the entity
  *   (each word counted once per entity, re-weighted by clause, distance, quotes and speech
- *   verbs, plus learned news words in the entity's clause; see entityItems).
+ *   verbs, plus learned news words in the entity's clause; see entityItems). Every
+ *   PERSON/ORG/PLACE/GOV/GROUP entity with a mention in a sentence gets a row; with nothing
+ *   evaluative around it the row is 0 with no evidence (neutral, not missing).
  * Sentence evidence leaves out learned news words (weight 0 there; `sentenceEvidence`).
  */
 import type { ArticleStage, ArticleAnalysis } from '../model';
@@ -119,6 +121,7 @@ export const sentimentStage: ArticleStage = {
       const sctx = sentenceContext(tokens);
       for (const id of [...ents.keys()].sort()) {
         const items = entityItems(tokens, perSentence[k] ?? [], ents.get(id)!, p, sctx);
+        // Every entity with a mention gets a row: no evaluative word around it is a neutral score (0, no evidence), not a missing row.
         const list = perEntity.get(id) ?? [];
         for (const it of items) list.push(ev(state, 'entity', id, it));
         perEntity.set(id, list);
