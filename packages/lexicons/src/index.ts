@@ -9,6 +9,7 @@ import { frames, genericFrames, loaded, hedges } from './frames';
 import { attributionVerbs, sides } from './attribution';
 import { entities } from './entities';
 import { terms } from './terms';
+import { senses } from './senses';
 import { wordVectors } from './vectors';
 import type { Lexicon } from './define';
 
@@ -21,6 +22,7 @@ export { WordVectorBlock } from './vectors';
 export { SentimentEntry, ModifierEntry, TopicEntry, EmoticonEntry, NewsValenceEntry } from './sentiment';
 export { FrameEntry, LoadedEntry, HedgeEntry } from './frames';
 export { AttributionVerbEntry, SideEntry } from './attribution';
+export { SenseEntry } from './senses';
 
 export const lexicons = Object.freeze({
   boilerplate,
@@ -31,6 +33,7 @@ export const lexicons = Object.freeze({
   sentimentTopic,
   sentimentEmoticons,
   sentimentNews,
+  senses,
   frames,
   genericFrames,
   loaded,

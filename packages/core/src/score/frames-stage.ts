@@ -14,6 +14,7 @@ import type { ArticleAnalysis, ArticleStage } from '../model';
 import type { Evidence, Score } from '../schema';
 import { registerMeasure } from '../measures';
 import { compile, matchPhrases, type PhraseHit } from './match';
+import { senseMap, type SenseFamily, type SenseMap } from './senses';
 
 export const MFC_FRAMES = [
   'economic', 'capacity_resources', 'morality', 'fairness_equality', 'legality_jurisprudence', 'policy_prescription',
@@ -100,7 +101,10 @@ export const framesStage: ArticleStage = {
       const byFrame = new Map<string, Evidence[]>(names.map((f) => [f, []]));
       article.sentences.forEach((s, k) => {
         // A cue word can serve several frames: match each frame's cues separately.
-        const hits = matchAll(state.tokens[k] ?? [], compiled);
+        const toks = state.tokens[k] ?? [];
+        // Cues are senses, not strings: words of "Social Security", "national security adviser" are no cue (lexicon `senses`).
+        const sm = senseMap(toks, ctx.lexicons);
+        const hits = matchAll(toks, compiled).filter((h) => !blockedHit(sm, h, 'frames'));
         const perFrame = new Map<string, PhraseHit<FrameEntry>[]>();
         for (const h of hits) {
           const list = perFrame.get(h.entry.frame) ?? [];
@@ -132,6 +136,12 @@ export const framesStage: ArticleStage = {
     }
   },
 };
+
+/** Whether any token of the hit is read in a sense that is no cue of `family`. */
+function blockedHit(sm: SenseMap, h: { from: number; to: number }, family: SenseFamily): boolean {
+  for (let i = h.from; i < h.to; i++) if (sm.blocked(i, family)) return true;
+  return false;
+}
 
 /** All cue matches, allowing the same tokens to match entries of different frames. */
 function matchAll(tokens: Parameters<typeof matchPhrases>[0], compiled: ReturnType<typeof compile<FrameEntry>>): PhraseHit<FrameEntry>[] {
@@ -184,8 +194,13 @@ export const markersStage: ArticleStage = {
       out[m].push({ article_id: article.id, measure: m, scope: 'document', target: '', ...span(state, k, h), rule, weight: per, reason: `${reason} (each occurrence counts 100/${article.n_words} words)` });
     article.sentences.forEach((s, k) => {
       const toks = state.tokens[k] ?? [];
-      for (const h of matchPhrases(toks, loaded)) push('loaded_language', k, h, `loaded:${h.entry.term}`, `${h.entry.category} word in ${s.id}`);
-      const hedgeHits = matchPhrases(toks, hedges);
+      const sm = senseMap(toks, ctx.lexicons);
+      const loadedHits: { from: number; to: number; rule: string; reason: string }[] = [];
+      for (const h of matchPhrases(toks, loaded)) if (!blockedHit(sm, h, 'loaded')) loadedHits.push({ ...h, rule: `loaded:${h.entry.term}`, reason: `${h.entry.category} word in ${s.id}` });
+      // Sense phrases that are loaded language in themselves (racial epithets).
+      for (const h of sm.hits) if (h.entry.category) loadedHits.push({ ...h, rule: `senses:${h.entry.phrase}`, reason: `${h.entry.category} (${h.entry.reason}) in ${s.id}` });
+      for (const h of loadedHits.sort((a, b) => a.from - b.from)) push('loaded_language', k, h, h.rule, h.reason);
+      const hedgeHits = matchPhrases(toks, hedges).filter((h) => !blockedHit(sm, h, 'hedges'));
       for (const h of hedgeHits) {
         if (h.entry.kind === 'booster') push('intensifiers', k, h, `hedges:${h.entry.term}`, `certainty booster in ${s.id}`);
         else push('hedging', k, h, `hedges:${h.entry.term}`, `${h.entry.kind} in ${s.id}`);

@@ -18,6 +18,7 @@
 import type { Lexicons, ModifierEntry, SentimentEntry } from '@parallax/lexicons';
 import type { Token } from '../model';
 import { compileMap, type Compiled } from './match';
+import { inValencePhrase, senseMap } from './senses';
 
 export const ALPHA = 15;
 const CAPS_INCR = 0.733;
@@ -239,6 +240,7 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
     }
   }
   const clause = clauses(tokens);
+  const sm = senseMap(tokens, lex);
   let upper = 0;
   let lower = 0;
   for (const t of tokens) {
@@ -284,11 +286,16 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
       i = mp.to - 1;
       continue;
     }
+    // Word senses (lexicon `senses`): a phrase with its own valence ("obstruction of justice", an
+    // epithet) is scored as one item; words of institutions, titles and topic nouns ("Social
+    // Security", "health care", "Justice Kennedy", "special election") are not evaluations.
+    const sv = sm.valenceAt(i);
+    if (!sv && (sm.blocked(i, 'sentiment') || inValencePhrase(sm, i))) continue;
     // HTML entity names left in the text ("&gt;", "&amp;") are not words.
     if (tokens[i - 1]?.text === '&' && tokens[i - 1]!.end === t.start && tokens[i + 1]?.text === ';' && tokens[i + 1]!.start === t.end) continue;
     // Parts of names and titles ("Defense Secretary", "Hope Hicks") are not evaluations: a
     // capitalised word after the first word next to another capitalised word.
-    if (p.skipNames && i > firstWord && isCapitalised(t) && (isCapitalised(tokens[i + 1]) || (i > 1 && isCapitalised(tokens[i - 1])))) continue;
+    if (!sv && p.skipNames && i > firstWord && isCapitalised(t) && (isCapitalised(tokens[i + 1]) || (i > 1 && isCapitalised(tokens[i - 1])))) continue;
     // An evaluative adjective in a job title ("special envoy", "top aide", "senior adviser") names a post.
     if (t.pos === 'ADJ' && (modOf[i + 1]?.kind === 'title' || (tokens[i + 1]?.pos === 'ADJ' && modOf[i + 2]?.kind === 'title'))) continue;
     // Multi-word idioms first ("bad ass", "kiss of death"), then the word itself.
@@ -297,7 +304,11 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
     let v0: number;
     let to = i + 1;
     let kind: SentimentItem['kind'] = 'word';
-    if (ph) {
+    if (sv) {
+      key = sv.entry.phrase;
+      v0 = sv.entry.valence!;
+      to = sv.to;
+    } else if (ph) {
       key = ph.entry.term;
       v0 = ph.entry.valence;
       to = ph.to;
@@ -329,7 +340,7 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
       if (mk && (mk.kind === 'booster' || mk.kind === 'dampener')) continue;
     }
     let v = v0;
-    const why: string[] = [kind === 'news' ? `${v0}` : `VADER ${v0}`];
+    const why: string[] = [sv ? `sense phrase ${v0} (${sv.entry.reason})` : kind === 'news' ? `${v0}` : `VADER ${v0}`];
     if (mixedCase && isCaps(t.text)) {
       const s = v0 < 0 ? -CAPS_INCR : CAPS_INCR;
       v += s;
@@ -390,7 +401,7 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
           ? `news lexicon (learned) ${why.join('; ')}${p.newsSentence !== 1 ? `; sentence scope ×${p.newsSentence}` : ''}`
           : why.join('; ');
     // News-lexicon items with sentence weight 0 are kept for entity scope (see `sentenceEvidence`).
-    const item: SentimentItem = { index: i, start: t.start, end: last.end, text, rule: `${kind === 'word' ? 'vader' : kind}:${key}`, weight: w, valence: v0, kind, scored: v, why: why.join('; '), contrast: f, reason };
+    const item: SentimentItem = { index: i, start: t.start, end: last.end, text, rule: `${sv ? 'senses' : kind === 'word' ? 'vader' : kind}:${key}`, weight: w, valence: v0, kind, scored: v, why: why.join('; '), contrast: f, reason };
     if (t.pos === 'VERB' && tb.speech.has(t.lemma)) item.speech = true;
     items.push(item);
     i = to - 1;
