@@ -10,6 +10,7 @@ import { attributionVerbs, sides } from './attribution';
 import { entities } from './entities';
 import { terms } from './terms';
 import { senses } from './senses';
+import { biasModel, biasWords } from './bias';
 import { wordVectors } from './vectors';
 import type { Lexicon } from './define';
 
@@ -23,6 +24,7 @@ export { SentimentEntry, ModifierEntry, TopicEntry, EmoticonEntry, NewsValenceEn
 export { FrameEntry, LoadedEntry, HedgeEntry } from './frames';
 export { AttributionVerbEntry, SideEntry } from './attribution';
 export { SenseEntry } from './senses';
+export { BiasWordEntry, BiasWeightEntry } from './bias';
 
 export const lexicons = Object.freeze({
   boilerplate,
@@ -34,6 +36,8 @@ export const lexicons = Object.freeze({
   sentimentEmoticons,
   sentimentNews,
   senses,
+  biasWords,
+  biasModel,
   frames,
   genericFrames,
   loaded,

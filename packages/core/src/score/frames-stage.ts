@@ -15,6 +15,7 @@ import type { Evidence, Score } from '../schema';
 import { registerMeasure } from '../measures';
 import { compile, matchPhrases, type PhraseHit } from './match';
 import { senseMap, type SenseFamily, type SenseMap } from './senses';
+import { sentenceBias } from './bias';
 
 export const MFC_FRAMES = [
   'economic', 'capacity_resources', 'morality', 'fairness_equality', 'legality_jurisprudence', 'policy_prescription',
@@ -73,6 +74,19 @@ registerMeasure({
   aggregation: 'Σ evidence weights; each occurrence weighs 100 / n_words.',
   lexicons: ['sentiment-modifiers', 'hedges'],
   references: ['Hutto & Gilbert (2014) VADER booster list', 'Hyland (2005) Metadiscourse'],
+});
+
+registerMeasure({
+  name: 'bias',
+  label: 'Biased wording (probability)',
+  definition:
+    'Probability that a sentence is worded in a biased (subjective, one-sided) way rather than neutrally reported: a logistic regression (lexicon `bias-model`) over the sentence\'s words (by lemma), words of the Recasens et al. (2013) lists (bias-inducing lemmas, hedges, factives, assertives, implicatives, report verbs; `bias-words`), evaluative words (VADER), loaded words, names, numbers, quotation marks, "!" and "?". Trained on NewsSD-ENG (subjective vs objective news sentences) by bench/train-bias.ts. Document scope: the mean over the article\'s sentences.',
+  scale: '0 … 1 (probability); document: mean of sentence probabilities',
+  scopes: ['sentence', 'document'],
+  aggregation:
+    'sentence: 1 / (1 + e^(−S)), S = Σ evidence weights (intercept item over the whole sentence + one item per feature occurrence with its learned weight); document: Σ evidence weights, one item per sentence with weight = sentence probability / n_sentences.',
+  lexicons: ['bias-model', 'bias-words', 'sentiment', 'loaded', 'senses'],
+  references: ['Recasens, Danescu-Niculescu-Mizil & Jurafsky (2013) Linguistic models for analyzing and detecting biased language, ACL', 'Antici et al. (2024) A corpus for sentence-level subjectivity detection on English news articles, LREC-COLING'],
 });
 
 function span(state: ArticleAnalysis, k: number, h: { from: number; to: number }): { start: number; end: number; text: string } {
@@ -214,6 +228,20 @@ export const markersStage: ArticleStage = {
         push('intensifiers', k, h, `sentiment-modifiers:${h.entry.term}`, `intensifier before "${next.text}" in ${s.id}`);
       }
     });
+    // Sentence bias (probability) and its document mean.
+    const n = article.sentences.length;
+    const docBias: Evidence[] = [];
+    article.sentences.forEach((s, k) => {
+      const { value, items } = sentenceBias(state.tokens[k] ?? [], ctx.lexicons, article.text);
+      for (const it of items) state.evidence.push({ article_id: article.id, measure: 'bias', scope: 'sentence', target: s.id, ...it });
+      state.scores.push({ article_id: article.id, outlet: article.outlet, event_id: null, scope: 'sentence', target: s.id, measure: 'bias', value, n_evidence: items.length });
+      docBias.push({
+        article_id: article.id, measure: 'bias', scope: 'document', target: '', start: s.start, end: s.end, text: article.text.slice(s.start, s.end),
+        rule: 'rule:mean-of-sentences', weight: value / n, reason: `sentence ${s.id} bias ${Math.round(value * 10000) / 10000} / ${n} sentences`,
+      });
+    });
+    state.evidence.push(...docBias);
+    state.scores.push(docScore(state, 'bias', docBias));
     for (const m of ['hedging', 'intensifiers', 'loaded_language'] as const) {
       const ev = out[m].sort((a, b) => a.start - b.start || a.end - b.end);
       state.evidence.push(...ev);
