@@ -70,7 +70,7 @@ describe('scoring on the Riyadh fixture', () => {
     }
     let checked = 0;
     for (const s of report.scores) {
-      if (!definitionFor(s.measure) || !/^(sentiment|bias|frame:|generic:|loaded_language|hedging|intensifiers|source_balance:)/.test(s.measure)) continue;
+      if (!definitionFor(s.measure) || !/^(sentiment|bias|frame:|primary_frame:|generic:|loaded_language|hedging|intensifiers|source_balance:)/.test(s.measure)) continue;
       const ev = byKey.get(`${s.article_id}\u0000${s.measure}\u0000${s.scope}\u0000${s.target}`) ?? [];
       expect(ev.length, `${s.measure} ${s.target}`).toBe(s.n_evidence);
       const sum = ev.reduce((x, e) => x + e.weight, 0);

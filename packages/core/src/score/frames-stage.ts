@@ -36,6 +36,17 @@ registerMeasure({
   references: ['Boydstun, Card, Gross, Resnik & Smith (2014) Tracking the development of media frames within and across policy issues', 'Card, Boydstun, Gross, Resnik & Smith (2015) The Media Frames Corpus, ACL'],
 });
 registerMeasure({
+  name: 'primary_frame:',
+  label: 'Primary MFC frame',
+  definition:
+    'The article\'s primary Media Frames Corpus frame: the substantive frame (not `other`) with the largest `frame:<name>` share; ties go to the earlier frame in MFC order; `primary_frame:other` when no substantive frame has a cue. One row per article; its value is that frame\'s share and its evidence the frame\'s cues.',
+  scale: '0 … 1 (share of sentences of the primary frame)',
+  scopes: ['document'],
+  aggregation: 'argmax over frame:<name> shares; value = Σ evidence weights of that frame.',
+  lexicons: ['frames', 'senses'],
+  references: ['Boydstun, Card, Gross, Resnik & Smith (2014) Tracking the development of media frames within and across policy issues'],
+});
+registerMeasure({
   name: 'generic:',
   label: 'Generic news frame (share of sentences)',
   definition: 'For each of the five generic news frames (conflict, human_interest, economic_consequences, morality, responsibility): the share of the article\'s sentences containing at least one cue of the frame (lexicon `generic-frames`).',
@@ -88,6 +99,8 @@ registerMeasure({
   lexicons: ['bias-model', 'bias-words', 'sentiment', 'loaded', 'senses'],
   references: ['Recasens, Danescu-Niculescu-Mizil & Jurafsky (2013) Linguistic models for analyzing and detecting biased language, ACL', 'Antici et al. (2024) A corpus for sentence-level subjectivity detection on English news articles, LREC-COLING'],
 });
+
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 function span(state: ArticleAnalysis, k: number, h: { from: number; to: number }): { start: number; end: number; text: string } {
   const toks = state.tokens[k]!;
@@ -142,10 +155,20 @@ export const framesStage: ArticleStage = {
           });
         }
       });
+      let primary: { frame: string; share: number; ev: Evidence[] } | null = null;
       for (const f of names) {
         const ev = byFrame.get(f)!.sort((a, b) => a.start - b.start || a.end - b.end);
         state.evidence.push(...ev);
-        state.scores.push(docScore(state, `${family}:${f}`, ev));
+        const sc = docScore(state, `${family}:${f}`, ev);
+        state.scores.push(sc);
+        // Primary frame: the substantive frame with the largest share (ties: MFC order); `other` when none has a cue.
+        if (family === 'frame' && f !== 'other' && sc.value > 0 && (!primary || round6(sc.value) > round6(primary.share))) primary = { frame: f, share: sc.value, ev };
+      }
+      if (family === 'frame') {
+        const pf = primary ?? { frame: 'other', share: 0, ev: [] };
+        const ev = pf.ev.map((e) => ({ ...e, measure: `primary_frame:${pf.frame}`, reason: `${e.reason}; ${pf.frame} has the largest share of the MFC frames` }));
+        state.evidence.push(...ev);
+        state.scores.push({ ...docScore(state, `primary_frame:${pf.frame}`, ev), value: pf.share });
       }
     }
   },

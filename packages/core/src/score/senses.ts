@@ -38,8 +38,7 @@ export function senseMap(tokens: readonly Token[], lex: Lexicons): SenseMap {
   if (!perLex) cache.set(lex, (perLex = new WeakMap()));
   const hit = perLex.get(tokens);
   if (hit) return hit;
-  // The tokenizer splits hyphens off ("n-word" -> n - word): phrases are matched the same way.
-  const compiled = compile(lex.senses, (e: SenseEntry) => e.phrase.replace(/-/g, ' - '));
+  const compiled = compile(lex.senses, (e: SenseEntry) => e.phrase);
   let firstWord = 0;
   while (firstWord < tokens.length && tokens[firstWord]!.kind !== 'word') firstWord++;
   const hits: SenseHit[] = [];
