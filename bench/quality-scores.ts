@@ -31,6 +31,10 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 export function runScoreQuality(dev: string, log: (...a: unknown[]) => void): Record<string, unknown> {
   const result: Record<string, unknown> = {};
+  const models = Object.fromEntries([lex.biasModel, lex.sentimentNews, lex.senses, lex.loaded, lex.frames].map((l) => [l.id, `${l.version} sha256 ${l.sha256}`]));
+  result.models = models;
+  log('learned/lexicon data used below:');
+  for (const [id, v] of Object.entries(models)) log(`  ${id} ${v}`);
   const nlp = createNlp();
   const afinn = new SentimentAnalyzer('English', PorterStemmer, 'afinn');
   const words = (text: string) => text.toLowerCase().match(/[a-z']+|[^\sa-z']/g) ?? [];
