@@ -20,6 +20,8 @@ describe('runValidate', () => {
     expect(csv).toContain('sentiment,sentence,both,43,0,');
     const json = JSON.parse(readFileSync(join(out, 'agreement.json'), 'utf8')) as { rows: { measure: string }[] };
     expect(json.rows.map((r) => r.measure)).toContain('frame:economic');
+    // The primary frame (a category per article) is compared with primary_frame:<name>.
+    expect(json.rows.map((r) => r.measure)).toContain('primary_frame');
     expect(readFileSync(join(out, 'confusion.csv'), 'utf8')).toContain('sentiment,sentence,negative,negative,');
   });
 

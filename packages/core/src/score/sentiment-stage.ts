@@ -9,7 +9,7 @@
  *   verbs, plus learned news words in the entity's clause; see entityItems). Every
  *   PERSON/ORG/PLACE/GOV/GROUP entity with a mention in a sentence gets a row; with nothing
  *   evaluative around it the row is 0 with no evidence (neutral, not missing).
- * Sentence evidence leaves out learned news words (weight 0 there; `sentenceEvidence`).
+ * Sentence evidence includes learned news words (`newsSentence` = 1; with 0 they would be left out, `sentenceEvidence`).
  */
 import type { ArticleStage, ArticleAnalysis } from '../model';
 import type { Evidence, Score } from '../schema';
@@ -22,12 +22,12 @@ registerMeasure({
   name: 'sentiment',
   label: 'Sentiment (tone)',
   definition:
-    'Evaluative tone of the text, from the valence of evaluative words and emoticons (VADER lexicon) with VADER\'s rules: negation, boosters/dampeners ("kind of"), "least", "never so", idioms, contrast ("but"), CAPITALS and "!"/"??" emphasis. Topic words that name negative or positive events (war, killed, peace, talks) count half (Boukes et al. 2020 argue they name the event rather than evaluate it; half weight was chosen on NewsMTSC train80). Parts of names and job titles ("Hope Hicks", "special envoy") are not counted. Entity scope: the words around the entity\'s mentions — its clause ×1, other clauses ×0.35, × 1/(1 + 0.1·(distance − 1)) by word distance, words in a quote the entity is not in ×0.5, the entity\'s own speech verb ("Kozyrev warned") ×0.5, topic words in its clause ×0.6 — plus words learned from human-coded news (sentiment-news, NewsMTSC train80) in its clause; words inside the mention are not counted.',
+    'Evaluative tone of the text, from the valence of evaluative words and emoticons (VADER lexicon) with VADER\'s rules: negation, boosters/dampeners ("kind of"), "least", "never so", idioms, contrast ("but"), CAPITALS and "!"/"??" emphasis. Topic words that name negative or positive events (war, killed, peace, talks) count half (Boukes et al. 2020 argue they name the event rather than evaluate it; half weight was chosen on NewsMTSC train80). Parts of names and job titles ("Hope Hicks", "special envoy") are not counted. Entity scope: the words around the entity\'s mentions — its clause ×1, other clauses ×0.35, × 1/(1 + 0.1·(distance − 1)) by word distance, words in a quote the entity is not in ×0.5, the entity\'s own speech verb ("Kozyrev warned") ×0.5, topic words in its clause ×0.6 — plus words learned from human-coded news (sentiment-news, NewsMTSC train80) in its clause; words inside the mention are not counted. The learned news words also count in sentence scope (weight 1). Institutions, titles and topic nouns ("Social Security", "health care", "Justice Kennedy", "special election", "party") are not evaluations (lexicon senses, each rule with its reason); "obstruction of justice" and racial epithets are negative phrases.',
   scale: '-1 … 1 (negative … positive; 0 neutral)',
   scopes: ['sentence', 'document', 'entity'],
   aggregation:
     'sentence and entity: S / sqrt(S² + 15) with S = Σ evidence weights (VADER normalisation); document: Σ evidence weights, one item per non-neutral sentence with weight = sentence value / n_sentences (mean of sentence values).',
-  lexicons: ['sentiment', 'sentiment-modifiers', 'sentiment-topic', 'sentiment-emoticons', 'sentiment-news', 'attribution-verbs'],
+  lexicons: ['sentiment', 'sentiment-modifiers', 'sentiment-topic', 'sentiment-emoticons', 'sentiment-news', 'attribution-verbs', 'senses'],
   references: [
     'Hutto & Gilbert (2014) VADER, ICWSM',
     'Boukes, van de Velde, Araujo & Vliegenthart (2020) What\'s the tone? Communication Methods and Measures 14(2)',

@@ -7,7 +7,7 @@
  * ×−0.74, "least", "never so"), contrast (before the last "but" ×0.5, after ×1.5), CAPITALS and
  * "!"/"??" emphasis; topic words (`sentiment-topic`) ×`topicSentence`; names, job titles
  * ("special envoy") and HTML entity names are skipped; learned news words (`sentiment-news`)
- * are items with weight × `newsSentence` (0: kept for entity scope only).
+ * are items with weight × `newsSentence` (1: they count in sentence scope as in the entity's clause).
  *
  * Entity scope (`entityItems`): a product of documented factors per item (clause, distance,
  * quotes, the entity's own speech verb, topic and news words in the entity's clause).
@@ -62,7 +62,7 @@ export const DEFAULT_PARAMS: Readonly<SentimentParams> = Object.freeze({
   distanceDecay: 0.1,
   quoteForEntity: 0.5,
   speakerVerb: 0.5,
-  newsSentence: 0,
+  newsSentence: 1,
   newsEntity: 1,
 });
 
@@ -145,6 +145,9 @@ function tables(lex: Lexicons): Tables {
 
 /** Parts of speech of `sentiment-news` words (as in bench/learn-sentiment-news.ts). */
 export const NEWS_POS: ReadonlySet<string> = new Set(['NOUN', 'VERB', 'ADJ', 'ADV']);
+
+/** Symbols that glue a following word into a URL or identifier. */
+const GLUE: ReadonlySet<string> = new Set(['_', '/', '://', '=', '\\']);
 
 const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '(', ')', '"']);
 const CLAUSE_WORDS = new Set(['but', 'while', 'whereas', 'although', 'though', 'because', 'however', 'yet']);
@@ -291,6 +294,8 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
     // Security", "health care", "Justice Kennedy", "special election") are not evaluations.
     const sv = sm.valenceAt(i);
     if (!sv && (sm.blocked(i, 'sentiment') || inValencePhrase(sm, i))) continue;
+    // Parts of URLs and identifiers ("http://url_removed") are not words.
+    if (i > 0 && tokens[i - 1]!.end === t.start && GLUE.has(tokens[i - 1]!.text)) continue;
     // HTML entity names left in the text ("&gt;", "&amp;") are not words.
     if (tokens[i - 1]?.text === '&' && tokens[i - 1]!.end === t.start && tokens[i + 1]?.text === ';' && tokens[i + 1]!.start === t.end) continue;
     // Parts of names and titles ("Defense Secretary", "Hope Hicks") are not evaluations: a
@@ -393,12 +398,14 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
     }
     const last = tokens[to - 1]!;
     const text = to === i + 1 ? t.text : tokens.slice(i, to).reduce((a, x, k) => (k === 0 ? x.text : a + ' '.repeat(Math.max(0, x.start - tokens[i + k - 1]!.end)) + x.text), '');
-    const w = kind === 'topic' ? v * p.topicSentence : kind === 'news' ? v * p.newsSentence : v;
+    // Learned news nouns ("percent", "email") are what targets co-occur with, not evaluations: they count in entity scope only.
+    const newsNoun = kind === 'news' && t.pos === 'NOUN';
+    const w = kind === 'topic' ? v * p.topicSentence : kind === 'news' ? (newsNoun ? 0 : v * p.newsSentence) : v;
     const reason =
       kind === 'topic'
         ? `topic word: names the event rather than the outlet's evaluation (${why.join('; ')}); counted ×${p.topicSentence}`
         : kind === 'news'
-          ? `news lexicon (learned) ${why.join('; ')}${p.newsSentence !== 1 ? `; sentence scope ×${p.newsSentence}` : ''}`
+          ? `news lexicon (learned) ${why.join('; ')}${newsNoun ? '; a noun: entity scope only' : p.newsSentence !== 1 ? `; sentence scope ×${p.newsSentence}` : ''}`
           : why.join('; ');
     // News-lexicon items with sentence weight 0 are kept for entity scope (see `sentenceEvidence`).
     const item: SentimentItem = { index: i, start: t.start, end: last.end, text, rule: `${sv ? 'senses' : kind === 'word' ? 'vader' : kind}:${key}`, weight: w, valence: v0, kind, scored: v, why: why.join('; '), contrast: f, reason };
