@@ -27,9 +27,17 @@ describe('sentiment: institutions, titles and topic nouns are not evaluations', 
     ['Social Security checks will rise next year.', 'Security'],
     ['The national security adviser met the delegation.', 'security'],
     ['The group works on criminal justice reform.', 'justice'],
-  ])('%s → no sentiment item on "%s"', (text, word) => {
+  ])('%s → "%s" is not counted (weight 0, with the sense rule\'s reason)', (text, word) => {
     const r = analyse(text);
-    expect(evidenceOf(r, 'sentiment').map((e) => e.text)).not.toContain(word);
+    const ev = evidenceOf(r, 'sentiment').filter((e) => e.text === word);
+    expect(ev.length).toBeGreaterThan(0);
+    expect(ev.every((e) => e.weight === 0)).toBe(true);
+    for (const e of ev) {
+      expect(e.rule).toMatch(/^senses:/);
+      expect(e.reason).toMatch(/^not an evaluation here: /);
+    }
+    // Nothing of it reaches an entity score either.
+    expect(evidenceOf(r, 'sentiment', 'entity').filter((e) => e.text === word)).toEqual([]);
   }, 30_000);
 
   test.each([

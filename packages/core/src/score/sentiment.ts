@@ -82,8 +82,8 @@ export interface SentimentItem {
   weight: number;
   /** Raw lexicon valence (0 for emphasis). */
   valence: number;
-  /** word: VADER lexicon; topic: `sentiment-topic`; news: `sentiment-news` (learned); emoticon; emphasis ("!", "??"). */
-  kind: 'word' | 'topic' | 'news' | 'emoticon' | 'emphasis';
+  /** word: VADER lexicon; topic: `sentiment-topic`; news: `sentiment-news` (learned); emoticon; emphasis ("!", "??"); skipped: a lexicon word a `senses` rule does not count here (weight 0, with the rule's reason). */
+  kind: 'word' | 'topic' | 'news' | 'emoticon' | 'emphasis' | 'skipped';
   /** Valence after modifiers and contrast, before any scope factor. */
   scored: number;
   /** How `scored` was reached (lexicon value and modifiers). */
@@ -293,7 +293,14 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
     // epithet) is scored as one item; words of institutions, titles and topic nouns ("Social
     // Security", "health care", "Justice Kennedy", "special election") are not evaluations.
     const sv = sm.valenceAt(i);
-    if (!sv && (sm.blocked(i, 'sentiment') || inValencePhrase(sm, i))) continue;
+    if (!sv && inValencePhrase(sm, i)) continue;
+    const block = sv ? undefined : sm.blocked(i, 'sentiment');
+    if (block) {
+      // Shown, with its reason, at weight 0 when the lexicon would have scored the word.
+      const bv = valence.get(t.norm) ?? valence.get(t.lemma) ?? topic.get(t.norm) ?? topic.get(t.lemma);
+      if (bv !== undefined) items.push({ index: i, start: t.start, end: t.end, text: t.text, rule: `senses:${block.phrase}`, weight: 0, valence: bv, kind: 'skipped', scored: 0, why: `not counted (${block.reason})`, contrast: 1, reason: `not an evaluation here: ${block.reason} (lexicon valence ${bv} not counted)` });
+      continue;
+    }
     // Parts of URLs and identifiers ("http://url_removed") are not words.
     if (i > 0 && tokens[i - 1]!.end === t.start && GLUE.has(tokens[i - 1]!.text)) continue;
     // HTML entity names left in the text ("&gt;", "&amp;") are not words.
@@ -513,7 +520,7 @@ export function entityItems(
   }
   const out: SentimentItem[] = [];
   for (const it of items) {
-    if (mentionTokens.some((m) => it.index >= m.from && it.index < m.to)) continue;
+    if (it.kind === 'skipped' || mentionTokens.some((m) => it.index >= m.from && it.index < m.to)) continue;
     const same = targetClauses.has(clause[it.index]!);
     let d = Infinity;
     for (const m of mentionTokens) {
