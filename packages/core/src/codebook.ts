@@ -135,6 +135,8 @@ export function codebookMarkdown(cb: Codebook): string {
     out.push(`- Aggregation: ${m.aggregation}`);
     out.push(`- Lexicons: ${m.lexicons.length ? m.lexicons.map((l) => `\`${l}\``).join(', ') : 'none (rules only)'}`);
     if (m.references.length) out.push(`- References: ${m.references.join('; ')}`);
+    for (const v of m.validity ?? []) out.push(`- Validity (${v.date}): checked against ${v.against}: ${v.figure}; baselines: ${v.baseline}`);
+    if (!m.validity?.length) out.push('- Validity: not checked against human coding yet');
     if (m.name.endsWith(':') && m.observed.length) out.push(`- In this report: ${m.observed.map((o) => `\`${o}\``).join(', ')}`);
     out.push('');
   }

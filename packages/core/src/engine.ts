@@ -14,6 +14,7 @@ import { failedAnalysis, failureReason, runCorpusStage } from './isolate';
 import { createNlp, type Nlp } from './nlp';
 import { normalizeText } from './normalize';
 import { ARTICLE_STAGES, CORPUS_STAGES } from './pipeline';
+import { mergeEntityRows } from './score/entity-merge';
 import {
   SCHEMA_VERSION,
   type AnalysisReport,
@@ -215,8 +216,10 @@ export function createEngine(options: Partial<EngineOptions> = {}, pipeline: Eng
       target: e.scope === 'entity' ? (merge(e.target) ?? e.target) : e.target,
       weight: round(finite(e.weight, e.article_id, `evidence weight of ${e.measure} (${e.rule})`), WEIGHT_DECIMALS),
     });
-    const scores = [...kept.flatMap((a) => a.scores), ...corpus.scores].map(fixScore);
-    const evidence = [...kept.flatMap((a) => a.evidence), ...corpus.evidence].map(fixEvidence);
+    // Renamed entity ids can collide within an article: one row per (article, scope, target, measure), recombined from evidence.
+    const merged = mergeEntityRows([...kept.flatMap((a) => a.scores), ...corpus.scores].map(fixScore), [...kept.flatMap((a) => a.evidence), ...corpus.evidence].map(fixEvidence));
+    const scores = merged.scores.map((s) => ({ ...s, value: round(s.value) }));
+    const evidence = merged.evidence;
 
     return {
       schemaVersion: SCHEMA_VERSION,

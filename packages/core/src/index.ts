@@ -18,7 +18,7 @@ export type { ExportFile, ExportFileChunks } from './exports';
 export { buildCodebook, codebookMarkdown, COLUMN_DOCS } from './codebook';
 export type { Codebook } from './codebook';
 export { measureDefinitions, definitionFor, registerMeasure } from './measures';
-export type { MeasureDefinition } from './measures';
+export type { MeasureDefinition, ValidityStatement } from './measures';
 export { detectLanguage } from './stages/language';
 export * from './score';
 export * from './validate';

@@ -9,6 +9,8 @@ import { frames, genericFrames, loaded, hedges } from './frames';
 import { attributionVerbs, sides } from './attribution';
 import { entities } from './entities';
 import { terms } from './terms';
+import { senses } from './senses';
+import { biasModel, biasWords } from './bias';
 import { wordVectors } from './vectors';
 import { outlets } from './outlets';
 import { sentenceBoundaries } from './boundaries';
@@ -25,6 +27,8 @@ export { BoundaryEntry } from './boundaries';
 export { SentimentEntry, ModifierEntry, TopicEntry, EmoticonEntry, NewsValenceEntry } from './sentiment';
 export { FrameEntry, LoadedEntry, HedgeEntry } from './frames';
 export { AttributionVerbEntry, SideEntry } from './attribution';
+export { SenseEntry } from './senses';
+export { BiasWordEntry, BiasWeightEntry } from './bias';
 
 export const lexicons = Object.freeze({
   boilerplate,
@@ -35,6 +39,9 @@ export const lexicons = Object.freeze({
   sentimentTopic,
   sentimentEmoticons,
   sentimentNews,
+  senses,
+  biasWords,
+  biasModel,
   frames,
   genericFrames,
   loaded,

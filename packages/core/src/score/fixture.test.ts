@@ -70,12 +70,12 @@ describe('scoring on the Riyadh fixture', () => {
     }
     let checked = 0;
     for (const s of report.scores) {
-      if (!definitionFor(s.measure) || !/^(sentiment|frame:|generic:|loaded_language|hedging|intensifiers|source_balance:)/.test(s.measure)) continue;
+      if (!definitionFor(s.measure) || !/^(sentiment|bias|frame:|primary_frame:|generic:|loaded_language|hedging|intensifiers|source_balance:)/.test(s.measure)) continue;
       const ev = byKey.get(`${s.article_id}\u0000${s.measure}\u0000${s.scope}\u0000${s.target}`) ?? [];
       expect(ev.length, `${s.measure} ${s.target}`).toBe(s.n_evidence);
       const sum = ev.reduce((x, e) => x + e.weight, 0);
       // Sentence and entity sentiment: S / sqrt(S² + 15); everything else: Σ weights.
-      const expected = s.measure === 'sentiment' && s.scope !== 'document' ? squash(sum, ALPHA) : sum;
+      const expected = s.measure === 'sentiment' && s.scope !== 'document' ? squash(sum, ALPHA) : s.measure === 'bias' && s.scope === 'sentence' ? 1 / (1 + Math.exp(-sum)) : sum;
       // Weights and values are rounded to 4 decimals in the report.
       expect(Math.abs(expected - s.value), `${s.article_id} ${s.measure} ${s.scope} ${s.target}`).toBeLessThan(1e-4 * (ev.length + 1));
       checked++;

@@ -20,3 +20,8 @@ export type { Compiled, PhraseHit } from './match';
 export { framesStage, markersStage, MFC_FRAMES, GENERIC_FRAMES } from './frames-stage';
 export { quotesStage, quoteArticle, findDirectQuotes } from './quotes';
 export type { Speaker } from './quotes';
+export { biasFeatures, sentenceBias, sigmoid } from './bias';
+export type { BiasHit, BiasItem } from './bias';
+export { senseMap } from './senses';
+export type { SenseHit, SenseMap, SenseFamily } from './senses';
+export { mergeEntityRows } from './entity-merge';
