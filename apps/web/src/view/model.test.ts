@@ -195,7 +195,7 @@ describe('chart data builders', () => {
   test('measureProfile collects frame:/generic: measures by name', () => {
     expect(measureProfile(r, refs, ['frame:', 'generic:'])).toEqual([
       { measure: 'frame:political', label: 'Political (frame)', values: { a: 0.5 } },
-      { measure: 'generic:conflict', label: 'Conflict (generic)', values: { b: 1 } },
+      { measure: 'generic:conflict', label: 'Conflict (news frame)', values: { b: 1 } },
     ]);
   });
   test('entitySentiment uses the entity-scope sentiment and the mention text as label', () => {
@@ -205,7 +205,7 @@ describe('chart data builders', () => {
     const r2 = testReport();
     r2.scores.push({ ...r2.scores[r2.scores.length - 1]!, target: 'gov:kyiv', value: 0.2 });
     r2.articles[0]!.entities.push({ start: 0, end: 4, text: 'Kyiv', type: 'GOV', entity_id: 'gov:kyiv', rule: 'test' });
-    expect(entitySentiment(r2, refs).rows.map((x) => x.label)).toEqual(['Kyiv (place)', 'Kyiv (gov)']);
+    expect(entitySentiment(r2, refs).rows.map((x) => x.label)).toEqual(['Kyiv (the place)', 'Kyiv (government)']);
   });
   test('rankProfile drops all-zero rows and orders by family, then mean', () => {
     const rows: ProfileRow[] = [
@@ -218,15 +218,15 @@ describe('chart data builders', () => {
   });
   test('termTable marks concepts whose wording differs', () => {
     expect(termTable(r.terms, refs)).toEqual([
-      { conceptId: 'place:kyiv', cells: { a: [{ surface: 'Kyiv', count: 1 }], b: [{ surface: 'Kiev', count: 1 }] }, varies: true },
+      { conceptId: 'place:kyiv', label: 'Kiev / Kyiv', cells: { a: [{ surface: 'Kyiv', count: 1 }], b: [{ surface: 'Kiev', count: 1 }] }, varies: true },
     ]);
   });
   test.each([
     ['frame:economic_consequences', 'Economic consequences (frame)'],
-    ['source_balance:russia', 'Russia (source balance)'],
-    ['sentiment', 'Sentiment'],
-    ['source_balance:us', 'US (source balance)'],
-    ['source_balance:iran', 'Iran (source balance)'],
+    ['source_balance:russia', 'Russia (share of quoted words)'],
+    ['sentiment', 'Tone'],
+    ['source_balance:us', 'US (share of quoted words)'],
+    ['source_balance:iran', 'Iran (share of quoted words)'],
   ])('measureLabel(%s)', (m, label) => expect(measureLabel(m)).toBe(label));
   test.each([
     ['person:marco-rubio', 'Marco Rubio'],

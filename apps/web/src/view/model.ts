@@ -356,14 +356,24 @@ export function measureProfile(report: AnalysisReport, refs: readonly OutletRef[
   return [...rows.values()].sort((a, b) => (a.measure < b.measure ? -1 : a.measure > b.measure ? 1 : 0));
 }
 
-/** `frame:economic_consequences` -> "Economic consequences (frame)". */
+const PLAIN_MEASURES: Readonly<Record<string, string>> = {
+  sentiment: 'Tone',
+  hedging: 'Hedging words',
+  intensifiers: 'Intensifiers',
+  loaded_language: 'Loaded language',
+};
+const FAMILY_WORDS: Readonly<Record<string, string>> = { frame: 'frame', generic: 'news frame', source_balance: 'share of quoted words' };
+
+/** `frame:economic_consequences` -> "Economic consequences (frame)"; `sentiment` -> "Tone". */
 export function measureLabel(measure: string): string {
+  const plain = PLAIN_MEASURES[measure];
+  if (plain) return plain;
   const i = measure.indexOf(':');
   const family = i >= 0 ? measure.slice(0, i) : '';
   const name = (i >= 0 ? measure.slice(i + 1) : measure).replace(/[_-]+/g, ' ').trim();
   // Acronyms (us, eu, uk, un, nato) in capitals.
   const nice = /^(us|usa|uk|eu|un|nato|g7|g20)$/i.test(name) ? name.toUpperCase() : name.charAt(0).toUpperCase() + name.slice(1);
-  return family === '' ? nice : `${nice} (${family.replace(/_/g, ' ')})`;
+  return family === '' ? nice : `${nice} (${FAMILY_WORDS[family] ?? family.replace(/_/g, ' ')})`;
 }
 
 export interface EntityRow {
@@ -405,10 +415,12 @@ export function entitySentiment(report: AnalysisReport, refs: readonly OutletRef
   const count = new Map<string, number>();
   for (const r of top) count.set(r.label, (count.get(r.label) ?? 0) + 1);
   for (const r of top) {
-    if ((count.get(r.label) ?? 0) > 1 && r.entityId.includes(':')) r.label = `${r.label} (${r.entityId.slice(0, r.entityId.indexOf(':'))})`;
+    if ((count.get(r.label) ?? 0) > 1 && r.entityId.includes(':')) r.label = `${r.label} (${KIND_WORDS[r.entityId.slice(0, r.entityId.indexOf(':'))] ?? 'other'})`;
   }
   return { measure, rows: top };
 }
+
+const KIND_WORDS: Readonly<Record<string, string>> = { gov: 'government', place: 'the place', person: 'person', org: 'organisation', country: 'the country' };
 
 /** `person:marco-rubio` -> "Marco Rubio". */
 export function entityLabel(entityId: string): string {
@@ -418,6 +430,8 @@ export function entityLabel(entityId: string): string {
 
 export interface TermRow {
   conceptId: string;
+  /** The words outlets use for it, "Kyiv / Kiev" (never the concept's internal id). */
+  label: string;
   /** articleId -> surfaces used, most frequent first ("Kyiv ×3"). */
   cells: Record<string, { surface: string; count: number }[]>;
   /** True when outlets use different words for the concept. */
@@ -432,7 +446,7 @@ export function termTable(terms: readonly TermUse[], refs: readonly OutletRef[])
     if (!ids.has(t.article_id)) continue;
     let row = rows.get(t.concept_id);
     if (!row) {
-      row = { conceptId: t.concept_id, cells: {}, varies: false };
+      row = { conceptId: t.concept_id, label: '', cells: {}, varies: false };
       rows.set(t.concept_id, row);
     }
     (row.cells[t.article_id] ??= []).push({ surface: t.surface, count: t.count });
@@ -441,6 +455,9 @@ export function termTable(terms: readonly TermUse[], refs: readonly OutletRef[])
     for (const list of Object.values(row.cells)) list.sort((a, b) => b.count - a.count || (a.surface < b.surface ? -1 : 1));
     const surfaces = new Set(Object.values(row.cells).flatMap((l) => l.map((x) => x.surface.toLowerCase())));
     row.varies = surfaces.size > 1;
+    const seen = new Map<string, string>();
+    for (const list of Object.values(row.cells)) for (const x of list) if (!seen.has(x.surface.toLowerCase())) seen.set(x.surface.toLowerCase(), x.surface);
+    row.label = [...seen.values()].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)).join(' / ');
   }
   return [...rows.values()].sort((a, b) => Number(b.varies) - Number(a.varies) || (a.conceptId < b.conceptId ? -1 : 1));
 }
@@ -472,10 +489,18 @@ export function evidenceFor(evidence: readonly Evidence[], q: EvidenceQuery): Ev
     .sort((a, b) => (a.article_id < b.article_id ? -1 : a.article_id > b.article_id ? 1 : a.start - b.start || a.end - b.end));
 }
 
-/** Evidence query <-> compact string for the URL-free "selected number" state. */
-export function describeQuery(q: EvidenceQuery, refs: readonly OutletRef[]): string {
+/** A selected number in plain words: "Tone · AP · sentence 3" (never an internal id). */
+export function describeQuery(q: EvidenceQuery, refs: readonly OutletRef[], report?: AnalysisReport): string {
   const outlet = refs.find((r) => r.articleId === q.articleId)?.label ?? 'all outlets';
-  const target = q.target ? ` · ${q.scope === 'entity' ? entityLabel(q.target) : q.target}` : '';
+  let target = '';
+  if (q.target) {
+    if (q.scope === 'entity') target = ` · ${entityLabel(q.target)}`;
+    else if (q.scope === 'sentence') {
+      const art = report?.articles.find((a) => a.sentences.some((s) => s.id === q.target));
+      const s = art?.sentences.find((x) => x.id === q.target);
+      target = s ? ` · sentence ${s.index + 1}` : ' · one sentence';
+    } else target = ` · ${q.target}`;
+  }
   return `${measureLabel(q.measure)} · ${outlet}${target}`;
 }
 
