@@ -393,7 +393,7 @@ function StackedBars({ rows, refs, onPick }: { rows: ProfileRow[]; refs: OutletR
 
 function TermTable({ rows, refs }: { rows: TermRow[]; refs: OutletRef[] }) {
   return (
-    <div className="matrix-wrap" data-terms="">
+    <div className="matrix-wrap" data-terms="" tabIndex={0} role="region" aria-label="Word choices table (scrolls sideways)">
       <table className="terms">
         <thead>
           <tr>

@@ -42,7 +42,7 @@ export function CoverageView({ refs, facts, colourOf, onCell }: Props) {
         </p>
       </div>
       {shared.length > 0 ? (
-        <div className="matrix-wrap">
+        <div className="matrix-wrap" tabIndex={0} role="region" aria-label="Coverage table (scrolls sideways)">
           <table className="matrix" data-testid="coverage" ref={tableRef} onKeyDown={roving.onKeyDown}>
             <thead>
               <tr>

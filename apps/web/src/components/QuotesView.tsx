@@ -49,7 +49,7 @@ export function QuotesView({ report, refs, colourOf }: { report: AnalysisReport;
           </li>
         ))}
       </ul>
-      <div className="matrix-wrap">
+      <div className="matrix-wrap" tabIndex={0} role="region" aria-label="Speakers table (scrolls sideways)">
         <table className="quote-table">
           <caption className="sr-only">Speakers by outlet: verb and quoted words</caption>
           <thead>

@@ -3,7 +3,7 @@
  * its state (idle / running with progress / done / error) and fetches the export
  * files on demand. Components never talk to the worker directly.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { AnalysisReport, ExportFile } from '@parallax/core';
 import type { InputFile, WorkerRequest, WorkerResponse } from '../worker/protocol';
 
@@ -45,7 +45,8 @@ export function useAnalysis(): Analysis {
       if (m.runId !== runRef.current) return; // a newer run replaced this one
       const { files, source } = metaRef.current;
       if (m.type === 'progress') setState({ status: 'running', done: m.done, total: m.total, label: m.label, files });
-      else if (m.type === 'result') setState({ status: 'done', runId: m.runId, report: m.report, files, source });
+      // Drawing a big report is a transition: React renders it in slices, so the page keeps answering.
+      else if (m.type === 'result') startTransition(() => setState({ status: 'done', runId: m.runId, report: m.report, files, source }));
       else setState({ status: 'error', message: m.message, files });
     };
     worker.onerror = (ev) => setState({ status: 'error', message: ev.message || 'the analysis worker failed to start', files: metaRef.current.files });

@@ -96,10 +96,14 @@ export function listStories(all: readonly Story[], query: string, sort: StorySor
     return words.every((w) => hay.includes(w));
   });
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...hits].sort((a, b) =>
-    sort === 'outlets'
-      ? b.outlets.length - a.outlets.length || b.articleIds.length - a.articleIds.length || cmp(b.date ?? '', a.date ?? '') || cmp(a.id, b.id)
-      : cmp(b.date ?? '', a.date ?? '') || b.outlets.length - a.outlets.length || cmp(a.id, b.id),
+  // Ties keep report order (Array.prototype.sort is stable), so "most outlets" starts with defaultStory();
+  // the articles in no story always come last.
+  return [...hits].sort(
+    (a, b) =>
+      Number(a.id === UNGROUPED_ID) - Number(b.id === UNGROUPED_ID) ||
+      (sort === 'outlets'
+        ? b.outlets.length - a.outlets.length || b.articleIds.length - a.articleIds.length
+        : cmp(b.date ?? '', a.date ?? '') || b.outlets.length - a.outlets.length),
   );
 }
 
