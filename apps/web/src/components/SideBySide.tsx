@@ -121,6 +121,24 @@ export function SideBySide({ report, articleIds, facts, colourOf, selectedClaim,
           set aside)
         </label>
       </div>
+      <div className="legend" aria-label="Legend">
+        {hasClaims ? (
+          <>
+            <span className="key">
+              <span className="fb shared">F1</span> a fact other outlets report too (same number = same fact)
+            </span>
+            <span className="key">
+              <span className="sw plain" /> reported by this outlet only
+            </span>
+            <span className="key">
+              <span className="sw gap" /> left out by this outlet (listed at the top of its column)
+            </span>
+          </>
+        ) : null}
+        <span className="key">
+          <span className="sw removed" /> boilerplate (not analysed; hidden unless shown)
+        </span>
+      </div>
       {pickedFact && picked && pickedFact.claim.claim_id === hover ? (
         <div className="fact-bar" role="status" data-testid="fact-bar">
           <span className="fb shared">{pickedFact.badge}</span> reported by {pickedFact.present.length} of {articleIds.length} outlets.

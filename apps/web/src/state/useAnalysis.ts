@@ -24,6 +24,8 @@ export function useAnalysis(): Analysis {
   const [state, setState] = useState<AnalysisState>({ status: 'idle' });
   const workerRef = useRef<Worker | null>(null);
   const runRef = useRef(0);
+  /** A report arriving in parts (see protocol.ts). */
+  const pending = useRef<{ runId: number; report: AnalysisReport } | null>(null);
   const metaRef = useRef<{ files: string[]; source: 'example' | 'user' }>({ files: [], source: 'example' });
   const exportWaiters = useRef(new Map<number, { resolve: (f: ExportFile[]) => void; reject: (e: Error) => void }[]>());
 
@@ -46,7 +48,15 @@ export function useAnalysis(): Analysis {
       const { files, source } = metaRef.current;
       if (m.type === 'progress') setState({ status: 'running', done: m.done, total: m.total, label: m.label, files });
       // Drawing a big report is a transition: React renders it in slices, so the page keeps answering.
-      else if (m.type === 'result') startTransition(() => setState({ status: 'done', runId: m.runId, report: m.report, files, source }));
+      else if (m.type === 'result') pending.current = { runId: m.runId, report: m.report };
+      else if (m.type === 'result-part') {
+        const p = pending.current;
+        if (p && p.runId === m.runId) (p.report[m.key] as unknown[]).push(...m.items);
+      } else if (m.type === 'result-end') {
+        const p = pending.current;
+        pending.current = null;
+        if (p && p.runId === m.runId) startTransition(() => setState({ status: 'done', runId: m.runId, report: p.report, files, source }));
+      }
       else setState({ status: 'error', message: m.message, files });
     };
     worker.onerror = (ev) => setState({ status: 'error', message: ev.message || 'the analysis worker failed to start', files: metaRef.current.files });
