@@ -107,7 +107,7 @@ describe('the bundled example', () => {
       await png.saveAs(pngPath);
       expect(readFileSync(pngPath).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
       // Clicking a bar lists the evidence behind it and marks it in the text.
-      await page.click('[data-chart="doc-sentiment"] .mark >> nth=0');
+      await page.click('[data-chart="doc-sentiment"] .mark rect >> nth=0');
       await page.waitForSelector('[data-testid="evidence"]');
       const docEvidence = cliReport.evidence.filter((e) => e.article_id === 'ap' && e.measure === 'sentiment' && e.scope === 'document');
       expect(await page.locator('[data-testid="evidence"] .ev-table tbody tr').count()).toBe(docEvidence.length);
