@@ -229,7 +229,7 @@ function Workspace({
         <div className="story-line">
           <span className="kicker">Story</span>
           <strong className="story-title">{story?.label ?? 'All articles'}</strong>
-          {story?.date ? <span className="muted"> · {story.date}</span> : null}
+          {story?.date && !story.label.includes(story.date) ? <span className="muted"> · {story.date}</span> : null}
           <span className="muted"> · {story?.outlets.length ?? 0} outlets</span>
           {allStories.length > 1 ? (
             <button type="button" className="link" onClick={() => goTab('stories')}>

@@ -5,7 +5,7 @@
  * outlets, what the measure is and "Parallax <version>". Every mark that opens
  * evidence is reachable by keyboard: each chart is one tab stop, arrows move.
  */
-import { useMemo, useRef } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnalysisReport } from '@parallax/core';
 import {
   documentMeasure,
@@ -39,6 +39,24 @@ interface Props {
 function sentimentMeasure(report: AnalysisReport): string | null {
   const docs = [...new Set(report.scores.filter((s) => s.scope === 'document').map((s) => s.measure))].sort();
   return docs.includes('sentiment') ? 'sentiment' : (docs.find((m) => m.includes('sentiment')) ?? null);
+}
+
+/** The width a chart has on screen (CSS px), so charts lay out for it instead of shrinking their text. */
+const Avail = createContext(600);
+const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
+
+function useWidth(ref: React.RefObject<HTMLElement | null>): number {
+  const [w, setW] = useState(600);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setW(Math.round(el.clientWidth));
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return w;
 }
 
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
@@ -185,6 +203,7 @@ function ChartCard({
   children: React.ReactNode;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const avail = useWidth(ref);
   return (
     <figure className={`card${wide ? ' wide' : ''}`} data-chart={id}>
       <figcaption>
@@ -204,7 +223,7 @@ function ChartCard({
         ) : null}
       </figcaption>
       <div ref={ref} className="card-body">
-        {empty ? <p className="empty-chart muted">No data for this chart in the report.</p> : children}
+        <Avail.Provider value={avail}>{empty ? <p className="empty-chart muted">No data for this chart in the report.</p> : children}</Avail.Provider>
       </div>
     </figure>
   );
@@ -221,9 +240,11 @@ const activate = (f: () => void) => (e: React.KeyboardEvent) => {
 function ToneBars({ data, colourOf, onPick }: { data: DocValue[]; colourOf: (id: string) => string; onPick: (d: DocValue) => void }) {
   const ref = useRef<SVGSVGElement>(null);
   const roving = useRoving(ref, '.mark', 0);
-  const lines = data.map((d) => wrap(d.label, 16));
-  const labelW = 130;
-  const plotW = 300;
+  const avail = useContext(Avail);
+  const narrow = avail < 440;
+  const lines = data.map((d) => wrap(d.label, narrow ? 12 : 16));
+  const labelW = narrow ? 100 : 130;
+  const plotW = clamp(avail - labelW - 64, 160, 300);
   const rowH = (n: number) => Math.max(30, n * 14 + 12);
   const heights = lines.map((l) => rowH(l.length));
   const top = 22;
@@ -314,11 +335,12 @@ function StackedBars({ rows, refs, onPick }: { rows: ProfileRow[]; refs: OutletR
   // One colour per side (Okabe–Ito, 8 hues); grey only for "unknown"; beyond 8 sides the hue repeats with a hatch-free darker edge.
   const colour = (i: number, m: string) => (unknown(m) ? '#9aa1a8' : OKABE_ITO[i % OKABE_ITO.length]);
   const name = (m: string) => plainId(m.slice(m.indexOf(':') + 1));
-  const labelW = 130;
-  const plotW = 320;
+  const avail = useContext(Avail);
+  const labelW = avail < 440 ? 100 : 130;
+  const plotW = clamp(avail - labelW - 24, 180, 320);
   const rowH = 34;
   const top = 8;
-  const legendCols = 3;
+  const legendCols = avail < 440 ? 2 : 3;
   const legendRows = Math.ceil(ordered.length / legendCols);
   const width = labelW + plotW + 20;
   const height = top + refs.length * rowH + 26 + legendRows * 20 + 8;
@@ -329,7 +351,7 @@ function StackedBars({ rows, refs, onPick }: { rows: ProfileRow[]; refs: OutletR
       {refs.map((r, i) => {
         const yc = top + i * rowH + rowH / 2;
         let x = labelW;
-        const label = wrap(r.label, 16);
+        const label = wrap(r.label, labelW < 130 ? 12 : 16);
         return (
           <g key={r.articleId}>
             <text x={labelW - 10} y={yc - ((label.length - 1) * 13) / 2 + 4} fontSize={12} textAnchor="end" fill={INK}>
@@ -453,11 +475,12 @@ function Heatmap({
 }) {
   const ref = useRef<SVGSVGElement>(null);
   const roving = useRoving(ref, '.mark', 0);
-  const labelW = 150;
-  const cw = 78;
-  const headLines = refs.map((r) => wrap(r.label, 11));
+  const avail = useContext(Avail);
+  const labelW = avail < 480 ? 110 : 150;
+  const cw = clamp(Math.floor((avail - labelW) / Math.max(1, refs.length)), 50, 78);
+  const headLines = refs.map((r) => wrap(r.label, Math.max(6, Math.floor(cw / 7))));
   const headH = 10 + Math.max(1, ...headLines.map((l) => l.length)) * 13;
-  const rowLines = rows.map((r) => wrap(r.label, 22));
+  const rowLines = rows.map((r) => wrap(r.label, labelW < 150 ? 15 : 22));
   const groupH = 22;
   const width = labelW + refs.length * cw;
   const ys: number[] = [];
@@ -491,7 +514,7 @@ function Heatmap({
     >
       <rect width={width} height={height} fill="#fff" />
       {refs.map((r, j) => (
-        <text key={r.articleId} x={labelW + j * cw + cw / 2} y={14} fontSize={11} fontWeight={600} textAnchor="middle" fill={INK}>
+        <text key={r.articleId} x={labelW + j * cw + cw / 2} y={14} fontSize={cw < 60 ? 10 : 11} fontWeight={600} textAnchor="middle" fill={INK}>
           {headLines[j]!.map((l, n) => (
             <tspan key={n} x={labelW + j * cw + cw / 2} dy={n === 0 ? 0 : 13}>
               {l}
@@ -559,8 +582,9 @@ function Heatmap({
 function SentimentStrips({ series, onPick }: { series: ArcSeries[]; onPick: (articleId: string, sentenceId: string) => void }) {
   const ref = useRef<SVGSVGElement>(null);
   const roving = useRoving(ref, '.mark', 0);
-  const labelW = 130;
-  const plotW = 440;
+  const avail = useContext(Avail);
+  const labelW = avail < 440 ? 100 : 130;
+  const plotW = clamp(avail - labelW - 10, 200, 440);
   const rowH = 48;
   const width = labelW + plotW + 8;
   const height = series.length * rowH + 22;
@@ -573,7 +597,7 @@ function SentimentStrips({ series, onPick }: { series: ArcSeries[]; onPick: (art
         const n = Math.max(1, s.points.length);
         const step = plotW / n;
         const half = rowH / 2 - 5;
-        const label = wrap(s.label, 16);
+        const label = wrap(s.label, labelW < 130 ? 12 : 16);
         return (
           <g key={s.articleId}>
             <text x={labelW - 8} y={y0 - ((label.length - 1) * 13) / 2 + 4} fontSize={12} textAnchor="end" fill={INK}>

@@ -19,6 +19,8 @@ export function StoriesView({ stories, current, onOpen }: { stories: Story[]; cu
   const listRef = useRef<HTMLUListElement>(null);
   const start = Math.max(0, page.findIndex((s) => s.id === current));
   const roving = useRoving(listRef, '.story-card', start);
+  // After a search shortens the list, the tab stop stays on a card that exists.
+  const act = Math.min(roving.active, Math.max(0, page.length - 1));
 
   return (
     <div className="stories">
@@ -61,7 +63,7 @@ export function StoriesView({ stories, current, onOpen }: { stories: Story[]; cu
       <ul className="story-list" ref={listRef} aria-label="Stories" onKeyDown={roving.onKeyDown}>
         {page.map((s, i) => (
           <li key={s.id}>
-            <StoryCard story={s} current={s.id === current} tabIndex={i === roving.active ? 0 : -1} onFocus={() => roving.setActive(i)} onOpen={() => onOpen(s.id)} />
+            <StoryCard story={s} current={s.id === current} tabIndex={i === act ? 0 : -1} onFocus={() => roving.setActive(i)} onOpen={() => onOpen(s.id)} />
           </li>
         ))}
       </ul>
@@ -89,7 +91,7 @@ function StoryCard({ story, current, tabIndex, onFocus, onOpen }: { story: Story
         ) : null}
       </span>
       <span className="story-meta">
-        {story.date ? <span>{story.date}</span> : null}
+        <span>{story.date ?? 'no date'}</span>
         <span>
           <strong>{story.outlets.length}</strong> outlet{story.outlets.length === 1 ? '' : 's'}
           {story.articleIds.length !== story.outlets.length ? ` · ${story.articleIds.length} articles` : ''}: {names.slice(0, 6).join(', ')}

@@ -44,7 +44,12 @@ function lines(text: string, max: number): string[] {
 
 /** A table as SVG text cells (header row bold), for charts that are tables on screen. */
 function tableSvg(table: HTMLTableElement): { body: string; width: number; height: number } {
-  const rows = Array.from(table.rows).map((r) => Array.from(r.cells).map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()));
+  const cellText = (c: HTMLTableCellElement) => {
+    const parts = Array.from(c.querySelectorAll('.term'));
+    const raw = parts.length > 0 ? parts.map((p) => p.textContent ?? '').join(', ') : (c.textContent ?? '');
+    return raw.replace(/\s+/g, ' ').trim();
+  };
+  const rows = Array.from(table.rows).map((r) => Array.from(r.cells).map(cellText));
   const nCols = Math.max(1, ...rows.map((r) => r.length));
   const colW = Array.from({ length: nCols }, (_, j) => Math.min(220, Math.max(70, ...rows.map((r) => (r[j] ?? '').length * 6.6 + 16))));
   const cellLines = rows.map((r) => r.map((c, j) => lines(c, Math.max(8, Math.floor((colW[j]! - 12) / 6.6)))));
