@@ -162,6 +162,7 @@ describe.each(SIZES)('at %i×%i', (width, height) => {
     await page.waitForSelector('[data-testid="evidence"]', { timeout: 60_000 });
     expect(await page.textContent('[data-testid="evidence"] h3')).toBe(heading);
     expect(await page.textContent('[data-testid="evidence"]')).toMatch(/These words pushed the score (up|down)/);
+    await screenshot(page, `evidence-selected-${width}`);
     await context.close();
   });
 });
@@ -223,6 +224,8 @@ describe('facts with identity, summary, quotes (1440×900)', () => {
     await inputs.nth(2).fill('right');
     await page.waitForSelector('[data-testid="group-lines"]');
     expect(await page.textContent('[data-testid="group-lines"]')).toContain('“left”');
+    await page.locator('#sum-groups').scrollIntoViewIfNeeded();
+    await screenshot(page, 'summary-groups-1440');
     await page.reload();
     await page.waitForSelector('[data-testid="group-lines"]', { timeout: 60_000 });
     expect(await page.locator('.group-inputs input').nth(2).inputValue()).toBe('right');

@@ -266,10 +266,10 @@ function ToneBars({ data, colourOf, onPick }: { data: DocValue[]; colourOf: (id:
         </g>
       ))}
       <text x={x0 - scale} y={14} fontSize={11} fill={MUTED}>
-        ← more negative
+        {narrow ? '← negative' : '← more negative'}
       </text>
       <text x={x0 + scale} y={14} fontSize={11} fill={MUTED} textAnchor="end">
-        more positive →
+        {narrow ? 'positive →' : 'more positive →'}
       </text>
       {data.map((d, i) => {
         const h = heights[i]!;

@@ -73,12 +73,18 @@ export function QuotesView({ report, refs, colourOf }: { report: AnalysisReport;
                 {ids.map((id) => {
                   const qs = row.byArticle.get(id) ?? [];
                   if (qs.length === 0) return <td key={id} className="none"><span className="sr-only">not quoted</span><span aria-hidden="true">·</span></td>;
-                  const verbs = [...new Set(qs.map((q) => q.verb ?? 'no verb'))];
+                  const verbs = new Map<string, string | null>();
+                  for (const q of qs) if (!verbs.has(q.verb ?? 'no verb')) verbs.set(q.verb ?? 'no verb', q.quote.verb_class);
                   const words = qs.reduce((t, q) => t + q.quote.n_words, 0);
-                  const cls = qs.map((q) => q.quote.verb_class).find((c) => c && c !== 'neutral') ?? null;
+                  const cls = [...verbs.values()].find((c) => c && c !== 'neutral') ?? null;
                   return (
                     <td key={id} title={qs.map((q) => `“${q.quote.text}”`).join('\n')}>
-                      <span className={`verb${cls ? ` ${cls}` : ''}`}>{verbs.join(', ')}</span>
+                      {[...verbs].map(([v, c], i) => (
+                        <span key={v}>
+                          {i > 0 ? ', ' : ''}
+                          <span className={`verb${c && c !== 'neutral' ? ` ${c}` : ''}`}>{v}</span>
+                        </span>
+                      ))}
                       <span className="muted small">
                         {' '}
                         · {qs.length} quote{qs.length === 1 ? '' : 's'}, {words} words

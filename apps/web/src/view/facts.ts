@@ -279,12 +279,11 @@ export function speakers(report: AnalysisReport, articleIds: readonly string[]):
     let row = rows.get(key);
     const affiliation = affiliationOf(q);
     if (!row) {
-      row = { key, name: q.speaker ?? 'No speaker named', affiliation, byArticle: new Map() };
+      // A speaker the engine resolved to a person or body is named by that entity ("The Ukrainian president" -> Volodymyr Zelenskyy).
+      row = { key, name: q.speaker_entity ? plainId(q.speaker_entity) : (q.speaker ?? 'No speaker named'), affiliation, byArticle: new Map() };
       rows.set(key, row);
     }
     if (row.affiliation === null) row.affiliation = affiliation;
-    // Prefer the longest written form of the name ("Rubio" -> "Marco Rubio").
-    if (q.speaker && q.speaker.length > row.name.length && key !== '\u0000none') row.name = q.speaker;
     row.byArticle.set(q.article_id, [...(row.byArticle.get(q.article_id) ?? []), { quote: q, speaker: row.name, affiliation, verb: q.verb }]);
   }
   const words = (r: SpeakerRow) => [...r.byArticle.values()].flat().reduce((t, q) => t + q.quote.n_words, 0);
