@@ -98,5 +98,6 @@ describe('speakers(report, articles)', () => {
     expect(rows[0]!.byArticle.get('b')![0]!.affiliation).toBe('us_government');
     expect(plainId('us_government')).toBe('US Government');
     expect(plainId('saudi_arabia')).toBe('Saudi Arabia');
+    expect(plainId('org:us-department-of-state')).toBe('US Department of State');
   });
 });

@@ -258,7 +258,17 @@ export interface SpeakerRow {
 /** A readable name for an affiliation/side id: `saudi_arabia` -> "Saudi Arabia", `us` -> "US". */
 export function plainId(id: string): string {
   const words = id.replace(/^[a-z]+:/, '').split(/[-_\s]+/).filter(Boolean);
-  return words.map((w) => (/^(us|uk|eu|un|usa|nato|gov)$/i.test(w) ? (w.toLowerCase() === 'gov' ? 'government' : w.toUpperCase()) : w.charAt(0).toUpperCase() + w.slice(1))).join(' ');
+  return words
+    .map((w, i) =>
+      /^(us|uk|eu|un|usa|nato|gov)$/i.test(w)
+        ? w.toLowerCase() === 'gov'
+          ? 'government'
+          : w.toUpperCase()
+        : i > 0 && /^(of|the|and|for|in|on|de|al)$/i.test(w)
+          ? w.toLowerCase()
+          : w.charAt(0).toUpperCase() + w.slice(1),
+    )
+    .join(' ');
 }
 
 function affiliationOf(q: Quote): string | null {
