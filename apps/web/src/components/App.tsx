@@ -24,6 +24,9 @@ import { SummaryView } from './SummaryView';
 import { QuotesView } from './QuotesView';
 import type { InputFile } from '../worker/protocol';
 
+/** What a new input resets in the view (the URL then picks defaults for it). */
+const RESET = Object.freeze({ event: null, outlets: [], claim: null, a: null, b: null, s: null, m: null, ea: null, sc: null, t: null }) as Partial<ViewState>;
+
 /** Above this many articles in the story, the outlet chips are folded. */
 const MANY_CHIPS = 12;
 
@@ -44,26 +47,23 @@ export function App() {
     });
   }, [run]);
 
-  const reset = { event: null, outlets: [], claim: null, a: null, b: null, s: null, m: null, ea: null, sc: null, t: null } satisfies Partial<ViewState>;
   const runUser = useCallback(
     (files: InputFile[]) => {
-      update(reset);
+      update(RESET);
       setUserFiles(files);
       saveSource('user');
       void saveFiles(files).catch(() => undefined);
       run(files, 'user');
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [run, update],
   );
   const switchTo = useCallback(
     (source: Source) => {
-      update(reset);
+      update(RESET);
       saveSource(source);
       if (source === 'user' && userFiles) run(userFiles, 'user');
       else run(exampleFiles(), 'example');
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [run, update, userFiles],
   );
   const forget = useCallback(() => {
