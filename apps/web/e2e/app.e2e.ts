@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { AnalysisReport } from '@parallax/core';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, openApp, REPO_ROOT, screenshot } from './browser';
+import { launch, openApp, PREVIEW_ORIGIN, REPO_ROOT, screenshot } from './browser';
 
 const EXAMPLE = join(REPO_ROOT, 'fixtures', 'riyadh-2025-02-18');
 const OUTLETS = ['ap', 'mediaite', 'npr', 'tasnim', 'washington-times'];
@@ -363,9 +363,9 @@ describe('your own articles', () => {
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
-    expect(new URL(page.url()).origin).toBe('http://127.0.0.1:4180');
+    expect(new URL(page.url()).origin).toBe(PREVIEW_ORIGIN);
     expect(await page.locator('.col[data-article="hostile"] img, .col[data-article="hostile"] script, .col[data-article="hostile"] iframe, .col[data-article="hostile"] svg').count()).toBe(0);
-    expect(requests.filter((u) => !u.startsWith('http://127.0.0.1:4180/') && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(`${PREVIEW_ORIGIN}/`) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
     await screenshot(page, 'hostile-html-1280');
     await context.close();
   });

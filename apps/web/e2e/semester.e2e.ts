@@ -16,7 +16,7 @@ import type { AnalysisReport } from '@parallax/core';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus } from '../../../bench/synth';
-import { launch, openApp, PREVIEW_URL, REPO_ROOT, screenshot } from './browser';
+import { launch, openApp, REPO_ROOT, screenshot } from './browser';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -411,4 +411,3 @@ describe('state and a 300-article corpus', () => {
   }, 300_000);
 });
 
-export { PREVIEW_URL };
