@@ -162,6 +162,7 @@ describe.each(SIZES)('at %i×%i', (width, height) => {
     await page.waitForSelector('[data-testid="evidence"]', { timeout: 60_000 });
     expect(await page.textContent('[data-testid="evidence"] h3')).toBe(heading);
     expect(await page.textContent('[data-testid="evidence"]')).toMatch(/These words pushed the score (up|down)/);
+    expect(JARGON.exec(await panelText(page))?.[0] ?? null).toBeNull();
     await screenshot(page, `evidence-selected-${width}`);
     await context.close();
   });

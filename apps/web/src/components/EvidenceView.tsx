@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { AnalysisReport, ExportFile } from '@parallax/core';
 import { describeQuery, evidenceFor, highlightRuns, measureLabel, type EvidenceQuery, type OutletRef } from '../view/model';
 import { saveBlob } from './exportChart';
+import { plainId } from '../view/facts';
 
 interface Props {
   report: AnalysisReport;
@@ -16,9 +17,23 @@ interface Props {
   colourOf: (articleId: string) => string;
 }
 
-/** Reasons as the engine writes them, without internal rule ids (`rule:x`, `lexicon:y`). */
-function plainReason(reason: string): string {
-  return reason.replace(/\b(rule|vader|mfc|lexicon|diff):[\w|.-]+/g, '').replace(/\s{2,}/g, ' ').replace(/^[\s:;,-]+|[\s:;,-]+$/g, '') || 'listed in the word lists';
+/**
+ * Reasons as the engine writes them, in plain words: no rule ids (`rule:x`, `vader:y`)
+ * and no sentence ids ("sentence ap:s0 sentiment 0.6059 / 14 sentences" ->
+ * "sentence 1 has tone +0.61, averaged over 14 sentences").
+ */
+export function plainReason(reason: string): string {
+  const out = reason
+    .replace(/\b(rule|vader|mfc|lexicon|diff):[\w|.-]+/g, '')
+    .replace(/\b(frame|generic|source_balance):[\w-]+/g, (m) => measureLabel(m))
+    .replace(/\b(person|gov|org|place|country|group):[\w-]+/g, (m) => plainId(m))
+    .replace(/\bsentence\s+\S+:s(\d+)\b/g, (_m, n: string) => `sentence ${Number(n) + 1}`)
+    .replace(/\S+:s(\d+)\b/g, (_m, n: string) => `sentence ${Number(n) + 1}`)
+    .replace(/(sentence \d+)\s+sentiment\s+(-?\d+(?:\.\d+)?)/g, (_m, s: string, v: string) => `${s} has tone ${Number(v) > 0 ? '+' : ''}${Number(v).toFixed(2)}`)
+    .replace(/\s*\/\s*(\d+) sentences/g, ', averaged over $1 sentences')
+    .replace(/\s{2,}/g, ' ')
+    .replace(/^[\s:;,-]+|[\s:;,-]+$/g, '');
+  return out === '' ? 'listed in the word lists' : out;
 }
 
 const MIME: Record<string, string> = { json: 'application/json', csv: 'text/csv', jsonl: 'application/x-ndjson', md: 'text/markdown' };
