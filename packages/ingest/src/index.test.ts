@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import * as ingest from './index';
 import { DEFAULT_MAX_BYTES, parseFile, unsupportedReason } from './index';
+import { LENIENT_NOTE, simpleKeyValues } from './text';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const only = (name: string, src: string) => {
@@ -117,6 +118,24 @@ describe('parseFile — .txt / .md', () => {
     const { article, warnings } = only('a.md', src);
     expect(warnings.some((w) => (typeof message === 'string' ? w === message : message.test(w)))).toBe(true);
     expect(article.text).toBe(body);
+  });
+
+  test('an unquoted colon in a value: the fields still read, with a plain-words warning', () => {
+    const { article, warnings } = only('a.md', '---\nid: talks-day-2\noutlet: Daily Ledger\ntitle: Riyadh talks: day two\npublished: 2025-02-18\n---\nBody.');
+    expect([article.id, article.outlet, article.title, article.published]).toEqual(['talks-day-2', 'Daily Ledger', 'Riyadh talks: day two', '2025-02-18']);
+    expect(warnings).toContain(LENIENT_NOTE);
+    expect(article.text).toBe('Body.');
+  });
+
+  test.each([
+    ['a quoted value', 'title: "Talks: day two\noutlet: X'],
+    ['a flow value', 'title: a: b\ntags: [a'],
+    ['a line that is not key: value', 'title: a: b\njust words'],
+    ['a repeated key', 'title: a: b\ntitle: c'],
+  ])('the lenient reading refuses %s (strict YAML message kept)', (_name, fm) => {
+    expect(simpleKeyValues(fm)).toBeNull();
+    const { warnings } = only('a.md', `---\n${fm}\n---\nBody.`);
+    expect(warnings.some((w) => /^front matter is not valid YAML \(.+\); its fields were ignored$/.test(w))).toBe(true);
   });
 
   test('front matter values that YAML reads as numbers become strings', () => {

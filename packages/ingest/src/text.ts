@@ -14,6 +14,29 @@ export interface FrontMatter {
   problem: string | null;
 }
 
+export const LENIENT_NOTE =
+  'front matter read line by line: a value contains a colon, which YAML does not allow unquoted (put the value in "quotes" to silence this)';
+
+/**
+ * The lenient reading of front matter that strict YAML rejects, for the common case
+ * of plain `key: value` lines where a value holds a colon (`title: Talks: day two`).
+ * Every non-blank, non-comment line must be `key: value` with a plain value (not
+ * starting with a quote, bracket, brace, `|`, `>`, `&`, `*` or `!`); otherwise null.
+ */
+export function simpleKeyValues(src: string): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  let any = false;
+  for (const line of src.split(/\r?\n/)) {
+    if (line.trim() === '' || /^\s*#/.test(line)) continue;
+    const m = /^([A-Za-z_][\w-]*):[ \t]+(.*?)[ \t]*$/.exec(line);
+    if (!m || m[2] === '' || /^["'[{|>&*!]/.test(m[2]!)) return null;
+    if (Object.hasOwn(out, m[1]!)) return null;
+    out[m[1]!] = m[2]!;
+    any = true;
+  }
+  return any ? out : null;
+}
+
 /** Split `---\n yaml \n---\n body`. Without an opening `---` line, the whole text is the body. */
 export function splitFrontMatter(text: string): FrontMatter {
   const open = /^---[ \t]*\r?\n/.exec(text);
@@ -28,6 +51,8 @@ export function splitFrontMatter(text: string): FrontMatter {
   try {
     data = yamlSrc.trim() === '' ? {} : parseYaml(yamlSrc);
   } catch (err) {
+    const lenient = simpleKeyValues(yamlSrc);
+    if (lenient) return { data: lenient, body, problem: LENIENT_NOTE };
     const msg = (err instanceof Error ? err.message : String(err)).split('\n')[0];
     return { data: null, body, problem: `front matter is not valid YAML (${msg}); its fields were ignored` };
   }

@@ -5,7 +5,7 @@
  */
 import { createEngine, exportFiles, type AnalysisReport, type ArticleAnalysis, type ArticleInput, type Rejection, type Warning } from '@parallax/core';
 import { parseFile } from '@parallax/ingest';
-import { ingestWarningToReport, REPORT_OPTIONS, type InputFile, type WorkerRequest, type WorkerResponse } from './protocol';
+import { CHUNKED, ingestWarningToReport, REPORT_OPTIONS, type ChunkedKey, type InputFile, type WorkerRequest, type WorkerResponse } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (m: WorkerResponse): void => scope.postMessage(m);
@@ -40,7 +40,19 @@ async function analyze(runId: number, files: readonly InputFile[]): Promise<void
   await tick();
   const report = engine.buildReport(analyses, rejections, { options: { ...REPORT_OPTIONS }, warnings });
   last = { runId, report };
-  post({ type: 'result', runId, report });
+  postReport(runId, report);
+}
+
+/** The report in parts (protocol.ts CHUNKED): the head with the long arrays empty, then slices of them. */
+function postReport(runId: number, report: AnalysisReport): void {
+  const head = { ...report } as AnalysisReport;
+  for (const key of Object.keys(CHUNKED) as ChunkedKey[]) (head as unknown as Record<string, unknown[]>)[key] = [];
+  post({ type: 'result', runId, report: head });
+  for (const key of Object.keys(CHUNKED) as ChunkedKey[]) {
+    const list = report[key] as unknown[];
+    for (let i = 0; i < list.length; i += CHUNKED[key]) post({ type: 'result-part', runId, key, items: list.slice(i, i + CHUNKED[key]) });
+  }
+  post({ type: 'result-end', runId });
 }
 
 /** The latest report, kept for export requests. */

@@ -305,3 +305,25 @@ describe('determinism', () => {
     expect(pick(again)).toBe(pick(report));
   });
 });
+
+describe('diffs on the fixture corpus', () => {
+  test('every pair of articles that report a claim has a word diff of it in the report', () => {
+    const artOf = new Map(report.articles.flatMap((a) => a.sentences.map((s) => [s.id, a.id] as const)));
+    const missing: string[] = [];
+    for (const c of report.claims) {
+      const arts = [...new Set(c.sentence_ids.map((s) => artOf.get(s)))];
+      for (let i = 0; i < arts.length; i++) {
+        for (let j = i + 1; j < arts.length; j++) {
+          const has = report.diffs.some((d) => {
+            if (d.claim_id !== c.claim_id) return false;
+            const x = artOf.get(d.a_sentence_id);
+            const y = artOf.get(d.b_sentence_id);
+            return (x === arts[i] && y === arts[j]) || (x === arts[j] && y === arts[i]);
+          });
+          if (!has) missing.push(`${c.claim_id} ${arts[i]}|${arts[j]}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
