@@ -33,7 +33,11 @@ export const COLUMN_DOCS: Record<string, Record<string, string>> = {
     line: '1-based line of the record in a JSONL/CSV file; empty for whole files.',
     reason: 'Why it was not analysed (duplicates start with "duplicate:").',
   },
-  'events.csv': { article_id: 'Article id.', event_id: 'Event id.' },
+  'events.csv': {
+    article_id: 'Article id.',
+    event_id:
+      'Event id `ev-<date|undated>-<hash of member ids>`. How events are formed: each English article is described by its top named entities, content lemmas and title words; articles published within 4 days of each other (undated articles: by shared keys only, never on an invented date) are scored by idf-weighted shared keys (entities count double) over the smaller article, minus a penalty when their main cities differ, and joined from the best pair down when the score is at least 0.2 and the two groups are linked as wholes (average link), so one strong pair does not chain two stories. The event date is the earliest date the leads state for what happened ("on Tuesday" against the publication date), else the earliest publication date; its label is the most central member title, cleaned of a site name.',
+  },
   'claims.csv': {
     claim_id: 'Claim id.',
     event_id: 'Event id.',
