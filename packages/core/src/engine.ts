@@ -94,6 +94,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
       tokens: [],
       scores: [],
       evidence: [],
+      quotations: [],
       quotes: [],
       warnings: [],
     };

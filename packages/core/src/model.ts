@@ -46,8 +46,22 @@ export interface ArticleAnalysis {
   /** Scores with `event_id: null`; the event is filled in when the report is assembled. */
   scores: Score[];
   evidence: Evidence[];
+  /** Quoted spans of the text (stage `quotations`), read by every stage that needs to know what is quoted. */
+  quotations: QuotedSpan[];
   quotes: Quote[];
   warnings: Warning[];
+}
+
+/** A quoted span (inside the marks, spaces trimmed). */
+export interface QuotedSpan {
+  start: number;
+  end: number;
+  /** The paragraph ended inside the quotation (no closing mark). */
+  open: boolean;
+  /** Continues an open quotation of the previous paragraph (multi-paragraph quote). */
+  continued: boolean;
+  /** 0: a double-quoted span; 1: a single-quoted span nested in one. */
+  depth: 0 | 1;
 }
 
 /** Cross-article working state, after every article went through the article stages. */

@@ -7,6 +7,7 @@ import type { ArticleStage, CorpusStage } from './model';
 import { boilerplateStage } from './stages/boilerplate';
 import { segmentStage } from './stages/segment';
 import { languageStage } from './stages/language';
+import { quotationsStage } from './stages/quotations';
 import { sentimentStage, framesStage, markersStage, quotesStage } from './score';
 import { entitiesStage } from './align/entities';
 import { entityMergeStage } from './align/merge';
@@ -21,6 +22,7 @@ export const ARTICLE_STAGES: readonly ArticleStage[] = Object.freeze([
   segmentStage, // only segments text outside boilerplate
   languageStage, // detects from the segmented sentences; gates the englishOnly stages below
   entitiesStage, // people/orgs/places/governments over the tokens; scoring stages below read article.entities
+  quotationsStage, // quoted spans, found once; before sentiment (its in-quote factor) and quotes (speakers)
   // Scoring (englishOnly) runs after entity detection: entity sentiment and quote speakers need article.entities.
   sentimentStage,
   framesStage,

@@ -5,6 +5,7 @@ import { normalizeText } from '../normalize';
 import type { ArticleAnalysis } from '../model';
 import type { EntityMention, Sentence } from '../schema';
 import { findDirectQuotes, quoteArticle } from './quotes';
+import { findQuotations, paragraphSpans } from '../stages/quotations';
 
 const nlp = createNlp();
 
@@ -32,7 +33,7 @@ function article(raw: string, people: Record<string, string>): ArticleAnalysis {
   entities.sort((a, b) => a.start - b.start);
   return {
     article: { id: 't', outlet: 'T', title: '', published: null, url: null, language: 'en', source: { path: 't', line: null }, text, offset_map: { anchors: [], rawLength: text.length }, removed: [], sentences, entities, n_words: 0, english: true },
-    tokens, scores: [], evidence: [], quotes: [], warnings: [],
+    tokens, scores: [], evidence: [], quotations: findQuotations(text, paragraphSpans({ article: { sentences } as ArticleAnalysis['article'] })), quotes: [], warnings: [],
   };
 }
 

@@ -15,7 +15,8 @@
  * description at any of the entity's mentions ("Russian Foreign Minister Sergei Lavrov").
  */
 import type { AttributionVerbEntry, Lexicons, SideEntry } from '@parallax/lexicons';
-import type { ArticleAnalysis, ArticleStage, Token } from '../model';
+import type { ArticleAnalysis, ArticleStage, QuotedSpan, Token } from '../model';
+import { findQuotations } from '../stages/quotations';
 import type { EntityMention, Evidence, Quote, Score } from '../schema';
 import { registerMeasure } from '../measures';
 import { compileMap } from './match';
@@ -68,55 +69,11 @@ function getTables(lex: Lexicons): Tables {
   return t;
 }
 
-/** Paragraph spans from the sentences (sentences carry their paragraph number). */
-function paragraphs(state: ArticleAnalysis): { start: number; end: number }[] {
-  const out: { start: number; end: number; p: number }[] = [];
-  for (const s of state.article.sentences) {
-    const last = out[out.length - 1];
-    if (last && last.p === s.paragraph) last.end = s.end;
-    else out.push({ start: s.start, end: s.end, p: s.paragraph });
-  }
-  return out;
-}
+type RawQuote = QuotedSpan;
 
-interface RawQuote {
-  start: number;
-  end: number;
-  /** Paragraph ended inside the quote. */
-  open: boolean;
-  /** Continues an open quote of the previous paragraph. */
-  continued: boolean;
-}
-
-/** Direct-quote spans (inside the quote marks) of `text` within `paras`. */
+/** Direct-quote spans (inside the quote marks) of `text` within `paras`: the depth-0 spans of stage `quotations`. */
 export function findDirectQuotes(text: string, paras: readonly { start: number; end: number }[]): RawQuote[] {
-  const out: RawQuote[] = [];
-  let prevOpen = false;
-  for (const p of paras) {
-    const marks: number[] = [];
-    for (let i = p.start; i < p.end; i++) if (text.charCodeAt(i) === 34) marks.push(i);
-    let open = false;
-    for (let k = 0; k < marks.length; k += 2) {
-      const a = marks[k]!;
-      const b = marks[k + 1];
-      const continued = k === 0 && prevOpen && a === p.start;
-      if (b === undefined) {
-        out.push({ start: a + 1, end: p.end, open: true, continued });
-        open = true;
-      } else out.push({ start: a + 1, end: b, open: false, continued });
-    }
-    prevOpen = open;
-  }
-  // Trim spaces and trailing punctuation inside the marks.
-  return out
-    .map((q) => {
-      let s = q.start;
-      let e = q.end;
-      while (s < e && /\s/.test(text[s]!)) s++;
-      while (e > s && /\s/.test(text[e - 1]!)) e--;
-      return { ...q, start: s, end: e };
-    })
-    .filter((q) => q.end > q.start);
+  return findQuotations(text, paras).filter((q) => q.depth === 0);
 }
 
 const isWord = (t: Token) => t.kind === 'word' || t.kind === 'number';
@@ -148,7 +105,7 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons): Quote[] {
     }
     return lo; // first token at or after offset
   };
-  const direct = findDirectQuotes(article.text, paragraphs(state));
+  const direct = state.quotations.filter((q) => q.depth === 0);
   // Per-token lookups, computed once (linear merges over sorted spans).
   const quoted = new Uint8Array(flat.length);
   for (const q of direct) for (let i = tokenAt(q.start); i < flat.length && flat[i]!.end <= q.end; i++) quoted[i] = 1;

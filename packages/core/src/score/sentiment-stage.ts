@@ -116,7 +116,7 @@ export const sentimentStage: ArticleStage = {
     for (const k of [...bySentence.keys()].sort((a, b) => a - b)) {
       const ents = bySentence.get(k)!;
       const tokens = state.tokens[k] ?? [];
-      const sctx = sentenceContext(tokens);
+      const sctx = sentenceContext(tokens, state.quotations);
       for (const id of [...ents.keys()].sort()) {
         const items = entityItems(tokens, perSentence[k] ?? [], ents.get(id)!, p, sctx);
         const list = perEntity.get(id) ?? [];
