@@ -20,3 +20,5 @@ export type { Compiled, PhraseHit } from './match';
 export { framesStage, markersStage, MFC_FRAMES, GENERIC_FRAMES } from './frames-stage';
 export { quotesStage, quoteArticle, findDirectQuotes } from './quotes';
 export type { Speaker } from './quotes';
+export { findQuotations, quotationsStage } from '../stages/quotations';
+export type { QuotedSpan } from '../model';
