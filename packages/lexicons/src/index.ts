@@ -7,6 +7,7 @@ import { boilerplate } from './boilerplate';
 import { sentiment, sentimentEmoticons, sentimentModifiers, sentimentNews, sentimentTopic } from './sentiment';
 import { frames, genericFrames, loaded, hedges } from './frames';
 import { attributionVerbs, sides } from './attribution';
+import { affiliations } from './affiliations';
 import { entities } from './entities';
 import { terms } from './terms';
 import { wordVectors } from './vectors';
@@ -21,6 +22,7 @@ export { WordVectorBlock } from './vectors';
 export { SentimentEntry, ModifierEntry, TopicEntry, EmoticonEntry, NewsValenceEntry } from './sentiment';
 export { FrameEntry, LoadedEntry, HedgeEntry } from './frames';
 export { AttributionVerbEntry, SideEntry } from './attribution';
+export { AffiliationEntry } from './affiliations';
 
 export const lexicons = Object.freeze({
   boilerplate,
@@ -36,6 +38,7 @@ export const lexicons = Object.freeze({
   loaded,
   hedges,
   attributionVerbs,
+  affiliations,
   sides,
   wordVectors,
 });

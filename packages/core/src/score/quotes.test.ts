@@ -63,30 +63,31 @@ describe('quoteArticle', () => {
     { name: 'reported speech with that', raw: 'Trump told reporters that the war would end soon.', speaker: 'person:donald-trump', verb: 'told', kind: 'indirect' },
     { name: 'doubting verb', raw: 'Peskov claimed that Kyiv had no legitimacy at all.', speaker: 'person:dmitry-peskov', verb: 'claimed', kind: 'indirect' },
   ])('$name', ({ raw, speaker, verb, kind }) => {
-    const q = quoteArticle(article(raw, PEOPLE), lexicons);
+    const q = quoteArticle(article(raw, PEOPLE), lexicons, nlp);
     expect(q.length).toBeGreaterThan(0);
     const last = q[q.length - 1]!;
     expect({ speaker: last.speaker_entity, verb: last.verb, kind: last.kind }).toEqual({ speaker, verb, kind });
   });
 
   test('a quote spanning paragraphs (AP continuation) keeps its speaker', () => {
-    const q = quoteArticle(article('Lavrov said, "The first part of what we said.\n"And the second part follows here," he added.', PEOPLE), lexicons);
+    const q = quoteArticle(article('Lavrov said, "The first part of what we said.\n"And the second part follows here," he added.', PEOPLE), lexicons, nlp);
     expect(q.map((x) => x.speaker_entity)).toEqual(['person:sergei-lavrov', 'person:sergei-lavrov']);
   });
 
-  test('verb class and side', () => {
+  test('verb class and affiliations stated at another mention', () => {
     const a = article('Russian Foreign Minister Sergei Lavrov arrived.\nLavrov insisted that the plan was fair.', PEOPLE);
-    const [q] = quoteArticle(a, lexicons);
-    expect(q).toMatchObject({ verb_class: 'negative', side: 'russia', kind: 'indirect' });
+    const [q] = quoteArticle(a, lexicons, nlp);
+    expect(q).toMatchObject({ verb_class: 'negative', side: null, country: 'Russia', role: 'government', kind: 'indirect' });
   });
 
   test('titles and unattributed scare quotes are not quotes', () => {
-    const q = quoteArticle(article('He appeared on "Sunday Morning Futures" to discuss a "significant chunk" of land.', PEOPLE), lexicons);
+    const q = quoteArticle(article('He appeared on "Sunday Morning Futures" to discuss a "significant chunk" of land.', PEOPLE), lexicons, nlp);
     expect(q).toEqual([]);
   });
 
   test('quote text equals the article text at its offsets', () => {
     const a = article('"We will see," Trump said. Lavrov said that the meeting went well.', PEOPLE);
-    for (const q of quoteArticle(a, lexicons)) expect(a.article.text.slice(q.start, q.end)).toBe(q.text);
+    for (const q of quoteArticle(a, lexicons, nlp)) expect(a.article.text.slice(q.start, q.end)).toBe(q.text);
   });
 });
+

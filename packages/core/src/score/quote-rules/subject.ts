@@ -1,0 +1,195 @@
+/**
+ * The subject of a speech verb: ordered rules, the first that applies wins. Each returns
+ * a Speaker (with `rule`) or null. A candidate that names an outlet, programme, time or
+ * place (lexicon `affiliations`, `not-speaker`; wink DATE/TIME entities) is never a
+ * speaker; "told X" makes X the listener, so `tell` never takes a subject after it.
+ *
+ *  1. `subject:appositive`       Podolyak, a top adviser to Mr. Zelenskyy, said / Nadler, D-N.Y., …, told
+ *  2. `subject:entity`           Lavrov said / Russian Foreign Minister Sergei Lavrov also said
+ *  3. pronoun (coref.ts)         he said
+ *  4. `subject:possessive`       Donald Trump's son said (the possessor is not the speaker)
+ *  5. `subject:group[-of X]`     State Department officials said
+ *  6. descriptor (coref.ts)      the U.S. president said
+ *  7. `subject:proper-noun`      Mr. Zhu said (a name the entity stage did not list)
+ *  8. `subject:after-verb`       said Peskov / said spokesman Josh Schwerin / said Ryan's spokeswoman, AshLee Strong
+ *  9. `subject:according-to`     according to Russian state television
+ * 10. `subject:participle-clause` …, telling reporters that
+ */
+import type { EntityMention } from '../../schema';
+import {
+  NP_POS, PLURAL_PRONOUNS, PRONOUNS, STOP_PUNCT, WINDOWS, fromMention, inDirect, mentionOver, notSpeaker, spanSpeaker,
+  type QuoteContext, type Speaker,
+} from './context';
+import { resolveDescriptor, resolvePronoun } from './coref';
+
+const possessiveAfter = (c: QuoteContext, i: number) => c.flat[i + 1]?.norm === "'s" || c.flat[i + 1]?.norm === "'";
+/** Last token index of the mention over token i. */
+function mentionEnd(c: QuoteContext, i: number): number {
+  const m = mentionOver(c, i);
+  if (!m) return i;
+  let k = i;
+  while (k + 1 < c.flat.length && c.flat[k + 1]!.start < m.end) k++;
+  return k;
+}
+
+function speaks(c: QuoteContext, s: Speaker | null): Speaker | null {
+  if (!s) return null;
+  return notSpeaker(c, s.start, s.end) ? null : s;
+}
+
+function mentionSpeaker(c: QuoteContext, m: EntityMention, rule: string): Speaker | null {
+  return speaks(c, fromMention(m, rule));
+}
+
+/** Backwards from the verb, within the clause. */
+function before(c: QuoteContext, v: number): Speaker | null {
+  const { flat, sentOf } = c;
+  const sentence = sentOf[v];
+  let j = v - 1;
+  while (j >= 0 && sentOf[j] === sentence && (flat[j]!.pos === 'ADV' || flat[j]!.pos === 'AUX' || flat[j]!.norm === 'also' || flat[j]!.pos === 'PART')) j--;
+  if (j < 0 || sentOf[j] !== sentence) return null;
+  // 1. Appositive: the person before one of the commas of the apposition.
+  if (flat[j]!.text === ',') {
+    for (let k = j - 1; k >= 0 && k >= j - WINDOWS.appositive && sentOf[k] === sentence; k--) {
+      if (flat[k]!.text !== ',' && flat[k]!.text !== '(') continue;
+      const m = k > 0 ? mentionOver(c, k - 1) : undefined;
+      if (m && m.type === 'PERSON' && !possessiveAfter(c, k - 1)) return mentionSpeaker(c, m, 'subject:appositive');
+      if (inDirect(c, k - 1)) break;
+    }
+    return null;
+  }
+  // 2. An entity right before the verb (not a possessor).
+  const m = mentionOver(c, j);
+  if (m && !possessiveAfter(c, j)) return mentionSpeaker(c, m, 'subject:entity');
+  // 3. Pronouns.
+  const n = flat[j]!.norm;
+  if (PRONOUNS[n]) return resolvePronoun(c, j);
+  if (PLURAL_PRONOUNS.has(n)) return null;
+  // Descriptor or proper-noun run ending at j.
+  let a = j;
+  const inNP = (i: number) => {
+    const t = flat[i]!;
+    return NP_POS.has(t.pos) || t.norm === "'s" || t.norm === 'of' || (t.text === '.' && t.pos !== 'PUNCT') || mentionOver(c, i) !== undefined;
+  };
+  while (a - 1 >= 0 && sentOf[a - 1] === sentence && j - a < WINDOWS.descriptor && inNP(a - 1)) a--;
+  const head = flat[j]!;
+  const start = flat[a]!.start;
+  const end = head.end;
+  // 4. "Donald Trump's son said": a possessive descriptor is the speaker, without the possessor's id.
+  for (let k = a; k < j; k++) {
+    if (flat[k]!.norm === "'s" && head.pos === 'NOUN') return speaks(c, spanSpeaker(c, start, end, null, 'subject:possessive'));
+  }
+  if (head.pos === 'NOUN') {
+    const plural = head.norm !== head.lemma && head.norm.endsWith('s');
+    if (plural) {
+      // 5. "State Department officials": members of an organisation speak for it.
+      const org = c.mentions.find((x) => x.start >= start && x.end <= end && (x.type === 'ORG' || x.type === 'GOV'));
+      if (org) return speaks(c, spanSpeaker(c, start, end, org.entity_id, `subject:group-of ${org.text}`, { start: org.start, end: org.end }));
+      return speaks(c, spanSpeaker(c, start, end, null, 'subject:group'));
+    }
+    const inner = [...Array(j - a + 1).keys()].map((k) => mentionOver(c, a + k)).filter((x): x is EntityMention => x !== undefined);
+    // "the U.S. president": a descriptor headed by a common noun, even if it holds a place name.
+    if (inner.length === 0 || inner.every((x) => x.type !== 'PERSON')) return speaks(c, resolveDescriptor(c, a, j + 1));
+  }
+  if (head.pos === 'NOUN' || head.pos === 'PROPN') {
+    const inner = [...Array(j - a + 1).keys()].map((k) => mentionOver(c, a + k)).filter((x): x is EntityMention => x !== undefined);
+    const last = inner[inner.length - 1];
+    if (last) return mentionSpeaker(c, last, 'subject:entity');
+    if (head.pos === 'PROPN') {
+      // 7. A proper-noun run the entity stage did not list.
+      let p = j;
+      while (p - 1 >= a && flat[p - 1]!.pos === 'PROPN') p--;
+      return speaks(c, spanSpeaker(c, flat[p]!.start, head.end, null, 'subject:proper-noun'));
+    }
+  }
+  return null;
+}
+
+/** 8. After the verb: "said Peskov", "said spokesman Josh Schwerin", "said Ryan's spokeswoman, AshLee Strong". */
+function after(c: QuoteContext, v: number): Speaker | null {
+  const { flat, sentOf } = c;
+  if (flat[v]!.lemma === 'tell' || flat[v]!.norm === 'according') return null;
+  const sentence = sentOf[v];
+  let possessor = false;
+  let descStart = -1;
+  for (let k = v + 1; k < flat.length && k <= v + WINDOWS.subjectAfterVerb && sentOf[k] === sentence; k++) {
+    const t = flat[k]!;
+    if (t.text === ',' && (possessor || descStart >= 0)) {
+      // "Ryan's spokeswoman, AshLee Strong": the name after the comma is the speaker.
+      const m = mentionOver(c, k + 1);
+      if (m && m.type === 'PERSON') return mentionSpeaker(c, m, 'subject:after-verb-appositive');
+      break;
+    }
+    if (STOP_PUNCT.has(t.text) && t.kind === 'punctuation') break;
+    const m = mentionOver(c, k);
+    if (m) {
+      const e = mentionEnd(c, k);
+      if (possessiveAfter(c, e)) {
+        possessor = true;
+        if (descStart < 0) descStart = k;
+        k = e + 1;
+        continue;
+      }
+      // The last mention of the run ("Kremlin spokesman Dmitry Peskov" -> Peskov).
+      let mm = m;
+      for (let q = e + 1; q < flat.length && q <= v + WINDOWS.subjectAfterVerb && !STOP_PUNCT.has(flat[q]!.text); q++) mm = mentionOver(c, q) ?? mm;
+      return mentionSpeaker(c, mm, 'subject:after-verb');
+    }
+    if (t.pos === 'VERB' || t.norm === 'that' || t.pos === 'ADP' || t.pos === 'SCONJ') break;
+    if (t.pos === 'PROPN' && descStart < 0 && !possessor) {
+      // "said Mr. Zhu": an unlisted name.
+      let e = k;
+      while (e + 1 < flat.length && flat[e + 1]!.pos === 'PROPN' && sentOf[e + 1] === sentence) e++;
+      return speaks(c, spanSpeaker(c, t.start, flat[e]!.end, null, 'subject:after-verb-proper-noun'));
+    }
+    if (descStart < 0 && (t.pos === 'NOUN' || t.pos === 'DET' || t.pos === 'ADJ')) descStart = k;
+  }
+  if (possessor && descStart >= 0) {
+    // "said Donald Trump's son": the descriptor, without the possessor's id.
+    let e = descStart;
+    while (e + 1 < flat.length && sentOf[e + 1] === sentence && !STOP_PUNCT.has(flat[e + 1]!.text) && flat[e + 1]!.pos !== 'VERB') e++;
+    return speaks(c, spanSpeaker(c, flat[descStart]!.start, flat[e]!.end, null, 'subject:after-verb-possessive'));
+  }
+  return null;
+}
+
+/** 9. "according to Russian state television": the noun phrase after "to". */
+function accordingTo(c: QuoteContext, v: number): Speaker | null {
+  const { flat, sentOf } = c;
+  if (flat[v]!.norm !== 'according' || flat[v + 1]?.norm !== 'to') return null;
+  const sentence = sentOf[v];
+  let e = v + 2;
+  while (e < flat.length && sentOf[e] === sentence && (NP_POS.has(flat[e]!.pos) || flat[e]!.norm === "'s")) e++;
+  if (e <= v + 2) return null;
+  const inner = [...Array(e - v - 2).keys()].map((k) => mentionOver(c, v + 2 + k)).filter((x): x is EntityMention => x !== undefined);
+  const last = inner[inner.length - 1];
+  const start = flat[v + 2]!.start;
+  const end = flat[e - 1]!.end;
+  if (last && last.type === 'PERSON' && !possessiveAfter(c, mentionEnd(c, tokenIndex(c, last)))) return mentionSpeaker(c, last, 'subject:according-to');
+  return speaks(c, spanSpeaker(c, start, end, last && last.type !== 'PERSON' ? last.entity_id : null, 'subject:according-to'));
+}
+const tokenIndex = (c: QuoteContext, m: EntityMention) => c.flat.findIndex((t) => t.start >= m.start);
+
+/** 10. Participle clause ("…, telling reporters that", "adding that"): the sentence's first subject. */
+function participle(c: QuoteContext, v: number): Speaker | null {
+  const { flat, sentOf } = c;
+  if (!flat[v]!.norm.endsWith('ing')) return null;
+  const sentence = sentOf[v];
+  let person: EntityMention | null = null;
+  let other: EntityMention | null = null;
+  for (let k = v - 1; k >= 0 && sentOf[k] === sentence; k--) {
+    if (inDirect(c, k)) continue;
+    const m = mentionOver(c, k);
+    if (m?.type === 'PERSON' && !possessiveAfter(c, mentionEnd(c, k))) person = m;
+    else if (m && (m.type === 'ORG' || m.type === 'GOV')) other = m;
+    else if (!m && PRONOUNS[flat[k]!.norm] && !person) return resolvePronoun(c, k);
+  }
+  const m = person ?? other;
+  return m ? mentionSpeaker(c, m, 'subject:participle-clause') : null;
+}
+
+/** The subject of the speech verb at token v, by the rules above in order. */
+export function subjectOf(c: QuoteContext, v: number): Speaker | null {
+  if (c.flat[v]!.norm === 'according') return accordingTo(c, v);
+  return before(c, v) ?? after(c, v) ?? participle(c, v);
+}
