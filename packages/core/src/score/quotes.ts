@@ -85,8 +85,8 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons, nlp: Nlp): Q
       directQuote(c.direct[dq]!);
       dq++;
     }
-    const hit = findIndirect(c, base, end);
-    if (hit && hit.end > hit.start) {
+    for (const hit of findIndirect(c, base, end)) {
+      if (hit.end <= hit.start) continue;
       const sp = hit.speaker;
       remember(sp, k);
       push({

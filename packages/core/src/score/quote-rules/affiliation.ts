@@ -10,7 +10,7 @@
  * the speaker's own words and around them. Nothing stated: no value (never a guess).
  */
 import type { QuoteAffiliation } from '../../schema';
-import { WINDOWS, cuesAt, mentionOver, tokenAt, type QuoteContext, type Speaker } from './context';
+import { WINDOWS, cuesAt, tokenAt, type QuoteContext, type Speaker } from './context';
 
 export type AttributeName = 'party' | 'country' | 'role';
 
@@ -85,7 +85,7 @@ function around(c: QuoteContext, start: number, end: number, out: Map<AttributeN
   if (flat[k]?.text === ',' && sentOf[k] === sentOf[i]) {
     let z = k + 1;
     while (z < flat.length && z - k <= WINDOWS.appositiveAfter && sentOf[z] === sentOf[i] && flat[z]!.text !== ',' && flat[z]!.pos !== 'VERB' && flat[z]!.pos !== 'AUX' && flat[z]!.norm !== 'who') z++;
-    if (!mentionOver(c, k + 1) || mentionOver(c, k + 1)?.type !== 'PERSON') scan(c, k + 1, z, 'appositive', out, false);
+    scan(c, k + 1, z, 'appositive', out, false);
   }
 }
 
@@ -94,7 +94,7 @@ export function affiliationsOf(c: QuoteContext, sp: Speaker | null): QuoteAffili
   if (!sp) return [];
   const out = new Map<AttributeName, QuoteAffiliation>();
   if (sp.entity) {
-    for (const m of c.state.article.entities) if (m.entity_id === sp.entity) around(c, m.start, m.end, out, false);
+    for (const m of c.state.article.entities) if (m.entity_id === sp.entity) around(c, m.start, m.end, out, true);
     // A descriptor resolved to the entity ("the spokeswoman") states a role too.
     if (sp.start !== sp.evidence.start) around(c, sp.start, sp.end, out, true);
   } else around(c, sp.start, sp.end, out, true);

@@ -29,7 +29,7 @@ export const WINDOWS = Object.freeze({
   /** Tokens of an appositive after a name read for affiliations: `, a Republican strategist who …`. */
   appositiveAfter: 10,
   /** Tokens between a speech verb and its `that`: `told reporters on Monday that`. */
-  verbToThat: 6,
+  verbToThat: 8,
   /** Sentences searched back for the antecedent of a pronoun. */
   pronounSentences: 3,
   /** An unattributed quote with fewer words is a scare quote, not a quote. */
@@ -160,6 +160,13 @@ export function cuesAt(c: QuoteContext, i: number): { len: number; entries: Affi
   return null;
 }
 
+/** Is token i inside a DATE or TIME entity ("on Friday", "last week")? */
+export function inTime(c: QuoteContext, i: number): boolean {
+  const t = c.flat[i];
+  if (!t) return false;
+  return c.state.article.entities.some((m) => (m.type === 'DATE' || m.type === 'TIME') && m.start <= t.start && t.end <= m.end) || c.T.cues.get(t.norm)?.some((e) => e.attribute === 'not-speaker' && e.value === 'time') === true;
+}
+
 /** Is the span [start, end) a name that never speaks (outlet, programme, time, weekday, date)? */
 export function notSpeaker(c: QuoteContext, start: number, end: number): string | null {
   const words = c.flat.slice(tokenAt(c, start), tokenAt(c, end)).filter((t) => t.kind !== 'punctuation');
@@ -168,7 +175,7 @@ export function notSpeaker(c: QuoteContext, start: number, end: number): string 
     .filter((t, k) => !(k === 0 && t.norm === 'the'))
     .map((t) => t.norm)
     .join(' ');
-  for (const k of [key, noDet]) {
+  for (const k of [key, noDet, `the ${noDet}`]) {
     const hit = c.T.cues.get(k)?.find((e) => e.attribute === 'not-speaker');
     if (hit) return hit.value;
   }

@@ -10,13 +10,16 @@
  *     WINDOWS.pronounSentences sentences (AP style keeps it), if compatible;
  *  3. `coref:pronoun->nearest-subject`: the first compatible person of the nearest earlier
  *     sentence that has one;
- *  4. `coref:pronoun-unresolved`: no compatible person: the pronoun, with no entity.
+ *  4. `coref:pronoun->only-candidate`: the last speaker further back, when no other
+ *     compatible person is named in between;
+ *  5. `coref:pronoun-unresolved`: no compatible person: the pronoun, with no entity.
  * Compatible: a PERSON outside quotes whose known gender (honorific, gendered noun, an
  * earlier he/she resolved to it) does not contradict the pronoun.
  *
  * Descriptors ("the president", "the spokeswoman"):
- *  1. `coref:descriptor->title`: the latest person whose title run or appositive holds the
- *     descriptor's head noun ("President Donald Trump", "Kerri Kupec, a spokeswoman for …");
+ *  1. `coref:descriptor->title`: a person whose title run or appositive holds the
+ *     descriptor's head noun ("President Donald Trump", "Kerri Kupec, a spokeswoman for …"):
+ *     the most mentioned so far (salience), the nearest on a tie;
  *  2. `coref:descriptor-unresolved`: none: the descriptor itself, with no entity.
  */
 import type { EntityMention } from '../../schema';
@@ -60,6 +63,12 @@ export function resolvePronoun(c: QuoteContext, i: number): Speaker {
     const first = c.mentions.find((m) => m.end <= t.start && (sentOf[tokenAt(c, m.start)] ?? -1) === s && !inQuote(c, m) && compatible(c, m, pronoun));
     if (first) return at(first, 'coref:pronoun->nearest-subject');
   }
+  // 4. The last speaker, further back, when no other compatible person is named in between.
+  if (r && r.entity.startsWith('person:') && r.end <= t.start) {
+    const between = c.mentions.some((m) => m.start >= r.end && m.end <= t.start && m.entity_id !== r.entity && !inQuote(c, m) && compatible(c, m, pronoun));
+    const m = c.mentions.find((x) => x.entity_id === r.entity);
+    if (!between && compatible(c, m, pronoun)) return at({ ...m, start: r.start, end: r.end, text: r.text }, 'coref:pronoun->only-candidate');
+  }
   return { text: t.text, start: t.start, end: t.end, entity: null, rule: 'coref:pronoun-unresolved', evidence: { start: t.start, end: t.end } };
 }
 
@@ -69,7 +78,7 @@ function titledWith(c: QuoteContext, m: EntityMention, head: string): boolean {
   const i = tokenAt(c, m.start);
   for (let j = i - 1; j >= 0 && j >= i - WINDOWS.titleRun && sentOf[j] === sentOf[i]; j--) {
     const t = flat[j]!;
-    if ((t.kind === 'punctuation' && t.text !== '.') || t.pos === 'VERB') break;
+    if ((t.kind === 'punctuation' && t.text !== '.') || t.pos === 'VERB' || t.pos === 'ADP') break;
     if (t.lemma === head || t.norm === head) return true;
   }
   let k = i;
@@ -91,11 +100,24 @@ export function resolveDescriptor(c: QuoteContext, from: number, to: number): Sp
   const start = flat[from]!.start;
   const end = flat[to - 1]!.end;
   if (head) {
-    for (let k = c.mentions.length - 1; k >= 0; k--) {
-      const m = c.mentions[k]!;
+    // Candidates: persons titled with the head noun before the descriptor. The most salient
+    // (most mentions so far) wins, the nearest on a tie ("the president" in a story about Trump
+    // that also names "Chinese President Xi Jinping").
+    const count = new Map<string, number>();
+    const nearest = new Map<string, EntityMention>();
+    const titled = new Set<string>();
+    for (const m of c.mentions) {
       if (m.type !== 'PERSON' || m.end > start || !m.entity_id || inQuote(c, m)) continue;
-      if (titledWith(c, m, head.lemma)) return spanSpeaker(c, start, end, m.entity_id, `coref:descriptor->title ${m.text}`, { start: m.start, end: m.end });
+      count.set(m.entity_id, (count.get(m.entity_id) ?? 0) + 1);
+      nearest.set(m.entity_id, m);
+      if (titledWith(c, m, head.lemma)) titled.add(m.entity_id);
     }
+    let best: EntityMention | null = null;
+    for (const id of titled) {
+      const m = nearest.get(id)!;
+      if (!best || count.get(id)! > count.get(best.entity_id!)! || (count.get(id) === count.get(best.entity_id!) && m.start > best.start)) best = m;
+    }
+    if (best) return spanSpeaker(c, start, end, best.entity_id, `coref:descriptor->title ${best.text}`, { start: best.start, end: best.end });
   }
   return spanSpeaker(c, start, end, null, 'coref:descriptor-unresolved');
 }

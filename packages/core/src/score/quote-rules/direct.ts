@@ -37,17 +37,18 @@ const verbBeforeMark: Rule = (c, _q, qa) => {
 /** The sentence that holds the attribution after the closing mark: the quote's last, or the next when it ended inside the quote. */
 function afterSentence(c: QuoteContext, qa: number, qb: number): number {
   const last = c.sentOf[Math.max(qa, qb - 1)]!;
-  const next = c.sentOf[qb];
+  // `…anymore!" Trump said`: wink ends the sentence at (or just after) the closing mark.
+  const k = c.flat[qb]?.text === '"' ? qb + 1 : qb;
+  const next = c.sentOf[k];
   if (next === undefined || next === last) return last;
-  // `…anymore!" Trump said`: wink ends the sentence at the closing mark.
-  return paragraphOf(c, qb) === paragraphOf(c, qb - 1) && c.flat[qb - 1]?.text === '"' ? next : last;
+  return paragraphOf(c, k) === paragraphOf(c, qb - 1) && /[.?!]$/.test(c.text.slice(c.flat[qa]!.start, c.flat[Math.max(qa, qb - 1)]!.end)) ? next : last;
 }
 
 const verbAfterMark: Rule = (c, _q, qa, qb) => {
   const s = afterSentence(c, qa, qb);
   const { flat, sentOf } = c;
   for (let k = qb; k < flat.length && k <= qb + WINDOWS.verbAfterMark; k++) {
-    if (sentOf[k] !== s && !(flat[k]!.text === '"' && k === qb)) break;
+    if (sentOf[k] !== s && k !== qb) break;
     if (flat[k]!.text === '"' && k > qb + 1) break;
     if (verbAt(c, k)) return withSubject(c, k, 'verb-after-mark');
     // `" but cautioned that …`: a new clause, not an attribution.
@@ -59,7 +60,7 @@ const verbAfterMark: Rule = (c, _q, qa, qb) => {
 const nameAfterMark: Rule = (c, _q, qa, qb) => {
   const s = afterSentence(c, qa, qb);
   const { flat, sentOf } = c;
-  for (let k = qb; k < flat.length && k <= qb + WINDOWS.nameAfterMark && sentOf[k] === s; k++) {
+  for (let k = qb; k < flat.length && k <= qb + WINDOWS.nameAfterMark && (sentOf[k] === s || k === qb); k++) {
     const m = mentionOver(c, k);
     if (!m || m.type !== 'PERSON') continue;
     for (let j = k + 1; j < flat.length && sentOf[j] === s && flat[j]!.text !== '"'; j++) {

@@ -17,7 +17,7 @@
  */
 import type { EntityMention } from '../../schema';
 import {
-  NP_POS, PLURAL_PRONOUNS, PRONOUNS, STOP_PUNCT, WINDOWS, fromMention, inDirect, mentionOver, notSpeaker, spanSpeaker,
+  NP_POS, PLURAL_PRONOUNS, PRONOUNS, STOP_PUNCT, WINDOWS, fromMention, inDirect, inTime, mentionOver, notSpeaker, spanSpeaker,
   type QuoteContext, type Speaker,
 } from './context';
 import { resolveDescriptor, resolvePronoun } from './coref';
@@ -46,7 +46,12 @@ function before(c: QuoteContext, v: number): Speaker | null {
   const { flat, sentOf } = c;
   const sentence = sentOf[v];
   let j = v - 1;
-  while (j >= 0 && sentOf[j] === sentence && (flat[j]!.pos === 'ADV' || flat[j]!.pos === 'AUX' || flat[j]!.norm === 'also' || flat[j]!.pos === 'PART')) j--;
+  const skippable = (i: number) => {
+    const t = flat[i]!;
+    // Adverbs, auxiliaries and time adjuncts between subject and verb: "Trump on Friday threatened", "Pelosi has also said".
+    return t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' || t.norm === 'also' || inTime(c, i) || (['on', 'last', 'this', 'earlier', 'late'].includes(t.norm) && i + 1 < v && inTime(c, i + 1));
+  };
+  while (j >= 0 && sentOf[j] === sentence && skippable(j)) j--;
   if (j < 0 || sentOf[j] !== sentence) return null;
   // 1. Appositive: the person before one of the commas of the apposition.
   if (flat[j]!.text === ',') {
@@ -58,9 +63,20 @@ function before(c: QuoteContext, v: number): Speaker | null {
     }
     return null;
   }
-  // 2. An entity right before the verb (not a possessor).
+  // 2. An entity right before the verb (not a possessor, not the object of a preposition).
   const m = mentionOver(c, j);
-  if (m && !possessiveAfter(c, j)) return mentionSpeaker(c, m, 'subject:entity');
+  if (m) {
+    let s0 = j;
+    while (s0 - 1 >= 0 && mentionOver(c, s0 - 1) === m) s0--;
+    const prep = flat[s0 - 1];
+    if (prep && prep.pos === 'ADP' && sentOf[s0 - 1] === sentence) {
+      // "A spokesperson for Kerry dismissed": the noun phrase before the preposition speaks.
+      let a0 = s0 - 1;
+      while (a0 - 1 >= 0 && sentOf[a0 - 1] === sentence && s0 - a0 <= WINDOWS.descriptor && (NP_POS.has(flat[a0 - 1]!.pos) && !mentionOver(c, a0 - 1))) a0--;
+      if (a0 < s0 - 1 && flat[s0 - 2]!.pos === 'NOUN') return speaks(c, resolveDescriptor(c, a0, s0 - 1));
+    }
+    if (!possessiveAfter(c, j)) return mentionSpeaker(c, m, 'subject:entity');
+  }
   // 3. Pronouns.
   const n = flat[j]!.norm;
   if (PRONOUNS[n]) return resolvePronoun(c, j);
@@ -77,7 +93,7 @@ function before(c: QuoteContext, v: number): Speaker | null {
   const end = head.end;
   // 4. "Donald Trump's son said": a possessive descriptor is the speaker, without the possessor's id.
   for (let k = a; k < j; k++) {
-    if (flat[k]!.norm === "'s" && head.pos === 'NOUN') return speaks(c, spanSpeaker(c, start, end, null, 'subject:possessive'));
+    if (flat[k]!.norm === "'s" && head.pos === 'NOUN' && mentionOver(c, k - 1)?.type === 'PERSON') return speaks(c, spanSpeaker(c, start, end, null, 'subject:possessive'));
   }
   if (head.pos === 'NOUN') {
     const plural = head.norm !== head.lemma && head.norm.endsWith('s');
@@ -170,22 +186,30 @@ function accordingTo(c: QuoteContext, v: number): Speaker | null {
 }
 const tokenIndex = (c: QuoteContext, m: EntityMention) => c.flat.findIndex((t) => t.start >= m.start);
 
-/** 10. Participle clause ("…, telling reporters that", "adding that"): the sentence's first subject. */
+/** 10. Participle clause ("…, telling reporters that", "adding that", "calling it …"): the sentence's subject. */
 function participle(c: QuoteContext, v: number): Speaker | null {
   const { flat, sentOf } = c;
   if (!flat[v]!.norm.endsWith('ing')) return null;
   const sentence = sentOf[v];
-  let person: EntityMention | null = null;
-  let other: EntityMention | null = null;
-  for (let k = v - 1; k >= 0 && sentOf[k] === sentence; k--) {
-    if (inDirect(c, k)) continue;
-    const m = mentionOver(c, k);
-    if (m?.type === 'PERSON' && !possessiveAfter(c, mentionEnd(c, k))) person = m;
-    else if (m && (m.type === 'ORG' || m.type === 'GOV')) other = m;
-    else if (!m && PRONOUNS[flat[k]!.norm] && !person) return resolvePronoun(c, k);
+  let f = c.sentenceStart.get(sentence!) ?? v;
+  while (f < v && (flat[f]!.kind === 'punctuation' || flat[f]!.pos === 'ADV' || flat[f]!.pos === 'CCONJ')) f++;
+  if (f >= v || inDirect(c, f)) return null;
+  // The subject opens the sentence: a name, a pronoun, or a descriptor ("The magazine's editor-in-chief took …, calling …").
+  const m = mentionOver(c, f);
+  if (m && !possessiveAfter(c, mentionEnd(c, f))) return m.type === 'PERSON' || m.type === 'ORG' || m.type === 'GOV' ? mentionSpeaker(c, m, 'subject:participle-clause') : null;
+  if (PRONOUNS[flat[f]!.norm]) return resolvePronoun(c, f);
+  let e = f;
+  while (e + 1 < v && sentOf[e + 1] === sentence && (NP_POS.has(flat[e + 1]!.pos) || flat[e + 1]!.norm === "'s" || mentionOver(c, e + 1) !== undefined) && flat[e + 1]!.pos !== 'VERB') e++;
+  if (!NP_POS.has(flat[f]!.pos) && !mentionOver(c, f)) return null;
+  const head = flat[e]!;
+  // "A spokesperson for Kerry dismissed …, saying": the noun phrase before its prepositional phrase.
+  if (head.pos === 'NOUN' && !mentionOver(c, e)) {
+    const plural = head.norm !== head.lemma && head.norm.endsWith('s');
+    if (plural) return speaks(c, spanSpeaker(c, flat[f]!.start, head.end, null, 'subject:participle-group'));
+    if ([...Array(e - f + 1).keys()].some((k) => flat[f + k]!.norm === "'s" && mentionOver(c, f + k - 1)?.type === 'PERSON')) return speaks(c, spanSpeaker(c, flat[f]!.start, head.end, null, 'subject:participle-possessive'));
+    return speaks(c, resolveDescriptor(c, f, e + 1));
   }
-  const m = person ?? other;
-  return m ? mentionSpeaker(c, m, 'subject:participle-clause') : null;
+  return null;
 }
 
 /** The subject of the speech verb at token v, by the rules above in order. */
