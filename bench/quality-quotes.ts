@@ -267,3 +267,33 @@ export function runQuoteDevGold(root: string): DevQuoteQuality[] | null {
   }
   return out;
 }
+
+/** Goals of issue 13 (report split). */
+export const QUOTE_GOALS = { directF1: 0.9, directSpeaker: 0.85, indirectF1: 0.6, affiliation: 0.85 } as const;
+
+/** Print the dev-gold figures beside the same-run baseline and the goals; returns them for --json. */
+export function printQuoteDevGold(root: string, log: (...a: unknown[]) => void): DevQuoteQuality[] | null {
+  let r: DevQuoteQuality[] | null = null;
+  try {
+    r = runQuoteDevGold(root);
+  } catch (e) {
+    log(`quotes (dev gold): skipped, the engine failed: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  }
+  if (!r) {
+    log('skip: fixtures/gold/allsides-quotes.json or ../shared/dev-data/allsides_events not found');
+    return null;
+  }
+  log('quotes (dev gold, allsides_events; `report` = held out from rule writing, `tune` = the articles the rules were written against)');
+  log('  baseline: every quote-mark pair is a direct quote, speaker = nearest PERSON mention in the paragraph');
+  for (const x of r) {
+    const f = (s: SpanFigures) => `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)} (gold ${s.gold}, system ${s.system}); speaker accuracy ${s.speakerAccuracy.toFixed(3)} on ${s.matched} matched`;
+    const g = x.split === 'report';
+    log(`  [${x.split}, ${x.articles} articles] direct   ${f(x.direct)}${g ? `   goals F1 ≥ ${QUOTE_GOALS.directF1}, speaker ≥ ${QUOTE_GOALS.directSpeaker}` : ''}`);
+    log(`  [${x.split}] direct baseline   ${f(x.baseline.direct)}`);
+    log(`  [${x.split}] indirect ${f(x.indirect)}${g ? `   goal F1 ≥ ${QUOTE_GOALS.indirectF1}` : ''}   (baseline: none)`);
+    const by = Object.entries(x.affiliation.byAttribute).map(([k, v]) => `${k} ${v.accuracy.toFixed(3)} (n ${v.n})`).join(', ');
+    log(`  [${x.split}] affiliation accuracy where the text states it ${x.affiliation.accuracy.toFixed(3)} (n ${x.affiliation.n}: ${by})${g ? `   goal ≥ ${QUOTE_GOALS.affiliation}` : ''}   (baseline: 0, no affiliations before)`);
+  }
+  return r.map((x) => ({ ...x, errors: x.split === 'tune' ? x.errors : [] }));
+}

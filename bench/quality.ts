@@ -6,7 +6,8 @@
  *     polarity mapped to −1/0/1 (macro-F1, Spearman ρ), HELD OUT: split deterministically by
  *     hash of primary_gid into train80 (where the `sentiment-news` lexicon, the parameters and
  *     each system's neutral band are tuned) and test20 (reported; see newsmtsc.ts);
- *  3. quotes and speakers on the fixture gold (fixtures/gold/riyadh-quotes.json).
+ *  3. quotes and speakers on the fixture gold (fixtures/gold/riyadh-quotes.json) and on the dev gold
+ *     (fixtures/gold/allsides-quotes.json: tune / report splits; see quality-quotes.ts).
  * Run from the repo root: `pnpm quality` (add `--json` for machine-readable output).
  * Dev data is read from ../shared/dev-data (never copied into the repo); missing files are skipped.
  */
@@ -19,7 +20,7 @@ import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { createNlp, DEFAULT_PARAMS, macroF1, pearson, sentenceItems, spearman, squash, sumWeights } from '@parallax/core';
 import { lexicons as lex } from '@parallax/lexicons';
 import type { SentimentParams, Token } from '@parallax/core';
-import { runQuoteGold } from './quality-quotes';
+import { printQuoteDevGold, runQuoteGold } from './quality-quotes';
 import { bandLabels, bestBand, isTest20, isTrain80, loadNewsMtsc, scoreTargets, type MtscRow } from './newsmtsc';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -148,5 +149,7 @@ if (q) {
   log(`quotes (fixture gold, direct quotes n=${q.gold}, system ${q.system}): precision ${q.precision}  recall ${q.recall}; speaker accuracy on matched ${q.speakerAccuracy}; speaker P ${q.speakerPrecision} R ${q.speakerRecall}`);
   for (const e of q.errors) log(`  ${e}`);
 } else log("skip: fixtures/gold/riyadh-quotes.json or the fixture not found");
+
+result.quotesDev = printQuoteDevGold(ROOT, log);
 
 if (json) console.log(JSON.stringify(result, null, 2));

@@ -17,7 +17,7 @@ export const CSV_HEADERS = {
   'coverage.csv': ['claim_id', 'article_id', 'present', 'sentence_ids'],
   'terms.csv': ['concept_id', 'article_id', 'outlet', 'surface', 'count'],
   'scores.csv': ['article_id', 'outlet', 'event_id', 'scope', 'target', 'measure', 'value', 'n_evidence'],
-  'quotes.csv': ['article_id', 'quote_id', 'speaker', 'speaker_entity', 'side', 'verb', 'kind', 'start', 'end', 'text'],
+  'quotes.csv': ['article_id', 'quote_id', 'speaker', 'speaker_entity', 'side', 'verb', 'kind', 'start', 'end', 'text', 'rule', 'rule_start', 'rule_end', 'party', 'country', 'role'],
 } as const;
 
 /** Name of the marker file in every directory Parallax writes; walkers skip such directories as inputs. */
@@ -190,7 +190,7 @@ function exportParts(report: AnalysisReport, lazy: boolean): (ExportFile | Expor
     name: 'quotes.csv',
     content: toCsv(
       CSV_HEADERS['quotes.csv'],
-      report.quotes.map((q) => [q.article_id, q.quote_id, q.speaker, q.speaker_entity, q.side, q.verb, q.kind, q.start, q.end, q.text]),
+      report.quotes.map((q) => [q.article_id, q.quote_id, q.speaker, q.speaker_entity, q.side, q.verb, q.kind, q.start, q.end, q.text, q.rule, q.rule_span?.start ?? null, q.rule_span?.end ?? null, q.party, q.country, q.role]),
     ),
   });
   files.push(

@@ -34,6 +34,7 @@ test('the public exports of @parallax/core are exactly these (a change here is a
       "OffsetMap",
       "Omission",
       "Quote",
+      "QuoteAffiliation",
       "RemovedSpan",
       "SCHEMA_VERSION",
       "STAGE_NAMES",

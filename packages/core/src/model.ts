@@ -83,12 +83,19 @@ export interface CorpusState {
 export interface EngineOptions {
   /** Language handling: 'auto' detects; a code forces it for every article. */
   language: 'auto' | string;
+  /**
+   * A study lexicon of sides (the parsed JSON of `--lexicon FILE`), validated like the
+   * built-in lexicons; null: no sides (quotes.csv `side` stays empty).
+   */
+  sides: unknown;
 }
 
 /** What every stage receives: a frozen engine context (no global state). */
 export interface EngineContext {
   readonly options: Readonly<EngineOptions>;
   readonly lexicons: Lexicons;
+  /** The validated study lexicon of sides (EngineOptions.sides), or null. */
+  readonly sides: import('@parallax/lexicons').Lexicon<import('@parallax/lexicons').SideEntry> | null;
   // wink-nlp instance, its helpers and `as` reducers (typed loosely at this boundary only).
   readonly nlp: import('./nlp').Nlp;
 }

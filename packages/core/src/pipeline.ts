@@ -15,6 +15,7 @@ import { eventsStage } from './align/events';
 import { claimsStage } from './align/claims';
 import { diffsStage } from './align/diffs';
 import { termsStage } from './align/terms';
+import { sidesStage } from './score/sides-stage';
 
 /** Per-article stages, in order. (`normalize` runs first, in engine.createArticle: it makes the text every offset points into.) */
 export const ARTICLE_STAGES: readonly ArticleStage[] = Object.freeze([
@@ -33,6 +34,7 @@ export const ARTICLE_STAGES: readonly ArticleStage[] = Object.freeze([
 /** Corpus stages, in order, over all articles sorted by input position. */
 export const CORPUS_STAGES: readonly CorpusStage[] = Object.freeze([
   entityMergeStage, // cross-outlet spellings -> state.entityMerges; read by every stage below
+  sidesStage, // only with a study lexicon (--lexicon): quote sides by merged entity ids, source_balance:side:*
   eventsStage, // groups English articles into events (others get an event of their own)
   claimsStage, // per event: aligned sentences -> claims, then omissions
   diffsStage, // word diffs of the aligned sentence pairs of each claim

@@ -6,7 +6,7 @@
 import { boilerplate } from './boilerplate';
 import { sentiment, sentimentEmoticons, sentimentModifiers, sentimentNews, sentimentTopic } from './sentiment';
 import { frames, genericFrames, loaded, hedges } from './frames';
-import { attributionVerbs, sides } from './attribution';
+import { attributionVerbs } from './attribution';
 import { affiliations } from './affiliations';
 import { entities } from './entities';
 import { terms } from './terms';
@@ -21,7 +21,7 @@ export { TermEntry } from './terms';
 export { WordVectorBlock } from './vectors';
 export { SentimentEntry, ModifierEntry, TopicEntry, EmoticonEntry, NewsValenceEntry } from './sentiment';
 export { FrameEntry, LoadedEntry, HedgeEntry } from './frames';
-export { AttributionVerbEntry, SideEntry } from './attribution';
+export { AttributionVerbEntry, SideEntry, defineSidesLexicon } from './attribution';
 export { AffiliationEntry } from './affiliations';
 
 export const lexicons = Object.freeze({
@@ -39,7 +39,6 @@ export const lexicons = Object.freeze({
   hedges,
   attributionVerbs,
   affiliations,
-  sides,
   wordVectors,
 });
 
