@@ -76,10 +76,7 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons, nlp: Nlp): Q
   type Prev = { speaker: Speaker | null; verb: string | null; cls: Quote['verb_class']; paragraph: number; rule: string };
   let prev: Prev | null = null;
   let dq = 0;
-  for (let k = 0; k < state.tokens.length; k++) {
-    const base = c.sentenceStart.get(k);
-    if (base === undefined) continue;
-    const end = base + state.tokens[k]!.length;
+  for (const { id: k, base, end } of c.groups) {
     const sentEnd = flat[end - 1]!.end;
     while (dq < c.direct.length && c.direct[dq]!.start < sentEnd) {
       directQuote(c.direct[dq]!);

@@ -106,6 +106,8 @@ export interface QuoteContext {
   flat: Token[];
   sentOf: number[];
   sentenceStart: Map<number, number>;
+  /** Sentence groups (see buildContext) as token ranges [base, end), in order. */
+  groups: { id: number; base: number; end: number }[];
   mentions: EntityMention[];
   /** Depth-0 quoted spans of stage `quotations`. */
   direct: QuotedSpan[];
@@ -190,15 +192,29 @@ export function buildContext(state: ArticleAnalysis, lex: Lexicons, nlp: Nlp): Q
   const T = tables(lex, nlp);
   const flat: Token[] = [];
   const sentOf: number[] = [];
+  // Sentences the splitter cut after a single capital and a full stop inside a name's
+  // abbreviation ("Graham (R-S. | C.) said", "Nadler, D-N. | Y., said") are read as one:
+  // each sentence belongs to the group of the first sentence it was cut from.
+  let group = 0;
   state.tokens.forEach((ts, k) => {
+    const prev = state.article.sentences[k - 1];
+    const cur = state.article.sentences[k];
+    const cutAfterInitial = prev && cur && prev.paragraph === cur.paragraph && /(?:^|[\s(,-])[A-Z]\.$/.test(state.article.text.slice(Math.max(prev.start, prev.end - 4), prev.end));
+    if (!cutAfterInitial) group = k;
     for (const t of ts) {
       flat.push(t);
-      sentOf.push(k);
+      sentOf.push(group);
     }
   });
   const sentenceStart = new Map<number, number>();
   sentOf.forEach((k, i) => {
     if (!sentenceStart.has(k)) sentenceStart.set(k, i);
+  });
+  const groups: { id: number; base: number; end: number }[] = [];
+  sentOf.forEach((g, i) => {
+    const last = groups[groups.length - 1];
+    if (last && last.id === g) last.end = i + 1;
+    else groups.push({ id: g, base: i, end: i + 1 });
   });
   const mentions = state.article.entities.filter((m) => SPEAKER_TYPES.has(m.type)).sort((a, b) => a.start - b.start || b.end - a.end);
   const c: QuoteContext = {
@@ -208,6 +224,7 @@ export function buildContext(state: ArticleAnalysis, lex: Lexicons, nlp: Nlp): Q
     flat,
     sentOf,
     sentenceStart,
+    groups,
     mentions,
     direct: state.quotations.filter((q) => q.depth === 0),
     quoted: new Uint8Array(flat.length),

@@ -52,6 +52,12 @@ function before(c: QuoteContext, v: number): Speaker | null {
     return t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' || t.norm === 'also' || inTime(c, i) || (['on', 'last', 'this', 'earlier', 'late'].includes(t.norm) && i + 1 < v && inTime(c, i + 1));
   };
   while (j >= 0 && sentOf[j] === sentence && skippable(j)) j--;
+  // A parenthesis right before the verb ("Graham (R-S.C.) said") belongs to the subject.
+  if (j >= 0 && flat[j]!.text === ')') {
+    let o = j - 1;
+    while (o >= 0 && sentOf[o] === sentence && flat[o]!.text !== '(' && j - o <= WINDOWS.appositive) o--;
+    if (o >= 1 && flat[o]!.text === '(') j = o - 1;
+  }
   if (j < 0 || sentOf[j] !== sentence) return null;
   // 1. Appositive: the person before one of the commas of the apposition.
   if (flat[j]!.text === ',') {
@@ -159,6 +165,15 @@ function after(c: QuoteContext, v: number): Speaker | null {
       return speaks(c, spanSpeaker(c, t.start, flat[e]!.end, null, 'subject:after-verb-proper-noun'));
     }
     if (descStart < 0 && (t.pos === 'NOUN' || t.pos === 'DET' || t.pos === 'ADJ')) descStart = k;
+  }
+  if (!possessor && descStart >= 0 && flat[descStart]!.pos === 'DET') {
+    // "said a developer who asked not to be named", "said a spokeswoman for the mayor": an inverted descriptor
+    // (not "said the plan would fail", where the noun phrase opens a clause).
+    let e = descStart;
+    while (e + 1 < flat.length && sentOf[e + 1] === sentence && (flat[e + 1]!.pos === 'NOUN' || flat[e + 1]!.pos === 'ADJ' || flat[e + 1]!.pos === 'PROPN')) e++;
+    const next = flat[e + 1];
+    const closes = !next || sentOf[e + 1] !== sentence || next.kind === 'punctuation' || next.norm === 'who' || next.pos === 'ADP';
+    if (flat[e]!.pos === 'NOUN' && closes) return speaks(c, resolveDescriptor(c, descStart, e + 1));
   }
   if (possessor && descStart >= 0) {
     // "said Donald Trump's son": the descriptor, without the possessor's id.
