@@ -157,7 +157,7 @@ function after(c: QuoteContext, v: number): Speaker | null {
       for (let q = e + 1; q < flat.length && q <= v + WINDOWS.subjectAfterVerb && !STOP_PUNCT.has(flat[q]!.text); q++) mm = mentionOver(c, q) ?? mm;
       return mentionSpeaker(c, mm, 'subject:after-verb');
     }
-    if (t.pos === 'VERB' || t.norm === 'that' || t.pos === 'ADP' || t.pos === 'SCONJ') break;
+    if (t.pos === 'VERB' || t.norm === 'that' || t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'PRON') break;
     if (t.pos === 'PROPN' && descStart < 0 && !possessor) {
       // "said Mr. Zhu": an unlisted name.
       let e = k;
