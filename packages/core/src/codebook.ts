@@ -3,6 +3,7 @@
  * output contract, so what a researcher cites is exactly what produced the numbers.
  */
 import { QUOTES_CODEBOOK } from './score/quotes';
+import { TERMS_CODEBOOK } from './align/terms';
 import { definitionFor, measureDefinitions, type MeasureDefinition } from './measures';
 import type { AnalysisReport, LexiconRef } from './schema';
 
@@ -47,11 +48,12 @@ export const COLUMN_DOCS: Record<string, Record<string, string>> = {
     sentence_ids: 'Sentence ids reporting it, joined by ";".',
   },
   'terms.csv': {
-    concept_id: 'Contested-term concept id (lexicon `terms`).',
+    concept_id: 'The referent named differently across the articles of one event: a concept of lexicon `terms` (contested alternatives such as war / conflict / invasion, illegal / undocumented immigrant; or a paraphrase set whose surfaces substitute for each other in aligned sentences), `entity:<id>` (spelling variants of one entity after the cross-outlet merges: Sergei / Sergey Lavrov), or `spelling:<a>|<b>` (British/American spellings, transliterations of a name). See the codebook section "Term choices".',
     article_id: 'Article id.',
     outlet: 'Outlet.',
-    surface: 'Surface form used.',
-    count: 'Occurrences in the article.',
+    surface: 'Surface form used (lexicon surface, or the word as written, lower-cased).',
+    count: 'Occurrences in the article (datelines and bylines never count).',
+    label: 'The concept as people would say it: the surfaces used in the event, most used first ("Kyiv / Kiev").',
   },
   'scores.csv': {
     article_id: 'Article id.',
@@ -145,6 +147,7 @@ export function codebookMarkdown(cb: Codebook): string {
     out.push('');
   }
   out.push('## Quotes and speakers', '', QUOTES_CODEBOOK, '');
+  out.push('## Term choices', '', TERMS_CODEBOOK, '');
   out.push('## Files', '');
   for (const [file, cols] of Object.entries(cb.files)) {
     out.push(`### ${file}`, '', '| column | meaning |', '|---|---|');

@@ -227,6 +227,8 @@ export const TermUse = z.object({
   surface: z.string(),
   count: z.number().int().positive(),
   spans: z.array(Span),
+  /** The concept as people would say it: the surfaces used in the event, most used first ("Kyiv / Kiev"). */
+  label: z.string(),
 });
 export type TermUse = z.infer<typeof TermUse>;
 
