@@ -7,7 +7,8 @@
  *     hash of primary_gid into train80 (where the `sentiment-news` lexicon, the parameters and
  *     each system's neutral band are tuned) and test20 (reported; see newsmtsc.ts);
  *  3. quotes and speakers on the fixture gold (fixtures/gold/riyadh-quotes.json) and on the dev gold
- *     (fixtures/gold/allsides-quotes.json: tune / report splits; see quality-quotes.ts).
+ *     (fixtures/gold/allsides-quotes.json: tune / report splits; see quality-quotes.ts);
+ *  4. term-choice precision on hand-checked dev events (fixtures/gold/terms-sample.json; quality-terms.ts).
  * Run from the repo root: `pnpm quality` (add `--json` for machine-readable output).
  * Dev data is read from ../shared/dev-data (never copied into the repo); missing files are skipped.
  */
@@ -21,6 +22,7 @@ import { createNlp, DEFAULT_PARAMS, macroF1, pearson, sentenceItems, spearman, s
 import { lexicons as lex } from '@parallax/lexicons';
 import type { SentimentParams, Token } from '@parallax/core';
 import { printQuoteDevGold, runQuoteGold } from './quality-quotes';
+import { printTermPrecision } from './quality-terms';
 import { bandLabels, bestBand, isTest20, isTrain80, loadNewsMtsc, scoreTargets, type MtscRow } from './newsmtsc';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -151,5 +153,6 @@ if (q) {
 } else log("skip: fixtures/gold/riyadh-quotes.json or the fixture not found");
 
 result.quotesDev = printQuoteDevGold(ROOT, log);
+result.terms = printTermPrecision(ROOT, log);
 
 if (json) console.log(JSON.stringify(result, null, 2));

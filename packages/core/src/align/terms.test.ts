@@ -40,7 +40,7 @@ describe('term choices across topics', () => {
     ['Officials detained several undocumented immigrants at the border.', 'immigrant-naming', 'undocumented immigrant'],
     ['He promised to deport every illegal alien.', 'immigrant-naming', 'illegal alien'],
     ['The funding for the border wall stalled again.', 'border-barrier-naming', 'border wall'],
-    ['The anti-abortion group marched in Washington.', 'abortion-stance-naming', 'anti-abortion'],
+    ['The anti-abortion group marched in Washington.', 'abortion-opponents-naming', 'anti-abortion'],
     ['Democrats pushed for gun safety legislation.', 'gun-policy-naming', 'gun safety'],
     ['Republicans want to repeal the death tax.', 'estate-tax-naming', 'death tax'],
     ['The climate crisis is accelerating.', 'climate-naming', 'climate crisis'],

@@ -10,7 +10,7 @@
 import type { Lexicon, TermEntry } from '@parallax/lexicons';
 import type { ArticleAnalysis, CorpusStage, Token } from '../model';
 import type { Nlp } from '../nlp';
-import type { SentenceDiff, TermUse } from '../schema';
+import type { Claim, SentenceDiff, TermUse } from '../schema';
 import { cmp, nameKey } from './text';
 
 interface TermPattern {
@@ -25,6 +25,10 @@ export interface TermIndex {
   byFirst: ReadonlyMap<string, readonly TermPattern[]>;
   /** Concepts of kind `contested` (the ones terms.csv reports). */
   contested: ReadonlySet<string>;
+  /** Contested concepts of generic nouns: a term choice only with aligned evidence. */
+  needsAlignment: ReadonlySet<string>;
+  /** `concept/surface` of surfaces folded for alignment only (never reported). */
+  alignmentOnly: ReadonlySet<string>;
 }
 
 const cache = new WeakMap<object, TermIndex>();
@@ -35,8 +39,12 @@ export function compileTerms(lexicon: Lexicon<TermEntry>, nlp: Nlp): TermIndex {
   const single = new Map<string, TermEntry>();
   const byFirst = new Map<string, TermPattern[]>();
   const contested = new Set<string>();
+  const needsAlignment = new Set<string>();
+  const alignmentOnly = new Set<string>();
   for (const e of lexicon.entries) {
     if (e.kind === 'contested') contested.add(e.concept_id);
+    if (e.needs_alignment) needsAlignment.add(e.concept_id);
+    if (e.alignment_only) alignmentOnly.add(`${e.concept_id}/${e.surface}`);
     const words = nlp
       .parse(e.surface, 0)
       .sentences.flatMap((s) => s.tokens)
@@ -48,7 +56,7 @@ export function compileTerms(lexicon: Lexicon<TermEntry>, nlp: Nlp): TermIndex {
     byFirst.set(words[0]!, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  const idx = { single, byFirst, contested };
+  const idx = { single, byFirst, contested, needsAlignment, alignmentOnly };
   cache.set(lexicon, idx);
   return idx;
 }
@@ -151,8 +159,10 @@ interface EventTerms {
 
 /**
  * Term choices of one event (its articles only, so nothing spans the corpus):
- * - lexicon concepts of kind `contested` whose surfaces the event's articles use, kept when
- *   they use two or more different surfaces (a choice); datelines and bylines never count;
+ * - lexicon concepts of kind `contested`: every use in the event's articles, kept when the
+ *   articles use two or more of its surfaces — for generic nouns (`needs_alignment`: talks /
+ *   negotiations, investigation / inquiry) only when aligned passages do (the sentences of one
+ *   claim reported by two or more articles); datelines and bylines never count;
  * - substitutions inside the event's aligned sentence pairs (stage `diffs`): two surfaces
  *   of one `paraphrase` concept, an entity's spelling variants (same entity after the
  *   cross-outlet merges: `entity:<id>`), or spelling variants (British/American forms,
@@ -161,6 +171,7 @@ interface EventTerms {
  */
 function eventTerms(
   articles: readonly ArticleAnalysis[],
+  claims: readonly Claim[],
   diffs: readonly SentenceDiff[],
   idx: TermIndex,
   merges: Readonly<Record<string, string>>,
@@ -178,19 +189,34 @@ function eventTerms(
   for (const an of articles) {
     for (const sent of an.tokens) {
       for (const m of findTerms(sent, idx)) {
-        if (!idx.contested.has(m.concept_id) || inDatelineOrByline(an.article.text, m.start, m.end)) continue;
+        if (!idx.contested.has(m.concept_id) || idx.alignmentOnly.has(`${m.concept_id}/${m.surface}`) || inDatelineOrByline(an.article.text, m.start, m.end)) continue;
         add(m.concept_id, an, m.surface, m);
       }
     }
   }
-  // A lexicon concept is a term choice of the event only when its articles use two or more of its surfaces.
+  // A lexicon concept is a term choice of the event when its articles use two or more of its surfaces; for
+  // generic nouns (needs_alignment), only when aligned passages do.
   const surfacesOf = new Map<string, Set<string>>();
-  for (const u of byKey.values()) {
-    const set = surfacesOf.get(u.concept_id) ?? new Set();
-    set.add(u.surface);
-    surfacesOf.set(u.concept_id, set);
+  for (const u of byKey.values()) surfacesOf.set(u.concept_id, (surfacesOf.get(u.concept_id) ?? new Set<string>()).add(u.surface));
+  // Generic nouns: aligned passages must name the concept differently — the sentences of one claim
+  // reported by two or more articles use two or more of its surfaces.
+  const sentenceTokens = new Map<string, readonly Token[]>();
+  for (const an of articles) an.article.sentences.forEach((s, i) => sentenceTokens.set(s.id, an.tokens[i] ?? []));
+  const aligned = new Set<string>();
+  for (const cl of claims) {
+    if (cl.article_ids.length < 2) continue;
+    const seen = new Map<string, Set<string>>();
+    for (const sid of cl.sentence_ids) {
+      for (const m of findTerms(sentenceTokens.get(sid) ?? [], idx)) {
+        if (idx.needsAlignment.has(m.concept_id) && !idx.alignmentOnly.has(`${m.concept_id}/${m.surface}`)) seen.set(m.concept_id, (seen.get(m.concept_id) ?? new Set<string>()).add(m.surface));
+      }
+    }
+    for (const [concept, set] of seen) if (set.size >= 2) aligned.add(concept);
   }
-  for (const [k, u] of byKey) if ((surfacesOf.get(u.concept_id)?.size ?? 0) < 2) byKey.delete(k);
+  for (const [k, u] of byKey) {
+    const choice = idx.needsAlignment.has(u.concept_id) ? aligned.has(u.concept_id) : (surfacesOf.get(u.concept_id)?.size ?? 0) >= 2;
+    if (!choice) byKey.delete(k);
+  }
 
   const bySentence = new Map<string, ArticleAnalysis>();
   for (const an of articles) for (const s of an.article.sentences) bySentence.set(s.id, an);
@@ -268,6 +294,8 @@ export const termsStage: CorpusStage = {
     const idx = compileTerms(ctx.lexicons.terms, ctx.nlp);
     const byId = new Map(state.articles.map((a) => [a.article.id, a]));
     const eventOfClaim = new Map(state.claims.map((c) => [c.claim_id, c.event_id]));
+    const claimsOf = new Map<string, Claim[]>();
+    for (const c of state.claims) claimsOf.set(c.event_id, [...(claimsOf.get(c.event_id) ?? []), c]);
     const diffsOf = new Map<string, SentenceDiff[]>();
     for (const d of state.diffs) {
       const e = eventOfClaim.get(d.claim_id);
@@ -281,7 +309,7 @@ export const termsStage: CorpusStage = {
     for (const ev of state.events) {
       const arts = ev.article_ids.map((id) => byId.get(id)).filter((a): a is ArticleAnalysis => a !== undefined && a.article.english);
       if (arts.length === 0) continue;
-      uses.push(...eventTerms(arts, diffsOf.get(ev.event_id) ?? [], idx, state.entityMerges).uses);
+      uses.push(...eventTerms(arts, claimsOf.get(ev.event_id) ?? [], diffsOf.get(ev.event_id) ?? [], idx, state.entityMerges).uses);
     }
     uses.sort((a, b) => cmp(a.concept_id, b.concept_id) || cmp(a.article_id, b.article_id) || cmp(a.surface, b.surface));
     state.terms = uses;
@@ -291,7 +319,7 @@ export const termsStage: CorpusStage = {
 /** The codebook's section on term choices. */
 export const TERMS_CODEBOOK = [
   'A term-choice row (terms.csv) is one referent named differently across the articles of one event, computed per event. Three sources:',
-  '1. Lexicon concepts of kind `contested` (lexicon `terms`, a source for every entry; topics: war and diplomacy, immigration, abortion, guns, climate, taxes, health care, protest, policing, investigations, disease names, titles and spellings): every use in the event\'s articles, kept when the articles use two or more of the concept\'s surfaces (one surface everywhere is not a choice).',
+  '1. Lexicon concepts of kind `contested` (lexicon `terms`, a source for every entry; topics: war and diplomacy, immigration, abortion, guns, climate, taxes, health care, protest, policing, investigations, disease names, titles and spellings): every use in the event\'s articles, kept when the articles use two or more of the concept\'s surfaces; for concepts of generic nouns (`needs_alignment`: talks / negotiations / discussions, investigation / inquiry / probe, war / conflict) only when aligned passages do — the sentences of one claim reported by two or more articles use two or more of its surfaces (one surface everywhere, or two surfaces for two different things, is not a choice).',
   '2. Substitutions inside aligned sentence pairs (stage `diffs`: an in-place replacement between shared words) where both words belong to one `paraphrase` set of the lexicon (near-synonyms: visit / trip are not listed unless the lexicon says so).',
   '3. Substitutions where both words name one entity after the cross-outlet merges (`entity:<id>`: Sergei / Sergey, Mike / Michael) or are spellings of one word (`spelling:a|b`: British/American forms such as defence / defense; transliterations of a proper name such as Kiev / Kyiv, compared by a transliteration-folded key).',
   'Any other substitution (add / elizabeth, joe / president) is not a term choice and never appears. Datelines ("WASHINGTON (Reuters) —") and bylines ("By Jane Doe") never count. `label` shows the surfaces as written, most used first.',
