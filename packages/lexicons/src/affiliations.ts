@@ -6,7 +6,7 @@ import { BaseEntry, defineLexicon } from './define';
 export const AffiliationEntry = BaseEntry.extend({
   /** Lower-case, matched token by token on lower-cased tokens. */
   key: z.string().min(1).refine((s) => s === s.toLowerCase(), 'key must be lower-case'),
-  attribute: z.enum(['role', 'party', 'party-abbreviation', 'not-speaker']),
+  attribute: z.enum(['role', 'party', 'party-abbreviation', 'not-speaker', 'possessor-voice']),
   value: z.string().min(1),
 }).strict().superRefine((e, ctx) => {
   const roles = ['government', 'lawmaker', 'opposition', 'expert', 'advocacy', 'business', 'citizen', 'journalist', 'law_enforcement', 'anonymous'];

@@ -16,6 +16,8 @@ export const WINDOWS = Object.freeze({
   verbBeforeMark: 3,
   /** Tokens after the closing mark searched for the attribution: `," the former senator from Ohio said`. */
   verbAfterMark: 25,
+  /** Tokens after the closing mark searched when the sentence ended inside the quote: `"…?" Mr. Clyburn said.` */
+  attributionSentence: 6,
   /** Tokens after the closing mark where a name opens an attribution: `," Bradley Bowman, senior director …, said`. */
   nameAfterMark: 2,
   /** Tokens back from a comma before the verb to the appositive's head name: `Podolyak, a top adviser to Mr. Zelenskyy, said`. */

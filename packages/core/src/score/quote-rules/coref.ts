@@ -112,8 +112,28 @@ export function resolveDescriptor(c: QuoteContext, from: number, to: number): Sp
       nearest.set(m.entity_id, m);
       if (titledWith(c, m, head.lemma)) titled.add(m.entity_id);
     }
+    // Role compatibility: a descriptor naming a country ("the U.S. president") never resolves to a person
+    // whose title states another ("Russian President Vladimir Putin").
+    const countryOf = (from: number, to: number) => {
+      for (let k = from; k < to; k++) {
+        const cc = c.T.gazetteer.demonyms.get(flat[k]!.norm);
+        if (cc) return cc;
+      }
+      return null;
+    };
+    const wanted = countryOf(from, to);
+    const stated = (m: EntityMention) => {
+      const i = tokenAt(c, m.start);
+      let a = i;
+      while (a - 1 >= 0 && i - a < WINDOWS.titleRun && c.sentOf[a - 1] === c.sentOf[i] && !(flat[a - 1]!.kind === 'punctuation' && flat[a - 1]!.text !== '.')) a--;
+      return countryOf(a, i);
+    };
     let best: EntityMention | null = null;
     for (const id of titled) {
+      if (wanted) {
+        const theirs = c.mentions.filter((m) => m.entity_id === id && m.end <= start).map(stated).find((x) => x !== null);
+        if (theirs && theirs !== wanted) continue;
+      }
       const m = nearest.get(id)!;
       if (!best || count.get(id)! > count.get(best.entity_id!)! || (count.get(id) === count.get(best.entity_id!) && m.start > best.start)) best = m;
     }

@@ -3,12 +3,15 @@
  * speech verb (lexicon `attribution-verbs`) wins; its subject comes from subject.ts.
  *
  *  1. `verb-before-mark`       said, "…" / said: "…" / stating, "…"
- *  2. `verb-after-mark`        "…," X said. / "…," said X. / "…?" Mr. Clyburn said. (the sentence may
- *                              have ended inside the quote)
+ *  2. `verb-after-mark`        "…," X said. / "…," said X.
  *  3. `name-after-mark`        "…," Bradley Bowman, senior director of …, said.
  *  4. `verb-earlier-in-sentence` Lavrov highlighted that Trump and Putin had agreed to end this "…"
  *                              (the outermost speech verb: nested reports quote the outer speaker)
  *  5. `colon-previous-sentence` X said: ¶ "…"
+ *  6. `attribution-sentence-after` "…?" Mr. Clyburn said. (the sentence ended inside the quote and
+ *                              the next one, within WINDOWS.attributionSentence tokens, attributes it)
+ *  6. `attribution-sentence-after` "…?" Mr. Clyburn said. (the sentence ended inside the quote;
+ *                              the next one, within WINDOWS.attributionSentence tokens, attributes it)
  * A quote none of these attribute keeps the speaker of the previous quote when it continues
  * it (`coref:continued-quote`, a multi-paragraph quote), shares its paragraph
  * (`coref:same-paragraph`) or opens the next paragraph with no attribution of its own
@@ -44,21 +47,29 @@ function afterSentence(c: QuoteContext, qa: number, qb: number): number {
   return paragraphOf(c, k) === paragraphOf(c, qb - 1) && /[.?!]$/.test(c.text.slice(c.flat[qa]!.start, c.flat[Math.max(qa, qb - 1)]!.end)) ? next : last;
 }
 
-const verbAfterMark: Rule = (c, _q, qa, qb) => {
+const verbAfterMark: Rule = (c, _q, qa, qb) => scanAfterMark(c, qa, qb, c.sentOf[Math.max(qa, qb - 1)]!, WINDOWS.verbAfterMark, 'verb-after-mark');
+
+/** `"…anymore!" Trump said in September.`: the sentence ended inside the quote and the next one is its attribution. */
+const attributionSentenceAfter: Rule = (c, _q, qa, qb) => {
   const s = afterSentence(c, qa, qb);
+  if (s === c.sentOf[Math.max(qa, qb - 1)]) return null;
+  return scanAfterMark(c, qa, qb, s, WINDOWS.attributionSentence, 'attribution-sentence-after');
+};
+
+function scanAfterMark(c: QuoteContext, _qa: number, qb: number, s: number, window: number, rule: string): Attribution | null {
   const { flat, sentOf } = c;
-  for (let k = qb; k < flat.length && k <= qb + WINDOWS.verbAfterMark; k++) {
+  for (let k = qb; k < flat.length && k <= qb + window; k++) {
     if (sentOf[k] !== s && k !== qb) break;
     if (flat[k]!.text === '"' && k > qb + 1) break;
-    if (verbAt(c, k)) return withSubject(c, k, 'verb-after-mark');
+    if (verbAt(c, k)) return withSubject(c, k, rule);
     // `" but cautioned that …`: a new clause, not an attribution.
     if (flat[k]!.pos === 'CCONJ' || flat[k]!.pos === 'SCONJ' || flat[k]!.pos === 'VERB') break;
   }
   return null;
-};
+}
 
 const nameAfterMark: Rule = (c, _q, qa, qb) => {
-  const s = afterSentence(c, qa, qb);
+  const s = c.sentOf[Math.max(qa, qb - 1)]!;
   const { flat, sentOf } = c;
   for (let k = qb; k < flat.length && k <= qb + WINDOWS.nameAfterMark && (sentOf[k] === s || k === qb); k++) {
     const m = mentionOver(c, k);
@@ -97,6 +108,7 @@ export const DIRECT_RULES: readonly { name: string; find: Rule }[] = Object.free
   { name: 'name-after-mark', find: nameAfterMark },
   { name: 'verb-earlier-in-sentence', find: verbEarlierInSentence },
   { name: 'colon-previous-sentence', find: colonPreviousSentence },
+  { name: 'attribution-sentence-after', find: attributionSentenceAfter },
 ]);
 
 /** The attribution of a direct quote: the first rule with a speaker, else the first with a verb. */

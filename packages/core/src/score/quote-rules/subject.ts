@@ -99,7 +99,13 @@ function before(c: QuoteContext, v: number): Speaker | null {
   const end = head.end;
   // 4. "Donald Trump's son said": a possessive descriptor is the speaker, without the possessor's id.
   for (let k = a; k < j; k++) {
-    if (flat[k]!.norm === "'s" && head.pos === 'NOUN' && mentionOver(c, k - 1)?.type === 'PERSON') return speaks(c, spanSpeaker(c, start, end, null, 'subject:possessive'));
+    const possessor = mentionOver(c, k - 1);
+    if (flat[k]!.norm !== "'s" || head.pos !== 'NOUN' || possessor?.type !== 'PERSON') continue;
+    // "Zelenskyy's office said": an office or campaign speaks for its principal; "Ryan's spokeswoman" or "Trump's son" does not.
+    if (c.T.cues.get(head.norm)?.some((e) => e.attribute === 'possessor-voice') || c.T.cues.get(head.lemma)?.some((e) => e.attribute === 'possessor-voice')) {
+      return speaks(c, spanSpeaker(c, start, end, possessor.entity_id, `subject:possessive-voice ${possessor.text}`, { start: possessor.start, end: possessor.end }));
+    }
+    return speaks(c, spanSpeaker(c, start, end, null, 'subject:possessive'));
   }
   if (head.pos === 'NOUN') {
     const plural = head.norm !== head.lemma && head.norm.endsWith('s');
@@ -159,9 +165,13 @@ function after(c: QuoteContext, v: number): Speaker | null {
     }
     if (t.pos === 'VERB' || t.norm === 'that' || t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'PRON') break;
     if (t.pos === 'PROPN' && descStart < 0 && !possessor) {
-      // "said Mr. Zhu": an unlisted name.
+      // "said Mr. Zhu": an unlisted name (a run holding a listed one, "said US Representative Jake Auchincloss", reaches it).
       let e = k;
-      while (e + 1 < flat.length && flat[e + 1]!.pos === 'PROPN' && sentOf[e + 1] === sentence) e++;
+      while (e + 1 < flat.length && (flat[e + 1]!.pos === 'PROPN' || flat[e + 1]!.pos === 'NOUN') && sentOf[e + 1] === sentence) e++;
+      let holds = false;
+      for (let q = k + 1; q <= e; q++) if (mentionOver(c, q)?.type === 'PERSON') holds = true;
+      if (holds) continue;
+      while (e > k && flat[e]!.pos !== 'PROPN') e--;
       return speaks(c, spanSpeaker(c, t.start, flat[e]!.end, null, 'subject:after-verb-proper-noun'));
     }
     if (descStart < 0 && (t.pos === 'NOUN' || t.pos === 'DET' || t.pos === 'ADJ')) descStart = k;
@@ -216,6 +226,9 @@ function participle(c: QuoteContext, v: number): Speaker | null {
   let e = f;
   while (e + 1 < v && sentOf[e + 1] === sentence && (NP_POS.has(flat[e + 1]!.pos) || flat[e + 1]!.norm === "'s" || mentionOver(c, e + 1) !== undefined) && flat[e + 1]!.pos !== 'VERB') e++;
   if (!NP_POS.has(flat[f]!.pos) && !mentionOver(c, f)) return null;
+  // "German Chancellor Olaf Scholz echoed …, saying": the person the subject noun phrase ends in.
+  const inner = mentionOver(c, e);
+  if (inner && inner.type === 'PERSON') return mentionSpeaker(c, inner, 'subject:participle-clause');
   const head = flat[e]!;
   // "A spokesperson for Kerry dismissed …, saying": the noun phrase before its prepositional phrase.
   if (head.pos === 'NOUN' && !mentionOver(c, e)) {
