@@ -20,7 +20,7 @@ import type { Evidence, Quote, Score } from '../schema';
 import { registerMeasure } from '../measures';
 import type { Nlp } from '../nlp';
 import { findQuotations } from '../stages/quotations';
-import { WINDOWS, buildContext, isWord, paragraphOf, tokenAt, verbAt, type Attribution, type QuoteContext, type Speaker } from './quote-rules/context';
+import { WINDOWS, buildContext, isWord, paragraphOf, tokenAt, verbAt, type Attribution, type Speaker } from './quote-rules/context';
 import { attributeDirect } from './quote-rules/direct';
 import { findIndirect } from './quote-rules/indirect';
 import { affiliationsOf } from './quote-rules/affiliation';

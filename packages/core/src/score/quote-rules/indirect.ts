@@ -144,8 +144,6 @@ export function findIndirect(c: QuoteContext, base: number, end: number): Indire
       while (comma > base && flat[comma]!.text !== ',') comma--;
       if (sp && comma > base + 2 && sp.start >= flat[comma]!.end) {
         const content = { start: flat[base]!.start, end: flat[comma - 1]!.end };
-        let a = base;
-        if (flat[a]!.text === '"') a++;
         if (!wholeQuote(base, comma - 1)) return { start: content.start, end: content.end, verb: v, speaker: sp, rule: `clause-then-verb/${sp.rule}` };
       }
     }
