@@ -61,7 +61,8 @@ function around(c: QuoteContext, start: number, end: number, out: Map<AttributeN
   let a = i;
   while (a - 1 >= 0 && i - a < WINDOWS.titleRun && sentOf[a - 1] === sentOf[i]) {
     const t = flat[a - 1]!;
-    if ((t.kind === 'punctuation' && t.text !== '.' && t.norm !== "'s") || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADP' && t.norm !== 'of') break;
+    // Hyphenated titles ("editor-in-chief") stay in the run.
+    if ((t.kind === 'punctuation' && t.text !== '.' && t.text !== '-' && t.norm !== "'s") || t.pos === 'VERB' || t.pos === 'AUX' || (t.pos === 'ADP' && t.norm !== 'of' && flat[a]?.text !== '-' && flat[a - 2]?.text !== '-')) break;
     a--;
   }
   if (self) scan(c, i, e, 'speaker-words', out, true);

@@ -138,6 +138,24 @@ export function resolveDescriptor(c: QuoteContext, from: number, to: number): Sp
       if (!best || count.get(id)! > count.get(best.entity_id!)! || (count.get(id) === count.get(best.entity_id!) && m.start > best.start)) best = m;
     }
     if (best) return spanSpeaker(c, start, end, best.entity_id, `coref:descriptor->title ${best.text}`, { start: best.start, end: best.end });
+    // "The group said", "the center accused": an organisation whose name or appositive holds the head noun
+    // ("the Anne Frank Center", "Purdue Pharma, the company"), the most mentioned so far.
+    const orgCount = new Map<string, number>();
+    const orgNearest = new Map<string, EntityMention>();
+    const orgTitled = new Set<string>();
+    for (const m of c.mentions) {
+      if ((m.type !== 'ORG' && m.type !== 'GOV') || m.end > start || !m.entity_id || inQuote(c, m)) continue;
+      orgCount.set(m.entity_id, (orgCount.get(m.entity_id) ?? 0) + 1);
+      orgNearest.set(m.entity_id, m);
+      const own = c.flat.slice(tokenAt(c, m.start), tokenAt(c, m.end)).some((t) => t.lemma === head.lemma || t.norm === head.norm);
+      if (own || titledWith(c, m, head.lemma)) orgTitled.add(m.entity_id);
+    }
+    let org: EntityMention | null = null;
+    for (const id of orgTitled) {
+      const m = orgNearest.get(id)!;
+      if (!org || orgCount.get(id)! > orgCount.get(org.entity_id!)! || (orgCount.get(id) === orgCount.get(org.entity_id!) && m.start > org.start)) org = m;
+    }
+    if (org) return spanSpeaker(c, start, end, org.entity_id, `coref:descriptor->organisation ${org.text}`, { start: org.start, end: org.end });
   }
   return spanSpeaker(c, start, end, null, 'coref:descriptor-unresolved');
 }

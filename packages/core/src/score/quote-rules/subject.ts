@@ -59,16 +59,26 @@ function before(c: QuoteContext, v: number): Speaker | null {
     if (o >= 1 && flat[o]!.text === '(') j = o - 1;
   }
   if (j < 0 || sentOf[j] !== sentence) return null;
-  // 1. Appositive: the person before one of the commas of the apposition.
+  // 1. Appositive: "the center's executive director, Steven Goldstein, told": the name right before the comma;
+  //    else the person before one of the commas of the apposition ("Podolyak, a top adviser to …, said").
   if (flat[j]!.text === ',') {
+    const named = j > 0 ? mentionOver(c, j - 1) : undefined;
+    let ns = j - 1;
+    while (ns - 1 >= 0 && named && mentionOver(c, ns - 1) === named) ns--;
+    // Only a name set off by commas on both sides (", Steven Goldstein, told"), not the end of an apposition ("… to Mr. Zelenskyy, said").
+    // …and a name, not a description the entity stage took for one (", Oregon Democrat,").
+    const described = [...Array(j - ns).keys()].some((k) => c.T.cues.get(flat[ns + k]!.norm)?.some((e) => e.attribute === 'party' || e.attribute === 'role'));
+    if (named && named.type === 'PERSON' && flat[ns - 1]?.text === ',' && !described && !possessiveAfter(c, j - 1)) return mentionSpeaker(c, named, 'subject:appositive-name');
     for (let k = j - 1; k >= 0 && k >= j - WINDOWS.appositive && sentOf[k] === sentence; k--) {
       if (flat[k]!.text !== ',' && flat[k]!.text !== '(') continue;
       const m = k > 0 ? mentionOver(c, k - 1) : undefined;
       if (m && m.type === 'PERSON' && !possessiveAfter(c, k - 1)) return mentionSpeaker(c, m, 'subject:appositive');
-      if (inDirect(c, k - 1)) break;
+      if (inDirect(c, k - 1) || flat[k - 1]?.pos === 'CCONJ' || flat[k - 1]?.pos === 'VERB') break;
     }
     return null;
   }
+  // "Trump described the magazine as … and noted that": a coordinated verb shares the sentence's subject.
+  if (flat[j]!.pos === 'CCONJ') return sentenceSubject(c, v, 'subject:coordinated-verb');
   // 2. An entity right before the verb (not a possessor, not the object of a preposition).
   const m = mentionOver(c, j);
   if (m) {
@@ -213,28 +223,33 @@ const tokenIndex = (c: QuoteContext, m: EntityMention) => c.flat.findIndex((t) =
 
 /** 10. Participle clause ("…, telling reporters that", "adding that", "calling it …"): the sentence's subject. */
 function participle(c: QuoteContext, v: number): Speaker | null {
+  if (!c.flat[v]!.norm.endsWith('ing')) return null;
+  return sentenceSubject(c, v, 'subject:participle-clause');
+}
+
+/** The subject opening the sentence of token v (a name, a pronoun, or a descriptor). */
+function sentenceSubject(c: QuoteContext, v: number, rule: string): Speaker | null {
   const { flat, sentOf } = c;
-  if (!flat[v]!.norm.endsWith('ing')) return null;
   const sentence = sentOf[v];
   let f = c.sentenceStart.get(sentence!) ?? v;
   while (f < v && (flat[f]!.kind === 'punctuation' || flat[f]!.pos === 'ADV' || flat[f]!.pos === 'CCONJ')) f++;
   if (f >= v || inDirect(c, f)) return null;
   // The subject opens the sentence: a name, a pronoun, or a descriptor ("The magazine's editor-in-chief took …, calling …").
   const m = mentionOver(c, f);
-  if (m && !possessiveAfter(c, mentionEnd(c, f))) return m.type === 'PERSON' || m.type === 'ORG' || m.type === 'GOV' ? mentionSpeaker(c, m, 'subject:participle-clause') : null;
+  if (m && !possessiveAfter(c, mentionEnd(c, f))) return m.type === 'PERSON' || m.type === 'ORG' || m.type === 'GOV' ? mentionSpeaker(c, m, rule) : null;
   if (PRONOUNS[flat[f]!.norm]) return resolvePronoun(c, f);
   let e = f;
   while (e + 1 < v && sentOf[e + 1] === sentence && (NP_POS.has(flat[e + 1]!.pos) || flat[e + 1]!.norm === "'s" || mentionOver(c, e + 1) !== undefined) && flat[e + 1]!.pos !== 'VERB') e++;
   if (!NP_POS.has(flat[f]!.pos) && !mentionOver(c, f)) return null;
   // "German Chancellor Olaf Scholz echoed …, saying": the person the subject noun phrase ends in.
   const inner = mentionOver(c, e);
-  if (inner && inner.type === 'PERSON') return mentionSpeaker(c, inner, 'subject:participle-clause');
+  if (inner && inner.type === 'PERSON') return mentionSpeaker(c, inner, rule);
   const head = flat[e]!;
   // "A spokesperson for Kerry dismissed …, saying": the noun phrase before its prepositional phrase.
   if (head.pos === 'NOUN' && !mentionOver(c, e)) {
     const plural = head.norm !== head.lemma && head.norm.endsWith('s');
-    if (plural) return speaks(c, spanSpeaker(c, flat[f]!.start, head.end, null, 'subject:participle-group'));
-    if ([...Array(e - f + 1).keys()].some((k) => flat[f + k]!.norm === "'s" && mentionOver(c, f + k - 1)?.type === 'PERSON')) return speaks(c, spanSpeaker(c, flat[f]!.start, head.end, null, 'subject:participle-possessive'));
+    if (plural) return speaks(c, spanSpeaker(c, flat[f]!.start, head.end, null, `${rule}-group`));
+    if ([...Array(e - f + 1).keys()].some((k) => flat[f + k]!.norm === "'s" && mentionOver(c, f + k - 1)?.type === 'PERSON')) return speaks(c, spanSpeaker(c, flat[f]!.start, head.end, null, `${rule}-possessive`));
     return speaks(c, resolveDescriptor(c, f, e + 1));
   }
   return null;
