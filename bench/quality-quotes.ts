@@ -273,7 +273,7 @@ export const QUOTE_GOALS = { directF1: 0.9, directSpeaker: 0.85, indirectF1: 0.6
 
 /** Print the dev-gold figures beside the same-run baseline and the goals; returns them for --json. */
 export function printQuoteDevGold(root: string, log: (...a: unknown[]) => void): DevQuoteQuality[] | null {
-  let r: DevQuoteQuality[] | null = null;
+  let r: DevQuoteQuality[] | null;
   try {
     r = runQuoteDevGold(root);
   } catch (e) {
