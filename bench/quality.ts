@@ -4,13 +4,16 @@
  *     sentences), entity sentiment (NewsMTSC test20, held out), sentence bias (NewsSD-ENG and
  *     WNC test splits), frames and loaded-language spans (our coding of allsides_events dev
  *     excerpts, bench/gold/), each beside its baselines;
- *  3. quotes and speakers on the fixture gold (fixtures/gold/riyadh-quotes.json).
+ *  3. quotes and speakers on the fixture gold (fixtures/gold/riyadh-quotes.json) and on the dev gold
+ *     (fixtures/gold/allsides-quotes.json: tune / report splits; see quality-quotes.ts);
+ *  4. term-choice precision on hand-checked dev events (fixtures/gold/terms-sample.json; quality-terms.ts).
  * Run from the repo root: `pnpm quality` (add `--json` for machine-readable output).
  * Dev data is read from ../shared/dev-data (never copied into the repo); missing files are skipped.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runQuoteGold } from './quality-quotes';
+import { printQuoteDevGold, runQuoteGold } from './quality-quotes';
+import { printTermPrecision } from './quality-terms';
 import { runIngestQuality } from './quality-ingest';
 import { runBoundaryQuality } from './quality-boundaries';
 import { runEventQuality } from './quality-events';
@@ -53,5 +56,8 @@ if (ing) {
 result.boundaries = runBoundaryQuality(ROOT, log);
 // 6. Events and entities (issue 12; bench/quality-events.ts)
 result.events = runEventQuality({ split: 'dev', log });
+// 7. Quotes on the dev gold and term-choice precision (issue 13)
+result.quotesDev = printQuoteDevGold(ROOT, log);
+result.terms = printTermPrecision(ROOT, log);
 
 if (json) console.log(JSON.stringify(result, null, 2));

@@ -2,6 +2,8 @@
  * The codebook: generated from the measure registry, the lexicon references and the
  * output contract, so what a researcher cites is exactly what produced the numbers.
  */
+import { QUOTES_CODEBOOK } from './score/quotes';
+import { TERMS_CODEBOOK } from './align/terms';
 import { definitionFor, measureDefinitions, type MeasureDefinition } from './measures';
 import type { AnalysisReport, LexiconRef } from './schema';
 
@@ -51,11 +53,12 @@ export const COLUMN_DOCS: Record<string, Record<string, string>> = {
     sentence_ids: 'Sentence ids reporting it, joined by ";".',
   },
   'terms.csv': {
-    concept_id: 'Contested-term concept id (lexicon `terms`).',
+    concept_id: 'The referent named differently across the articles of one event: a concept of lexicon `terms` (contested alternatives such as war / conflict / invasion, illegal / undocumented immigrant; or a paraphrase set whose surfaces substitute for each other in aligned sentences), `entity:<id>` (spelling variants of one entity after the cross-outlet merges: Sergei / Sergey Lavrov), or `spelling:<a>|<b>` (British/American spellings, transliterations of a name). See the codebook section "Term choices".',
     article_id: 'Article id.',
     outlet: 'Outlet.',
-    surface: 'Surface form used.',
-    count: 'Occurrences in the article.',
+    surface: 'Surface form used (lexicon surface, or the word as written, lower-cased).',
+    count: 'Occurrences in the article (datelines and bylines never count).',
+    label: 'The concept as people would say it: the surfaces used in the event, most used first ("Kyiv / Kiev").',
   },
   'scores.csv': {
     article_id: 'Article id.',
@@ -70,14 +73,20 @@ export const COLUMN_DOCS: Record<string, Record<string, string>> = {
   'quotes.csv': {
     article_id: 'Article id.',
     quote_id: 'Quote id.',
-    speaker: 'Speaker as written.',
-    speaker_entity: 'Canonical entity id of the speaker; empty when unresolved.',
-    side: 'Speaker\'s side (lexicon `sides`), empty when unknown.',
+    speaker: 'Speaker as written (a name, a pronoun or a descriptor such as "a spokesperson for Kerry"); empty when the quote has no attribution. Never an outlet, programme, time or place.',
+    speaker_entity: 'Canonical entity id of the speaker; empty when the speaker is unnamed (a descriptor or group) or a pronoun or descriptor could not be resolved (see `rule`) — never a guess.',
+    side: 'Speaker\'s side from the study lexicon given with `--lexicon FILE` (entity id or description word -> side); empty without one, or when the lexicon has no entry for the speaker.',
     verb: 'Attribution verb.',
-    kind: 'direct | indirect.',
+    kind: 'direct (words inside quote marks) | indirect (reported speech: "X said that …", "according to X", "…, saying …").',
     start: 'Start offset of the quoted words.',
     end: 'End offset, exclusive.',
     text: 'Quoted words.',
+    rule: 'How the speaker was found and resolved: `<kind>:<where the attribution is>/<subject rule>[ <antecedent>]`, e.g. `direct:verb-after-mark/coref:pronoun->subject Sergei Lavrov`, `indirect:verb-that/subject:entity`, `direct:coref:same-paragraph/…` (a quote without its own attribution keeps the previous speaker), `…coref:pronoun-unresolved` / `…coref:descriptor-unresolved` (no compatible person: no entity), `direct:unattributed`. The rules are listed in the codebook section "Quotes and speakers".',
+    rule_start: 'Start offset of the rule\'s evidence: the antecedent mention for a resolved pronoun or descriptor, else the speaker\'s own words; empty when unattributed.',
+    rule_end: 'End offset of the rule\'s evidence, exclusive.',
+    party: 'Speaker\'s party as the text states it ("Republican senator", "(D-Calif.)", "Oregon Democrat"): Republican, Democratic, Independent, …; empty when not stated.',
+    country: 'Speaker\'s country or nationality as the text states it ("a Ukrainian official", "Italy\'s prime minister"), as the gazetteer\'s country name; empty when not stated.',
+    role: 'Speaker\'s role as the text states it: government, lawmaker, opposition, expert, advocacy, business, citizen, journalist, law_enforcement, anonymous (definitions under measure `source_balance:`); empty when not stated.',
   },
   'evidence.jsonl': {
     article_id: 'Article id.',
@@ -144,6 +153,8 @@ export function codebookMarkdown(cb: Codebook): string {
     if (m.name.endsWith(':') && m.observed.length) out.push(`- In this report: ${m.observed.map((o) => `\`${o}\``).join(', ')}`);
     out.push('');
   }
+  out.push('## Quotes and speakers', '', QUOTES_CODEBOOK, '');
+  out.push('## Term choices', '', TERMS_CODEBOOK, '');
   out.push('## Files', '');
   for (const [file, cols] of Object.entries(cb.files)) {
     out.push(`### ${file}`, '', '| column | meaning |', '|---|---|');

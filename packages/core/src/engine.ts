@@ -8,7 +8,7 @@
  * For parallel or sharded runs, call `analyzeArticle` anywhere (it is pure and its
  * result is structured-clone safe) and hand all results to `buildReport`.
  */
-import { lexicons as allLexicons, lexiconRefs } from '@parallax/lexicons';
+import { defineSidesLexicon, lexicons as allLexicons, lexiconRefs } from '@parallax/lexicons';
 import type { ArticleAnalysis, ArticleStage, CorpusStage, CorpusState, EngineContext, EngineOptions } from './model';
 import { failedAnalysis, failureReason, runCorpusStage } from './isolate';
 import { createNlp, type Nlp } from './nlp';
@@ -52,7 +52,7 @@ export interface Engine {
   analyze(input: { articles: readonly ArticleInput[]; rejections?: readonly Rejection[] }, extra?: ReportExtras): AnalysisReport;
 }
 
-const DEFAULT_OPTIONS: EngineOptions = { language: 'auto' };
+const DEFAULT_OPTIONS: EngineOptions = { language: 'auto', sides: null };
 /** ISO 639-1/-3 code with an optional region or script subtag (en, deu, en-gb, zh-hant). */
 const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/;
 
@@ -86,7 +86,15 @@ export function createEngine(options: Partial<EngineOptions> = {}, pipeline: Eng
     throw new TypeError(`Engine option \`language\` must be "auto" or an ISO 639 code such as "en" or "de", not ${JSON.stringify(options.language)}.`);
   }
   const opts: EngineOptions = Object.freeze({ ...DEFAULT_OPTIONS, ...options, language });
-  const ctx: EngineContext = Object.freeze({ options: opts, lexicons: allLexicons, nlp: getNlp() });
+  // A study lexicon is validated like the built-in ones (throws a LexiconError naming the bad entry).
+  const sides = opts.sides === null || opts.sides === undefined ? null : defineSidesLexicon(opts.sides);
+  if (sides && lexiconRefs().some((l) => l.id === sides.id)) {
+    throw new TypeError(`The sides lexicon's id "${sides.id}" is the id of a built-in lexicon; give your lexicon an id of its own.`);
+  }
+  const ctx: EngineContext = Object.freeze({ options: opts, lexicons: allLexicons, sides, nlp: getNlp() });
+  // The report cites the study lexicon by id, version and hash, never its whole content.
+  const { sides: _rawSides, ...shownOptions } = opts;
+  const sidesRef = sides ? { id: sides.id, version: sides.version, sha256: sides.sha256, source: sides.source } : null;
 
   /** Never throws for a failing stage: the article comes back with `failure` set (isolate.ts). */
   function analyzeArticle(input: ArticleInput): ArticleAnalysis {
@@ -121,6 +129,7 @@ export function createEngine(options: Partial<EngineOptions> = {}, pipeline: Eng
       tokens: [],
       scores: [],
       evidence: [],
+      quotations: [],
       quotes: [],
       warnings: [],
     };
@@ -224,8 +233,8 @@ export function createEngine(options: Partial<EngineOptions> = {}, pipeline: Eng
     return {
       schemaVersion: SCHEMA_VERSION,
       tool: { name: 'parallax', version: TOOL_VERSION },
-      options: { ...opts, ...extra.options, ...analysisParameters() },
-      lexicons: lexiconRefs(),
+      options: { ...shownOptions, ...(sidesRef ? { sides: sidesRef } : {}), ...extra.options, ...analysisParameters() },
+      lexicons: sidesRef ? [...lexiconRefs(), sidesRef].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) : lexiconRefs(),
       inputs,
       articles: kept.map((a) => ({
         ...a.article,

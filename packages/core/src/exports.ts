@@ -15,9 +15,9 @@ export const CSV_HEADERS = {
   'events.csv': ['article_id', 'event_id'],
   'claims.csv': ['claim_id', 'event_id', 'label', 'n_outlets'],
   'coverage.csv': ['claim_id', 'article_id', 'present', 'sentence_ids'],
-  'terms.csv': ['concept_id', 'article_id', 'outlet', 'surface', 'count'],
+  'terms.csv': ['concept_id', 'article_id', 'outlet', 'surface', 'count', 'label'],
   'scores.csv': ['article_id', 'outlet', 'event_id', 'scope', 'target', 'measure', 'value', 'n_evidence'],
-  'quotes.csv': ['article_id', 'quote_id', 'speaker', 'speaker_entity', 'side', 'verb', 'kind', 'start', 'end', 'text'],
+  'quotes.csv': ['article_id', 'quote_id', 'speaker', 'speaker_entity', 'side', 'verb', 'kind', 'start', 'end', 'text', 'rule', 'rule_start', 'rule_end', 'party', 'country', 'role'],
 } as const;
 
 /**
@@ -183,7 +183,7 @@ function exportParts(report: AnalysisReport, lazy: boolean): (ExportFile | Expor
   });
   files.push({
     name: 'terms.csv',
-    content: toCsv(CSV_HEADERS['terms.csv'], report.terms.map((t) => [t.concept_id, t.article_id, t.outlet, t.surface, t.count])),
+    content: toCsv(CSV_HEADERS['terms.csv'], report.terms.map((t) => [t.concept_id, t.article_id, t.outlet, t.surface, t.count, t.label])),
   });
   files.push({
     name: 'scores.csv',
@@ -196,7 +196,7 @@ function exportParts(report: AnalysisReport, lazy: boolean): (ExportFile | Expor
     name: 'quotes.csv',
     content: toCsv(
       CSV_HEADERS['quotes.csv'],
-      report.quotes.map((q) => [q.article_id, q.quote_id, q.speaker, q.speaker_entity, q.side, q.verb, q.kind, q.start, q.end, q.text]),
+      report.quotes.map((q) => [q.article_id, q.quote_id, q.speaker, q.speaker_entity, q.side, q.verb, q.kind, q.start, q.end, q.text, q.rule, q.rule_span?.start ?? null, q.rule_span?.end ?? null, q.party, q.country, q.role]),
     ),
   });
   files.push(

@@ -46,10 +46,24 @@ export interface ArticleAnalysis {
   /** Scores with `event_id: null`; the event is filled in when the report is assembled. */
   scores: Score[];
   evidence: Evidence[];
+  /** Quoted spans of the text (stage `quotations`), read by every stage that needs to know what is quoted. */
+  quotations: QuotedSpan[];
   quotes: Quote[];
   warnings: Warning[];
   /** Set when a stage threw on this article (isolate.ts): the article is then rejected with the reason. */
   failure?: { stage: string; message: string };
+}
+
+/** A quoted span (inside the marks, spaces trimmed). */
+export interface QuotedSpan {
+  start: number;
+  end: number;
+  /** The paragraph ended inside the quotation (no closing mark). */
+  open: boolean;
+  /** Continues an open quotation of the previous paragraph (multi-paragraph quote). */
+  continued: boolean;
+  /** 0: a double-quoted span; 1: a single-quoted span nested in one. */
+  depth: 0 | 1;
 }
 
 /** Cross-article working state, after every article went through the article stages. */
@@ -73,12 +87,19 @@ export interface CorpusState {
 export interface EngineOptions {
   /** Language handling: 'auto' detects; a code forces it for every article. */
   language: 'auto' | string;
+  /**
+   * A study lexicon of sides (the parsed JSON of `--lexicon FILE`), validated like the
+   * built-in lexicons; null: no sides (quotes.csv `side` stays empty).
+   */
+  sides: unknown;
 }
 
 /** What every stage receives: a frozen engine context (no global state). */
 export interface EngineContext {
   readonly options: Readonly<EngineOptions>;
   readonly lexicons: Lexicons;
+  /** The validated study lexicon of sides (EngineOptions.sides), or null. */
+  readonly sides: import('@parallax/lexicons').Lexicon<import('@parallax/lexicons').SideEntry> | null;
   // wink-nlp instance, its helpers and `as` reducers (typed loosely at this boundary only).
   readonly nlp: import('./nlp').Nlp;
 }

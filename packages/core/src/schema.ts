@@ -120,6 +120,15 @@ export const Score = z.object({
 });
 export type Score = z.infer<typeof Score>;
 
+/** A speaker attribute stated in the text (stage `quotes`), with its evidence span and the rule that read it. */
+export const QuoteAffiliation = Span.extend({
+  attribute: z.enum(['party', 'country', 'role']),
+  value: z.string(),
+  text: z.string(),
+  rule: z.string(),
+});
+export type QuoteAffiliation = z.infer<typeof QuoteAffiliation>;
+
 export const Quote = Span.extend({
   article_id: z.string(),
   quote_id: z.string(),
@@ -131,6 +140,14 @@ export const Quote = Span.extend({
   kind: z.enum(['direct', 'indirect']),
   text: z.string(),
   n_words: z.number().int().nonnegative(),
+  /** How the speaker was found and resolved (quote-rules/*), e.g. `verb-after-mark/coref:pronoun->subject Lavrov`; `unattributed` when none. */
+  rule: z.string(),
+  /** The evidence of the resolution: the antecedent mention (pronouns, descriptors) or the speaker's own span; null when unattributed. */
+  rule_span: Span.nullable(),
+  party: z.string().nullable(),
+  country: z.string().nullable(),
+  role: z.string().nullable(),
+  affiliations: z.array(QuoteAffiliation),
 });
 export type Quote = z.infer<typeof Quote>;
 
@@ -214,6 +231,8 @@ export const TermUse = z.object({
   surface: z.string(),
   count: z.number().int().positive(),
   spans: z.array(Span),
+  /** The concept as people would say it: the surfaces used in the event, most used first ("Kyiv / Kiev"). */
+  label: z.string(),
 });
 export type TermUse = z.infer<typeof TermUse>;
 

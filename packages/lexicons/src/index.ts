@@ -6,7 +6,8 @@
 import { boilerplate } from './boilerplate';
 import { sentiment, sentimentEmoticons, sentimentModifiers, sentimentNews, sentimentTopic } from './sentiment';
 import { frames, genericFrames, loaded, hedges } from './frames';
-import { attributionVerbs, sides } from './attribution';
+import { attributionVerbs } from './attribution';
+import { affiliations } from './affiliations';
 import { entities } from './entities';
 import { terms } from './terms';
 import { senses } from './senses';
@@ -26,7 +27,8 @@ export { OutletEntry } from './outlets';
 export { BoundaryEntry } from './boundaries';
 export { SentimentEntry, ModifierEntry, TopicEntry, EmoticonEntry, NewsValenceEntry } from './sentiment';
 export { FrameEntry, LoadedEntry, HedgeEntry } from './frames';
-export { AttributionVerbEntry, SideEntry } from './attribution';
+export { AttributionVerbEntry, SideEntry, defineSidesLexicon } from './attribution';
+export { AffiliationEntry } from './affiliations';
 export { SenseEntry } from './senses';
 export { BiasWordEntry, BiasWeightEntry } from './bias';
 
@@ -47,7 +49,7 @@ export const lexicons = Object.freeze({
   loaded,
   hedges,
   attributionVerbs,
-  sides,
+  affiliations,
   wordVectors,
   outlets,
   sentenceBoundaries,

@@ -10,6 +10,7 @@
  * ordinal; analyses as parsed from their JSON text), so the output is byte-identical
  * for any --workers and for shard + merge.
  */
+import fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import {
   createEngine,
@@ -41,6 +42,8 @@ export interface AnalyzeOptions {
   workers?: number;
   /** "i/n": analyse only slice i of n and write a shard directory. */
   shard?: string;
+  /** `--lexicon FILE`: a study lexicon of sides (parsed JSON), validated by the engine. */
+  lexicon?: unknown;
   /** Articles analysed in the main thread before worker threads start (default SPAWN_AFTER; tests use 0). Not a CLI flag. */
   spawnAfter?: number;
 }
@@ -53,8 +56,14 @@ export interface AnalyzeSummary {
 }
 
 /** The report's `options`: what affects the result, never workers, shards or paths. */
-export function reportOptions(opts: { language?: string; maxBytes?: number; dateFormat?: DateFormat }): Record<string, unknown> {
-  return { language: opts.language ?? 'auto', maxBytes: opts.maxBytes ?? null, dateFormat: opts.dateFormat ?? 'auto' };
+export function reportOptions(opts: { language?: string; maxBytes?: number; dateFormat?: DateFormat; lexicon?: unknown }): Record<string, unknown> {
+  // The study lexicon travels with the options (shards carry it to `merge`); the report shows only its id, version and hash.
+  return {
+    language: opts.language ?? 'auto',
+    maxBytes: opts.maxBytes ?? null,
+    dateFormat: opts.dateFormat ?? 'auto',
+    ...(opts.lexicon === undefined ? {} : { [STUDY_LEXICON]: opts.lexicon }),
+  };
 }
 
 /** `--date-format`: one of auto, dmy, mdy, ymd (lower-cased); anything else is a usage error. */
@@ -62,6 +71,31 @@ export function parseDateFormat(v: string): DateFormat {
   const f = v.trim().toLowerCase();
   if (!(DATE_FORMATS as readonly string[]).includes(f)) throw new UsageError(`--date-format must be one of ${DATE_FORMATS.join(', ')}, got "${v}"`);
   return f as DateFormat;
+}
+
+/** Key of the raw study lexicon inside the options handed to writeReport (never written to the report). */
+const STUDY_LEXICON = 'studyLexicon';
+
+/** `--lexicon FILE`: read and parse the JSON; validated (like the built-in lexicons) when the engine is created. */
+export function parseLexiconFile(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`--lexicon: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`--lexicon: ${file} is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  try {
+    createEngine({ sides: raw });
+  } catch (err) {
+    throw new UsageError(`--lexicon: ${file}: ${err instanceof Error ? err.message : String(err)} (see docs/examples/riyadh-sides.json for the format)`);
+  }
+  return raw;
 }
 
 export function ingestWarning(w: IngestWarning): Warning {
@@ -92,8 +126,9 @@ export function writeReport(
   out: string,
   log: (line: string) => void,
 ): AnalyzeSummary {
-  const engine = createEngine({ language: typeof options.language === 'string' ? options.language : 'auto' });
-  const report: AnalysisReport = engine.buildReport(analyses, rejections, { options, warnings });
+  const { [STUDY_LEXICON]: sides, ...shown } = options;
+  const engine = createEngine({ language: typeof options.language === 'string' ? options.language : 'auto', sides: sides ?? null });
+  const report: AnalysisReport = engine.buildReport(analyses, rejections, { options: shown, warnings });
   writeOutDir(out, exportFileChunks(report), TOOL_VERSION);
   const count = (s: string) => report.inputs.filter((i) => i.status === s).length;
   const summary = { inputs: report.inputs.length, analysed: count('analysed'), rejected: count('rejected'), duplicate: count('duplicate') };
@@ -112,7 +147,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (li
   checkOutDir(opts.out, opts.force ?? false, paths);
   const shard = opts.shard === undefined ? null : parseShard(opts.shard);
   const workers = opts.workers ?? availableParallelism();
-  const engineOptions = { language: opts.language ?? 'auto' };
+  const engineOptions = { language: opts.language ?? 'auto' }; // sides are applied in the corpus stage `sides` (writeReport), not in workers
   createEngine(engineOptions); // misuse (a bad option) fails here, before any thread starts
   const options = reportOptions(opts);
   const progress = await createProgress(paths, !opts.quiet, shard ? `shard ${shard.index}/${shard.count}` : 'analysing');
@@ -198,6 +233,7 @@ export function registerAnalyze(program: Command): void {
     })
     .option('--date-format <order>', `day/month order of numeric dates such as 03/04/2025: ${DATE_FORMATS.join(', ')} (auto reads 18/02/2025 and 02/18/2025, and warns on ambiguous ones)`, parseDateFormat, 'auto')
     .option('-w, --workers <n>', 'threads for the per-article stages (default: number of cores; 1 = no worker threads)', parseWorkers)
+    .option('--lexicon <file>', 'a study lexicon (JSON) mapping entity ids or description words to the sides of your study; fills quotes.csv `side` and source_balance:side:* (example: docs/examples/riyadh-sides.json)', parseLexiconFile)
     .option('--shard <i/n>', 'analyse only slice i of n (0-based; article ordinal mod n) and write a shard directory for `parallax merge`')
     .action(async (paths: string[], opts: AnalyzeOptions) => {
       const summary = await runAnalyze(paths, opts, (l) => {

@@ -27,6 +27,7 @@ import { matchCue } from './entities';
 import { compileGazetteer, type Gazetteer } from './gazetteer';
 import { compileTerms, findTerms, type TermIndex } from './terms';
 import { cmp } from './text';
+import { quotationIndexOfTokens } from '../stages/quotations';
 import { wordVectors, type WordVectors } from './vectors';
 
 export interface ClaimOptions {
@@ -142,12 +143,14 @@ export function sentenceKeys(an: ArticleAnalysis, articleIndex: number, res: Ali
     // Lexicon concepts (contested names and paraphrase sets) fold their surfaces into one key.
     const folded = new Map<number, string>();
     for (const m of findTerms(toks, res.terms)) folded.set(m.start, `concept:${m.concept_id}\u0000${m.end}`);
-    let inQuote = false;
+    // What is quoted comes from stage `quotations` (a quote may open sentences earlier).
+    const quoteOf = quotationIndexOfTokens(toks, an.quotations);
     let c = 0;
     let skipUntil = -1;
     for (let ti = 0; ti < toks.length; ti++) {
       const t = toks[ti]!;
       if (t.start < skipUntil) continue;
+      const inQuote = quoteOf[ti]! >= 0;
       // Titles ("National Security Adviser") belong to the name, and reporting verbs ("said") to the attribution, not to the fact.
       const cue = matchCue(res.gazetteer, toks, ti);
       if (cue && (cue.cue === 'title' || cue.cue === 'honorific')) {
@@ -155,10 +158,7 @@ export function sentenceKeys(an: ArticleAnalysis, articleIndex: number, res: Ali
         continue;
       }
       if (t.pos === 'VERB' && res.reporting.has(t.lemma)) continue;
-      if (QUOTE.has(t.text)) {
-        inQuote = !inQuote;
-        continue;
-      }
+      if (QUOTE.has(t.text)) continue;
       if (t.kind === 'number') {
         add(`N:${t.norm}`);
         continue;

@@ -25,3 +25,5 @@ export type { BiasHit, BiasItem } from './bias';
 export { senseMap } from './senses';
 export type { SenseHit, SenseMap, SenseFamily } from './senses';
 export { mergeEntityRows } from './entity-merge';
+export { findQuotations, quotationsStage } from '../stages/quotations';
+export type { QuotedSpan } from '../model';

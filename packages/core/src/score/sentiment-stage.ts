@@ -123,7 +123,7 @@ export const sentimentStage: ArticleStage = {
     for (const k of [...bySentence.keys()].sort((a, b) => a - b)) {
       const ents = bySentence.get(k)!;
       const tokens = state.tokens[k] ?? [];
-      const sctx = sentenceContext(tokens);
+      const sctx = sentenceContext(tokens, state.quotations);
       for (const id of [...ents.keys()].sort()) {
         const items = entityItems(tokens, perSentence[k] ?? [], ents.get(id)!, p, sctx);
         // Every entity with a mention gets a row: no evaluative word around it is a neutral score (0, no evidence), not a missing row.

@@ -16,7 +16,8 @@
  * lies in (−1, 1). See README.md for the factors and how they were chosen.
  */
 import type { Lexicons, ModifierEntry, SentimentEntry } from '@parallax/lexicons';
-import type { Token } from '../model';
+import type { QuotedSpan, Token } from '../model';
+import { quotationIndexOfTokens, quotationsOfTokens } from '../stages/quotations';
 import { compileMap, type Compiled } from './match';
 import { inValencePhrase, senseMap } from './senses';
 
@@ -473,14 +474,13 @@ export interface SentenceContext {
   word: number[];
 }
 
-const QUOTE_MARKS = new Set(['"', '“', '”']);
-
-export function sentenceContext(tokens: readonly Token[]): SentenceContext {
+/**
+ * `quoted`: the article's quoted spans (stage `quotations`, which may open sentences
+ * earlier); without them, the quotations of the sentence's own tokens.
+ */
+export function sentenceContext(tokens: readonly Token[], quoted: readonly QuotedSpan[] = quotationsOfTokens(tokens)): SentenceContext {
   const clause = clauses(tokens);
-  const quote = new Array<number>(tokens.length).fill(-1);
-  const marks: number[] = [];
-  for (let i = 0; i < tokens.length; i++) if (QUOTE_MARKS.has(tokens[i]!.text)) marks.push(i);
-  for (let k = 0; k + 1 < marks.length; k += 2) for (let i = marks[k]! + 1; i < marks[k + 1]!; i++) quote[i] = k >> 1;
+  const quote = quotationIndexOfTokens(tokens, quoted);
   const word = new Array<number>(tokens.length);
   let w = 0;
   for (let i = 0; i < tokens.length; i++) {
