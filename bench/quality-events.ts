@@ -55,7 +55,7 @@ export function loadAllSides(split: string): Row[] | null {
 export function groupWithEngine(inputs: readonly ArticleInput[]): { analyses: ArticleAnalysis[]; state: CorpusState } {
   const engine = createEngine();
   const analyses = inputs.map((a) => engine.analyzeArticle(a));
-  const ctx: EngineContext = { options: {} as EngineContext['options'], lexicons, nlp: createNlp() };
+  const ctx: EngineContext = { options: {} as EngineContext['options'], lexicons, sides: null, nlp: createNlp() };
   const state: CorpusState = {
     articles: analyses,
     entityMerges: {},
