@@ -86,16 +86,17 @@ describe('speakers(report, articles)', () => {
     const r = testReport();
     const q = (article_id: string, n: number, speaker: string | null, extra: Record<string, unknown> = {}) => ({
       article_id, quote_id: `${article_id}:q${n}`, start: 0, end: 4, speaker, speaker_entity: speaker ? `person:${speaker.split(' ').pop()!.toLowerCase()}` : null,
-      side: 'us', verb: 'said', verb_class: 'neutral' as const, kind: 'direct' as const, text: 'word', n_words: 1 + n, ...extra,
+      side: 'us', verb: 'said', verb_class: 'neutral' as const, kind: 'direct' as const, text: 'word', n_words: 1 + n,
+      rule: 'test', rule_span: null, party: null, country: null, role: null, affiliations: [], ...extra,
     });
-    r.quotes = [q('a', 0, 'Marco Rubio'), q('b', 1, 'Rubio', { affiliation: 'us_government' }), q('a', 2, 'Sergei Lavrov', { side: 'russia' }), q('b', 3, null)];
+    r.quotes = [q('a', 0, 'Marco Rubio'), q('b', 1, 'Rubio', { role: 'government', country: 'us' }), q('a', 2, 'Sergei Lavrov', { side: 'russia' }), q('b', 3, null)];
     const rows = speakers(r, ['a', 'b']);
     expect(rows.map((x) => [x.name, [...x.byArticle.keys()], x.affiliation])).toEqual([
       ['Rubio', ['a', 'b'], 'us'],
       ['Lavrov', ['a'], 'russia'],
       ['No speaker named', ['b'], 'us'],
     ]);
-    expect(rows[0]!.byArticle.get('b')![0]!.affiliation).toBe('us_government');
+    expect(rows[0]!.byArticle.get('b')![0]!.affiliation).toBe('government_us');
     expect(plainId('us_government')).toBe('US Government');
     expect(plainId('saudi_arabia')).toBe('Saudi Arabia');
     expect(plainId('org:us-department-of-state')).toBe('US Department of State');

@@ -241,7 +241,7 @@ export function reportDiff(
 export interface QuoteView {
   quote: Quote;
   speaker: string;
-  /** The speaker's affiliation as core gives it (quote.affiliation when present, else quote.side), or null. */
+  /** The speaker's affiliation as core gives it (party, role, country; else the study side), or null. */
   affiliation: string | null;
   verb: string | null;
 }
@@ -271,11 +271,14 @@ export function plainId(id: string): string {
     .join(' ');
 }
 
+/**
+ * The speaker's affiliation as core states it: party, role and country found in the text
+ * (each with its evidence in quote.affiliations), joined as ids ("republican_lawmaker_us"
+ * reads "Republican Lawmaker US" through plainId); else the study lexicon's side; else null.
+ */
 function affiliationOf(q: Quote): string | null {
-  const rec = q as unknown as Record<string, unknown>;
-  const aff = rec.affiliation ?? rec.speaker_affiliation;
-  if (typeof aff === 'string' && aff !== '') return aff;
-  if (aff && typeof aff === 'object' && typeof (aff as { label?: unknown }).label === 'string') return (aff as { label: string }).label;
+  const parts = [q.party, q.role, q.country].filter((x): x is string => typeof x === 'string' && x !== '');
+  if (parts.length) return parts.join('_');
   return q.side;
 }
 

@@ -59,12 +59,12 @@ describe('entityMergeStage (through the engine)', () => {
 });
 
 describe('entity-merge: lone surnames join the one full name across articles (issue 12)', () => {
-  const mk = (id: string, text: string) => ({ id, outlet: id, title: '', published: null, url: null, text, source: { path: `${id}.txt`, line: null } });
+  const mk = (id: string, text: string) => ({ id, outlet: id, title: '', published: null, url: null, language: null, text, source: { path: `${id}.txt`, line: null } });
   const run = (...texts: string[]) => {
     const engine = createEngine();
     const analyses = texts.map((t, i) => engine.analyzeArticle(mk(`a${i}`, t)));
     const state = { articles: analyses, entityMerges: {} as Record<string, string>, entityMergeReasons: {} as Record<string, string>, events: [], claims: [], omissions: [], diffs: [], terms: [], scores: [], evidence: [], warnings: [] };
-    entityMergeStage.run(state as never, { options: {} as never, lexicons, nlp: createNlp() });
+    entityMergeStage.run(state as never, { options: {} as never, lexicons, sides: null, nlp: createNlp() });
     return state;
   };
   test.each([
