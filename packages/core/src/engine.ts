@@ -13,6 +13,8 @@ import type { ArticleAnalysis, CorpusState, EngineContext, EngineOptions } from 
 import { createNlp, type Nlp } from './nlp';
 import { normalizeText } from './normalize';
 import { ARTICLE_STAGES, CORPUS_STAGES } from './pipeline';
+import { alignableTexts } from './align/claims';
+import { encodeTexts, type Encoder, type SentenceVectors } from './align/encoder';
 import {
   SCHEMA_VERSION,
   type AnalysisReport,
@@ -36,6 +38,16 @@ export interface ReportExtras {
   /** Options that affect the result (never worker counts, paths of the output, or times). */
   options?: Record<string, unknown>;
   warnings?: readonly Warning[];
+  /** Encoder vectors of the alignable sentences (the `encoder` matcher); buildReportAsync computes them. */
+  vectors?: SentenceVectors;
+  /** Progress of the sentence encoding in buildReportAsync (done, total sentences). */
+  onEncodeProgress?: (done: number, total: number) => void;
+}
+
+/** What a shell hands to the engine besides options: loaded models. */
+export interface EngineResources {
+  /** A sentence encoder (loaded by the shell). With it, `matcher` defaults to 'encoder'. */
+  encoder?: Encoder;
 }
 
 export interface Engine {
@@ -46,9 +58,16 @@ export interface Engine {
   buildReport(analyses: readonly ArticleAnalysis[], rejections: readonly Rejection[], extra?: ReportExtras): AnalysisReport;
   /** analyzeArticle on every article, then buildReport. */
   analyze(input: { articles: readonly ArticleInput[]; rejections?: readonly Rejection[] }, extra?: ReportExtras): AnalysisReport;
+  /** The sentence texts the claims stage will compare (sorted, distinct): what an encoder must encode. */
+  alignableTexts(analyses: readonly ArticleAnalysis[]): string[];
+  /** buildReport, after encoding the alignable sentences with the engine's encoder (the `encoder` matcher). */
+  buildReportAsync(analyses: readonly ArticleAnalysis[], rejections: readonly Rejection[], extra?: ReportExtras): Promise<AnalysisReport>;
+  /** analyzeArticle on every article, then buildReportAsync. */
+  analyzeAsync(input: { articles: readonly ArticleInput[]; rejections?: readonly Rejection[] }, extra?: ReportExtras): Promise<AnalysisReport>;
 }
 
-const DEFAULT_OPTIONS: EngineOptions = { language: 'auto' };
+const DEFAULT_OPTIONS: EngineOptions = { language: 'auto', matcher: 'lexical' };
+const MATCHERS = ['encoder', 'lexical'];
 /** ISO 639-1/-3 code with an optional region or script subtag (en, deu, en-gb, zh-hant). */
 const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/;
 
@@ -59,7 +78,7 @@ function getNlp(): Nlp {
   return sharedNlp;
 }
 
-export function createEngine(options: Partial<EngineOptions> = {}): Engine {
+export function createEngine(options: Partial<EngineOptions> = {}, resources: EngineResources = {}): Engine {
   for (const key of Object.keys(options)) {
     if (!(key in DEFAULT_OPTIONS)) {
       throw new TypeError(`Unknown engine option \`${key}\`; known options: ${Object.keys(DEFAULT_OPTIONS).join(', ')}.`);
@@ -69,7 +88,13 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
   if (language !== 'auto' && !LANGUAGE_CODE.test(language)) {
     throw new TypeError(`Engine option \`language\` must be "auto" or an ISO 639 code such as "en" or "de", not ${JSON.stringify(options.language)}.`);
   }
-  const opts: EngineOptions = Object.freeze({ ...DEFAULT_OPTIONS, ...options, language });
+  const encoder = resources.encoder ?? null;
+  const matcher = options.matcher ?? (encoder ? 'encoder' : 'lexical');
+  if (!MATCHERS.includes(matcher)) throw new TypeError(`Engine option \`matcher\` must be "encoder" or "lexical", not ${JSON.stringify(matcher)}.`);
+  if (matcher === 'encoder' && !encoder) {
+    throw new TypeError('Engine option `matcher: "encoder"` needs an encoder: createEngine(options, { encoder }) (the shell loads it), or use matcher: "lexical".');
+  }
+  const opts: EngineOptions = Object.freeze({ ...DEFAULT_OPTIONS, ...options, language, matcher });
   const ctx: EngineContext = Object.freeze({ options: opts, lexicons: allLexicons, nlp: getNlp() });
 
   function analyzeArticle(input: ArticleInput): ArticleAnalysis {
@@ -111,11 +136,15 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
     return state;
   }
 
-  function buildReport(
-    analyses: readonly ArticleAnalysis[],
-    rejections: readonly Rejection[],
-    extra: ReportExtras = {},
-  ): AnalysisReport {
+  interface Prepared {
+    inputs: InputRecord[];
+    kept: ArticleAnalysis[];
+    corpus: CorpusState;
+  }
+  const CLAIMS_AT = CORPUS_STAGES.findIndex((s) => s.name === 'claims');
+
+  /** Input accounting and the corpus stages before `claims` (entity merges, events). */
+  function prepare(analyses: readonly ArticleAnalysis[], rejections: readonly Rejection[]): Prepared {
     // Input order: by source path, then line. Independent of worker count or shard.
     const ordered = [...analyses].sort((a, b) => compareSource(a.article.source, b.article.source));
     const inputs: InputRecord[] = [];
@@ -150,6 +179,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
     const corpus: CorpusState = {
       articles: kept,
       entityMerges: {},
+      vectors: null,
       events: [],
       claims: [],
       omissions: [],
@@ -159,7 +189,32 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
       evidence: [],
       warnings: [],
     };
-    for (const stage of CORPUS_STAGES) stage.run(corpus, ctx);
+    for (const stage of CORPUS_STAGES.slice(0, CLAIMS_AT)) stage.run(corpus, ctx);
+    return { inputs, kept, corpus };
+  }
+
+  function buildReport(analyses: readonly ArticleAnalysis[], rejections: readonly Rejection[], extra: ReportExtras = {}): AnalysisReport {
+    return finish(prepare(analyses, rejections), extra);
+  }
+
+  function alignable(analyses: readonly ArticleAnalysis[]): string[] {
+    return alignableTexts(prepare(analyses, []).corpus, ctx);
+  }
+
+  async function buildReportAsync(analyses: readonly ArticleAnalysis[], rejections: readonly Rejection[], extra: ReportExtras = {}): Promise<AnalysisReport> {
+    const prepared = prepare(analyses, rejections);
+    if (opts.matcher !== 'encoder' || extra.vectors) return finish(prepared, extra);
+    const vectors = await encodeTexts(encoder!, alignableTexts(prepared.corpus, ctx), extra.onEncodeProgress);
+    return finish(prepared, { ...extra, vectors });
+  }
+
+  /** The corpus stages from `claims` on, and the report. */
+  function finish({ inputs, kept, corpus }: Prepared, extra: ReportExtras): AnalysisReport {
+    if (opts.matcher === 'encoder') {
+      if (!extra.vectors) throw new TypeError('The `encoder` matcher encodes sentences asynchronously: call buildReportAsync / analyzeAsync (or pass extra.vectors).');
+      corpus.vectors = extra.vectors;
+    }
+    for (const stage of CORPUS_STAGES.slice(CLAIMS_AT)) stage.run(corpus, ctx);
 
     const eventOf = new Map<string, string>();
     for (const e of corpus.events) for (const id of e.article_ids) eventOf.set(id, e.event_id);
@@ -190,6 +245,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
       tool: { name: 'parallax', version: TOOL_VERSION },
       options: { ...opts, ...extra.options },
       lexicons: lexiconRefs(),
+      ...(opts.matcher === 'encoder' && extra.vectors ? { encoder: { ...extra.vectors.encoder } } : {}),
       inputs,
       articles: kept.map((a) => ({
         ...a.article,
@@ -217,7 +273,17 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
     return buildReport(input.articles.map(analyzeArticle), input.rejections ?? [], extra);
   }
 
-  return Object.freeze({ options: opts, analyzeArticle, buildReport, analyze });
+  async function analyzeAsync(
+    input: { articles: readonly ArticleInput[]; rejections?: readonly Rejection[] },
+    extra?: ReportExtras,
+  ): Promise<AnalysisReport> {
+    if (!input || !Array.isArray(input.articles)) {
+      throw new TypeError('Cannot `analyzeAsync` without `articles`: pass { articles: ArticleInput[], rejections? }.');
+    }
+    return buildReportAsync(input.articles.map(analyzeArticle), input.rejections ?? [], extra);
+  }
+
+  return Object.freeze({ options: opts, analyzeArticle, buildReport, analyze, alignableTexts: alignable, buildReportAsync, analyzeAsync });
 }
 
 function rank(s: InputRecord['status']): number {

@@ -56,6 +56,8 @@ export interface CorpusState {
   articles: ArticleAnalysis[];
   /** Entity ids merged across outlets: old id -> canonical id (applied when the report is assembled). */
   entityMerges: Record<string, string>;
+  /** Encoder vectors of the alignable sentences (the `encoder` matcher), or null. */
+  vectors?: import('./align/encoder').SentenceVectors | null;
   events: Event[];
   claims: Claim[];
   omissions: Omission[];
@@ -69,6 +71,12 @@ export interface CorpusState {
 export interface EngineOptions {
   /** Language handling: 'auto' detects; a code forces it for every article. */
   language: 'auto' | string;
+  /**
+   * Claim matcher: 'encoder' (sentence encoder + learned logistic regression; needs an
+   * encoder and the async API) or 'lexical' (the keyed idf cosine + SIF of before). The
+   * default is 'encoder' when the engine is given an encoder, else 'lexical'.
+   */
+  matcher: 'encoder' | 'lexical';
 }
 
 /** What every stage receives: a frozen engine context (no global state). */

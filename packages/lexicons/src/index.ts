@@ -10,6 +10,7 @@ import { attributionVerbs, sides } from './attribution';
 import { entities } from './entities';
 import { terms } from './terms';
 import { wordVectors } from './vectors';
+import { claimMatcher } from './matcher';
 import type { Lexicon } from './define';
 
 export { defineLexicon, LexiconError, LexiconMeta, BaseEntry } from './define';
@@ -18,6 +19,7 @@ export { BoilerplateEntry } from './boilerplate';
 export { GazetteerEntity, EntityCue, EntityEntry, isGazetteerEntity } from './entities';
 export { TermEntry } from './terms';
 export { WordVectorBlock } from './vectors';
+export { MatcherParamEntry } from './matcher';
 export { SentimentEntry, ModifierEntry, TopicEntry, EmoticonEntry, NewsValenceEntry } from './sentiment';
 export { FrameEntry, LoadedEntry, HedgeEntry } from './frames';
 export { AttributionVerbEntry, SideEntry } from './attribution';
@@ -38,6 +40,7 @@ export const lexicons = Object.freeze({
   attributionVerbs,
   sides,
   wordVectors,
+  claimMatcher,
 });
 
 export type Lexicons = typeof lexicons;
