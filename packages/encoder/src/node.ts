@@ -23,8 +23,23 @@ export function readEncoderFiles(dir = weightsDir()): EncoderFiles {
 }
 
 let cached: Promise<LoadedEncoder> | null = null;
-/** Load once per thread. */
+/**
+ * Load once per thread. The emscripten runtime of the wasm backend adds process-wide
+ * `uncaughtException` / `unhandledRejection` listeners that rethrow (and print the whole
+ * minified runtime); they are removed again so the shell keeps its own error handling.
+ */
 export function loadNodeEncoder(): Promise<LoadedEncoder> {
-  cached ??= loadEncoder(readEncoderFiles(), wasmDir());
+  cached ??= (async () => {
+    const before = {
+      uncaughtException: new Set(process.listeners('uncaughtException')),
+      unhandledRejection: new Set(process.listeners('unhandledRejection')),
+    };
+    try {
+      return await loadEncoder(readEncoderFiles(), wasmDir());
+    } finally {
+      for (const l of process.listeners('uncaughtException')) if (!before.uncaughtException.has(l)) process.removeListener('uncaughtException', l);
+      for (const l of process.listeners('unhandledRejection')) if (!before.unhandledRejection.has(l)) process.removeListener('unhandledRejection', l);
+    }
+  })();
   return cached;
 }

@@ -25,6 +25,7 @@ import type { Command } from 'commander';
 import { streamInputs } from '../inputs';
 import { checkOutDir, NothingAnalysedError, openOutDir, UsageError, writeOutDir } from '../output';
 import { analyzeInOrder, createAnalyzer } from '../pool';
+import { loadNodeEncoder } from '@parallax/encoder/node';
 import { createProgress } from '../progress';
 import { inShard, parseShard, ShardWriter, SHARD_FILES } from '../shard';
 
@@ -34,6 +35,8 @@ export interface AnalyzeOptions {
   quiet?: boolean;
   language?: string;
   maxBytes?: number;
+  /** Claim matcher: 'encoder' (default; sentence encoder + learned matcher) or 'lexical' (the old keyed matcher). */
+  matcher?: 'encoder' | 'lexical';
   /** Threads for the per-article stages (default: number of cores; 1 = no worker threads). */
   workers?: number;
   /** "i/n": analyse only slice i of n and write a shard directory. */
@@ -50,8 +53,14 @@ export interface AnalyzeSummary {
 }
 
 /** The report's `options`: what affects the result, never workers, shards or paths. */
-export function reportOptions(opts: { language?: string; maxBytes?: number }): Record<string, unknown> {
-  return { language: opts.language ?? 'auto', maxBytes: opts.maxBytes ?? null };
+export function reportOptions(opts: { language?: string; maxBytes?: number; matcher?: string }): Record<string, unknown> {
+  return { language: opts.language ?? 'auto', maxBytes: opts.maxBytes ?? null, matcher: opts.matcher ?? 'encoder' };
+}
+
+/** `--matcher`: encoder | lexical. */
+export function parseMatcher(v: string): 'encoder' | 'lexical' {
+  if (v !== 'encoder' && v !== 'lexical') throw new UsageError(`--matcher must be "encoder" or "lexical", got "${v}"`);
+  return v;
 }
 
 export function ingestWarning(w: IngestWarning): Warning {
@@ -74,16 +83,28 @@ export function parseWorkers(v: string): number {
 }
 
 /** Build, write and summarise the report (shared by analyze and merge). */
-export function writeReport(
+export async function writeReport(
   analyses: readonly ArticleAnalysis[],
   rejections: readonly Rejection[],
   warnings: readonly Warning[],
   options: Record<string, unknown>,
   out: string,
   log: (line: string) => void,
-): AnalyzeSummary {
-  const engine = createEngine({ language: typeof options.language === 'string' ? options.language : 'auto' });
-  const report: AnalysisReport = engine.buildReport(analyses, rejections, { options, warnings });
+  showProgress = false,
+): Promise<AnalyzeSummary> {
+  // Shards made before --matcher existed recorded no matcher: they were aligned lexically.
+  const matcher = options.matcher === 'encoder' ? 'encoder' : 'lexical';
+  const encoder = matcher === 'encoder' ? await loadNodeEncoder() : undefined;
+  const engine = createEngine({ language: typeof options.language === 'string' ? options.language : 'auto', matcher }, encoder ? { encoder } : {});
+  let lastShown = -1;
+  const onEncodeProgress = (done: number, total: number) => {
+    if (!showProgress) return;
+    const pct = Math.floor((done / total) * 100);
+    if (pct === lastShown && done !== total) return;
+    lastShown = pct;
+    process.stderr.write(`\rencoding ${total} sentences for alignment (${encoder?.id}): ${pct}%${done === total ? '\n' : ''}`);
+  };
+  const report: AnalysisReport = await engine.buildReportAsync(analyses, rejections, { options, warnings, onEncodeProgress });
   writeOutDir(out, exportFileChunks(report), TOOL_VERSION);
   const count = (s: string) => report.inputs.filter((i) => i.status === s).length;
   const summary = { inputs: report.inputs.length, analysed: count('analysed'), rejected: count('rejected'), duplicate: count('duplicate') };
@@ -100,8 +121,10 @@ export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (li
   checkOutDir(opts.out, opts.force ?? false, paths);
   const shard = opts.shard === undefined ? null : parseShard(opts.shard);
   const workers = opts.workers ?? availableParallelism();
+  // The per-article stages do not depend on the matcher: workers get the language only.
   const engineOptions = { language: opts.language ?? 'auto' };
-  createEngine(engineOptions); // misuse (a bad option) fails here, before any thread starts
+  createEngine({ ...engineOptions, matcher: 'lexical' }); // misuse (a bad option) fails here, before any thread starts
+  if (opts.matcher !== undefined) parseMatcher(opts.matcher);
   const options = reportOptions(opts);
   const progress = await createProgress(paths, !opts.quiet, shard ? `shard ${shard.index}/${shard.count}` : 'analysing');
   const analyzer = createAnalyzer(engineOptions, workers, opts.spawnAfter);
@@ -163,7 +186,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (li
     }
     progress.stop();
     if (!opts.quiet && process.stderr.isTTY) process.stderr.write(`building the report (events, alignment, exports) for ${articles} articles…\n`);
-    return writeReport(analyses, rejections, warnings, options, opts.out, log);
+    return await writeReport(analyses, rejections, warnings, options, opts.out, log, !opts.quiet && process.stderr.isTTY);
   } finally {
     progress.stop();
     await analyzer.close();
@@ -184,6 +207,7 @@ export function registerAnalyze(program: Command): void {
       if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--max-bytes must be a positive integer, got "${v}"`);
       return n;
     })
+    .option('--matcher <name>', 'claim matcher: "encoder" (sentence encoder + learned matcher) or "lexical" (keyed word overlap, faster on very large runs)', parseMatcher, 'encoder')
     .option('-w, --workers <n>', 'threads for the per-article stages (default: number of cores; 1 = no worker threads)', parseWorkers)
     .option('--shard <i/n>', 'analyse only slice i of n (0-based; article ordinal mod n) and write a shard directory for `parallax merge`')
     .action(async (paths: string[], opts: AnalyzeOptions) => {
