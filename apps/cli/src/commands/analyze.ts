@@ -26,6 +26,7 @@ import { streamInputs } from '../inputs';
 import { checkOutDir, NothingAnalysedError, openOutDir, UsageError, writeOutDir } from '../output';
 import { analyzeInOrder, createAnalyzer } from '../pool';
 import { loadNodeEncoder } from '@parallax/encoder/node';
+import { lazyEncoder, memoEncoder, type LoadedEncoder } from '@parallax/encoder';
 import { createProgress } from '../progress';
 import { inShard, parseShard, ShardWriter, SHARD_FILES } from '../shard';
 
@@ -82,6 +83,13 @@ export function parseWorkers(v: string): number {
   return n;
 }
 
+let memo: Promise<LoadedEncoder> | null = null;
+/** The process's encoder: loaded once, with a by-text memo (a batch never exceeds ENCODE_BATCH texts). */
+function cliEncoder(): Promise<LoadedEncoder> {
+  memo ??= loadNodeEncoder().then((e) => memoEncoder(e));
+  return memo;
+}
+
 /** Build, write and summarise the report (shared by analyze and merge). */
 export async function writeReport(
   analyses: readonly ArticleAnalysis[],
@@ -94,7 +102,8 @@ export async function writeReport(
 ): Promise<AnalyzeSummary> {
   // Shards made before --matcher existed recorded no matcher: they were aligned lexically.
   const matcher = options.matcher === 'encoder' ? 'encoder' : 'lexical';
-  const encoder = matcher === 'encoder' ? await loadNodeEncoder() : undefined;
+  // Loaded on first use: a corpus with no event of two articles never loads the weights.
+  const encoder = matcher === 'encoder' ? lazyEncoder(cliEncoder) : undefined;
   const engine = createEngine({ language: typeof options.language === 'string' ? options.language : 'auto', matcher }, encoder ? { encoder } : {});
   let lastShown = -1;
   const onEncodeProgress = (done: number, total: number) => {

@@ -31,5 +31,5 @@ export function ingestWarningToReport(w: IngestWarning): Warning {
   return { article_id: null, code: 'ingest', message: `${w.path}${w.line ? `:${w.line}` : ''}: ${w.message}` };
 }
 
-/** The analysis options the CLI records with its defaults (`--language auto`, no `--max-bytes`). */
-export const REPORT_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({ language: 'auto', maxBytes: null });
+/** The analysis options the CLI records with its defaults (`--language auto`, no `--max-bytes`, `--matcher encoder`). */
+export const REPORT_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({ language: 'auto', maxBytes: null, matcher: 'encoder' });
