@@ -50,12 +50,12 @@ const cases = {
   conflictingNumber: ['The earthquake killed 12 people in the northern province.', 'The earthquake killed 40 people in the northern province.'],
   agreeingNumber: ['The earthquake killed 12 people in the northern province.', 'In the northern province, 12 people were killed by the earthquake.'],
   negation: ['The governor signed the budget bill on Monday.', 'The governor did not sign the budget bill on Monday.'],
-};
+} as const;
 
 describe('pairFeatures + the shipped weights (table-driven pairs)', () => {
   test('a paraphrase scores far above a different fact about the same story', async () => {
-    const same = await pair(...(cases.paraphrase as [string, string]));
-    const diff = await pair(...(cases.differentFact as [string, string]));
+    const same = await pair(...cases.paraphrase);
+    const diff = await pair(...cases.differentFact);
     expect(same.values.encoder_cosine).toBeGreaterThan(diff.values.encoder_cosine);
     expect(same.p).toBeGreaterThan(diff.p);
     expect(same.p).toBeGreaterThanOrEqual(weights.threshold);
@@ -75,7 +75,7 @@ describe('pairFeatures + the shipped weights (table-driven pairs)', () => {
   }, 120_000);
 
   test('the evidence sums to the log-odds of the score (bias + contributions)', async () => {
-    const r = await pair(...(cases.paraphrase as [string, string]));
+    const r = await pair(...cases.paraphrase);
     const z = weights.bias + r.evidence.reduce((s, e) => s + e.contribution, 0);
     expect(1 / (1 + Math.exp(-z))).toBeCloseTo(r.p, 3);
     expect(FEATURES.length).toBe(Object.keys(weights.weights).length);
