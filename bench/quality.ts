@@ -20,6 +20,7 @@ import { createNlp, DEFAULT_PARAMS, macroF1, pearson, sentenceItems, spearman, s
 import { lexicons as lex } from '@parallax/lexicons';
 import type { SentimentParams, Token } from '@parallax/core';
 import { runQuoteGold } from './quality-quotes';
+import { runAlignQuality } from './quality-align';
 import { bandLabels, bestBand, isTest20, isTrain80, loadNewsMtsc, scoreTargets, type MtscRow } from './newsmtsc';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -148,5 +149,8 @@ if (q) {
   log(`quotes (fixture gold, direct quotes n=${q.gold}, system ${q.system}): precision ${q.precision}  recall ${q.recall}; speaker accuracy on matched ${q.speakerAccuracy}; speaker P ${q.speakerPrecision} R ${q.speakerRecall}`);
   for (const e of q.errors) log(`  ${e}`);
 } else log("skip: fixtures/gold/riyadh-quotes.json or the fixture not found");
+
+// 4. Claim alignment (issue 11): fixture golds and MSRP 10-fold CV, beside the lexical matcher and TF-IDF.
+result.alignment = await runAlignQuality(log);
 
 if (json) console.log(JSON.stringify(result, null, 2));
