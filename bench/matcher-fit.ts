@@ -7,7 +7,6 @@
  */
 import {
   FEATURES,
-  DEFAULT_CLAIM_OPTIONS,
   groupScored,
   matchPairs,
   probability,

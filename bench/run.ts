@@ -307,7 +307,7 @@ async function alignment(): Promise<void> {
   const wink = winkNLP(model);
   const rounds = 3;
   const t = { article: [] as number[], corpusEncoder: [] as number[], corpusLexical: [] as number[], encode: [] as number[], readdoc: [] as number[] };
-  let analyses: ArticleAnalysis[] = [];
+  let analyses: ArticleAnalysis[];
   let texts: string[] = [];
   let sentences = 0;
   // Warm-up round (JIT, wasm), not counted.
