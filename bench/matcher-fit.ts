@@ -114,6 +114,25 @@ export function eventFeatures(items: readonly SentenceKeys[], vectors: SentenceV
   return { items: lexical.items, pairs: lexical.pairs, features: matchPairs(lexical.items, lexical.pairs, vectors) };
 }
 
+/**
+ * A lexical pre-filter cascade (measured, not shipped): only sentences that have a
+ * cross-article candidate with keyed cosine >= floor are encoded and matched; the rest
+ * stay single-sentence claims.
+ */
+export function cascadeKeep(items: readonly SentenceKeys[], floor: number): SentenceKeys[] {
+  const lex = scoreEvent(items, { sif: 0, minKeys: 0 });
+  const keep = new Set<number>();
+  for (const p of lex.pairs) {
+    if (p.score >= floor) {
+      keep.add(p.i);
+      keep.add(p.j);
+    }
+  }
+  return lex.items.filter((_, i) => keep.has(i));
+}
+
+export const CASCADE_FLOORS = [0.05, 0.1, 0.15, 0.2];
+
 /** An MSRP pair as a two-sentence event (as two articles of one event with one sentence each). */
 export function msrpFeatures(p: MsrpPair, vectors: SentenceVectors) {
   const a = { ...p.k1, a: 0, article_id: `${p.id}-a` };

@@ -22,7 +22,7 @@ import {
 } from '@parallax/core';
 import { lexicons } from '@parallax/lexicons';
 import { ctx, goldEvent, loadMsrp, vectorsFor, type GoldEvent } from './align-data';
-import { accF1, crossValidate, eventFeatures, eventRows, fit, groupsF1, msrpFeatures, trainingRows, type Prf, type Row } from './matcher-fit';
+import { accF1, cascadeKeep, CASCADE_FLOORS, crossValidate, eventFeatures, eventRows, fit, groupsF1, msrpFeatures, trainingRows, type Prf, type Row } from './matcher-fit';
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -91,11 +91,19 @@ export async function runAlignQuality(log: (...a: unknown[]) => void): Promise<R
     const lexical = groupsF1(ev, groupScored(scoreEvent(ev.items, {}, res.vectors), {}));
     const tp = tfPairs(ev, tfidf(ev.items));
     const tf = groupsF1(ev, groupScored(tp, { threshold: tfBest.t, groupThreshold: tfBest.g }));
-    fixture[ev.name] = { encoder: enc, lexical, tfidf: tf };
+    const cascade: Record<string, Prf & { encoded: number }> = {};
+    for (const floor of CASCADE_FLOORS) {
+      const kept = cascadeKeep(ev.items, floor);
+      const cf = eventFeatures(kept, vectors);
+      const m = groupsF1(ev, groupScored({ items: cf.items, pairs: cf.features.map((p) => ({ i: p.i, j: p.j, score: probability(p.values, shipped) })) }, shipped));
+      cascade[`floor_${floor}`] = { ...m, encoded: kept.length };
+    }
+    fixture[ev.name] = { encoder: enc, lexical, tfidf: tf, cascade };
     log(`claim alignment, ${ev.name === 'riyadh' ? 'Riyadh gold (training gold; goal F1 >= 0.8)' : 'held-out gold (report only, never trained on)'}:`);
     log(`  encoder matcher  ${fmt(enc)}`);
     log(`  lexical matcher  ${fmt(lexical)}`);
     log(`  TF-IDF cosine    ${fmt(tf)}  [thresholds ${tfBest.t}/${tfBest.g} chosen on Riyadh]`);
+    for (const [k, m] of Object.entries(cascade)) log(`  cascade ${k.replace('floor_', 'key>=')}: encoder matcher on ${m.encoded}/${ev.items.length} sentences: F1 ${r3(m.f1).toFixed(3)} (P ${r3(m.p).toFixed(3)} R ${r3(m.r).toFixed(3)})`);
   }
   out.fixture = fixture;
 

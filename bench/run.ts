@@ -25,6 +25,8 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { createEngine, type ArticleAnalysis, type ArticleInput } from '@parallax/core';
 import { loadNodeEncoder } from '@parallax/encoder/node';
+import { goldEvent } from './align-data';
+import { cascadeKeep, CASCADE_FLOORS } from './matcher-fit';
 import { parseFile } from '@parallax/ingest';
 import { generateCorpus } from './synth';
 
@@ -352,6 +354,23 @@ async function alignment(): Promise<void> {
   say(`  align_vs_article_stages = ${result.align_vs_article_stages}  (goal <= 5)   [corpus stages ${Math.round(m.corpusEncoder)} ms incl. encoding, article stages ${Math.round(m.article)} ms]`);
   say(`  lexical matcher: corpus/article = ${result.align_vs_article_stages_lexical}   [${Math.round(m.corpusLexical)} ms]`);
   say(`  encoder_sentences_per_s = ${result.encoder_sentences_per_s}   [wink readDoc: ${result.readdoc_sentences_per_s} sentences/s]`);
+  // The frontier: a lexical pre-filter cascade encodes only sentences with a keyed-cosine candidate >= floor
+  // (quality of each floor: pnpm quality). Ratio = (lexical corpus stages + encoding the kept sentences) / article stages.
+  const riyadh = goldEvent('riyadh', 'riyadh-2025-02-18', 'riyadh-alignment.json');
+  const frontier: Record<string, { encoded: number; of: number; encode_ms: number; ratio: number }> = {};
+  for (const floor of CASCADE_FLOORS) {
+    const kept = cascadeKeep(riyadh.items, floor).map((k) => k.text);
+    const ts: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const a0 = process.hrtime.bigint();
+      for (let i = 0; i < kept.length; i += 32) await encoder.encode(kept.slice(i, i + 32));
+      ts.push(Number(process.hrtime.bigint() - a0) / 1e6);
+    }
+    const ms = median(ts);
+    frontier[`key_floor_${floor}`] = { encoded: kept.length, of: riyadh.items.length, encode_ms: Math.round(ms), ratio: r3((m.corpusLexical + ms) / m.article) };
+    say(`  cascade key>=${floor}: encode ${kept.length}/${riyadh.items.length} Riyadh sentences (${Math.round(ms)} ms) -> corpus/article ~ ${frontier[`key_floor_${floor}`]!.ratio}`);
+  }
+  result.alignment_cascade = frontier;
 }
 
 const cpu = cpus()[0];
