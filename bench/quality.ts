@@ -18,6 +18,7 @@ import { runIngestQuality } from './quality-ingest';
 import { runBoundaryQuality } from './quality-boundaries';
 import { runEventQuality } from './quality-events';
 import { runScoreQuality } from './quality-scores';
+import { runAlignQuality } from './quality-align';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEV = path.resolve(ROOT, '../shared/dev-data');
@@ -59,5 +60,7 @@ result.events = runEventQuality({ split: 'dev', log });
 // 7. Quotes on the dev gold and term-choice precision (issue 13)
 result.quotesDev = printQuoteDevGold(ROOT, log);
 result.terms = printTermPrecision(ROOT, log);
+// 8. Claim alignment (issue 11): fixture golds and MSRP 10-fold CV, beside the lexical matcher and TF-IDF.
+result.alignment = await runAlignQuality(log);
 
 if (json) console.log(JSON.stringify(result, null, 2));

@@ -61,7 +61,7 @@ async function showArticle(page: Page, articleId: string): Promise<void> {
 }
 
 async function columnsReady(page: Page, n: number): Promise<void> {
-  await page.waitForFunction((count) => document.querySelectorAll('[data-testid="columns"] .col').length === count, n, { timeout: 60_000 });
+  await page.waitForFunction((count) => document.querySelectorAll('[data-testid="columns"] .col').length === count, n, { timeout: 240_000 });
 }
 
 describe('the bundled example', () => {
@@ -309,7 +309,7 @@ describe('your own articles', () => {
     await page.click('text=Add pasted article');
     await page.waitForSelector('text=Compare 4 files');
     await page.click('[data-testid="analyse"]');
-    await page.waitForSelector('.workspace[data-articles="ap npr le-monde"]', { timeout: 60_000 });
+    await page.waitForSelector('.workspace[data-articles="ap npr le-monde"]', { timeout: 240_000 });
     // Both are shown: side by side when the engine puts them in one event, else one event each (pick it above).
     const ids = await page.$$eval('[data-testid="columns"] .col', (cols) => cols.map((c) => c.getAttribute('data-article')));
     expect(ids.length).toBeGreaterThan(0);
@@ -353,7 +353,7 @@ describe('your own articles', () => {
       { name: 'npr.md', mimeType: 'text/markdown', buffer: readFileSync(join(EXAMPLE, 'npr.md')) },
     ]);
     await page.click('[data-testid="analyse"]');
-    await page.waitForSelector('.workspace[data-articles="hostile npr"]', { timeout: 60_000 });
+    await page.waitForSelector('.workspace[data-articles="hostile npr"]', { timeout: 240_000 });
     await showArticle(page, 'hostile');
     // Click and hover everything in the hostile column, as a curious student would.
     const col = page.locator('.col[data-article="hostile"]');
@@ -398,7 +398,7 @@ describe('the hostile corpus (fixtures/hostile) through the app', () => {
     await page.setInputFiles('[data-testid="file-input"]', files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: readFileSync(f.path) })));
     await page.click('[data-testid="analyse"]');
     const analysed = cli.articles.map((a) => a.id).join(' ');
-    await page.waitForSelector(`.workspace[data-articles="${analysed}"]`, { timeout: 90_000 });
+    await page.waitForSelector(`.workspace[data-articles="${analysed}"]`, { timeout: 240_000 });
     const why = (await page.textContent('[data-testid="rejections"]')) ?? '';
     const problems = cli.inputs.filter((i) => i.status !== 'analysed');
     expect(problems.length).toBeGreaterThan(5);

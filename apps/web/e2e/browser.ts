@@ -31,5 +31,5 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** Open the app (optionally with a query) and wait until the example's columns are drawn. */
 export async function openApp(page: Page, query = '?tab=side'): Promise<void> {
   await page.goto(`${PREVIEW_URL}${query}`);
-  await page.waitForSelector('.workspace', { timeout: 60_000 });
+  await page.waitForSelector('.workspace', { timeout: 240_000 });
 }

@@ -6,6 +6,26 @@ import { QUOTES_CODEBOOK } from './score/quotes';
 import { TERMS_CODEBOOK } from './align/terms';
 import { definitionFor, measureDefinitions, type MeasureDefinition } from './measures';
 import type { AnalysisReport, LexiconRef } from './schema';
+import { FEATURES, FEATURE_DOCS } from './align/matcher';
+import { matcherWeights } from './align/matcher-weights';
+import { lexicons as allLexicons } from '@parallax/lexicons';
+
+/**
+ * How claims are aligned, with the figures measured by `pnpm quality` (bench/quality-align.ts)
+ * when the shipped claim-matcher weights were trained (2026-12-04). Printed in the codebook.
+ */
+export const CLAIMS_METHOD = {
+  encoder:
+    'Claims: within an event, sentences of different articles that report the same fact are grouped. With the `encoder` matcher (default) each candidate pair is scored p(same fact) = sigmoid(bias + sum of weight × feature) by a logistic regression over the features below; the sentence encoder is Universal Sentence Encoder lite (report.json `encoder`), run on the TensorFlow.js wasm backend in Node and in the browser. Pairs with p ≥ threshold are joined in descending order when the mean p over all cross-article pairs of the merged group stays ≥ group threshold (average link: no chaining). Every pair of a claim is in report.json claims[].pairs with its score and each feature\'s contribution (weight × value) and what it saw.',
+  lexical:
+    'With the `lexical` matcher (--matcher lexical): the pair score is 0.9 × the idf-weighted cosine of the sentences\' keys (entities, content lemmas with paraphrase concepts folded, numbers, quoted words, polarity) + 0.1 × a SIF word-vector cosine; threshold 0.25, group threshold 0.15 (same average link).',
+  figures: [
+    'Riyadh gold (fixtures/gold/riyadh-alignment.json, used to train and to choose the thresholds), pairwise claim-alignment F1: encoder matcher 0.364 (P 0.394, R 0.338); lexical matcher 0.458; TF-IDF cosine 0.273. Goal 0.8: not reached.',
+    'Held-out gold (fixtures/gold/heldout-alignment.json, never used to train or choose): encoder matcher 0.703 (P 0.743, R 0.667); lexical matcher 0.500; TF-IDF cosine 0.556.',
+    'MSRP train, 10-fold cross-validation (3,774 news sentence pairs), accuracy / F1: encoder matcher 0.722 / 0.816; the same features without the encoder 0.713 / 0.801; lexical key cosine 0.717 / 0.809; encoder cosine alone 0.685 / 0.808; TF-IDF cosine 0.693 / 0.801; always "same fact" 0.682 / 0.811. Goal 0.80 / 0.86: not reached.',
+    'The weights are derived from MSRP (Microsoft Research Shared Source License: non-commercial use only).',
+  ],
+} as const;
 
 export const COLUMN_DOCS: Record<string, Record<string, string>> = {
   'articles.csv': {
@@ -112,6 +132,16 @@ export interface Codebook {
   lexicons: LexiconRef[];
   measures: (MeasureDefinition & { observed: string[] })[];
   files: Record<string, Record<string, string>>;
+  claims: {
+    matcher: string;
+    encoder: AnalysisReport['encoder'] | null;
+    method: string;
+    features: { feature: string; weight: number; meaning: string }[];
+    bias: number;
+    threshold: number;
+    groupThreshold: number;
+    figures: readonly string[];
+  };
 }
 
 export function buildCodebook(report: AnalysisReport): Codebook {
@@ -129,6 +159,22 @@ export function buildCodebook(report: AnalysisReport): Codebook {
     lexicons: report.lexicons,
     measures: measureDefinitions().map((d) => ({ ...d, observed: [...(observed.get(d.name) ?? [])].sort() })),
     files: COLUMN_DOCS,
+    claims: claimsCodebook(report),
+  };
+}
+
+function claimsCodebook(report: AnalysisReport): Codebook['claims'] {
+  const w = matcherWeights(allLexicons.claimMatcher);
+  const matcher = report.options.matcher === 'encoder' ? 'encoder' : 'lexical';
+  return {
+    matcher,
+    encoder: report.encoder ?? null,
+    method: matcher === 'encoder' ? CLAIMS_METHOD.encoder : CLAIMS_METHOD.lexical,
+    features: FEATURES.map((f) => ({ feature: f, weight: w.weights[f], meaning: FEATURE_DOCS[f] })),
+    bias: w.bias,
+    threshold: w.threshold,
+    groupThreshold: w.groupThreshold,
+    figures: CLAIMS_METHOD.figures,
   };
 }
 
@@ -155,6 +201,17 @@ export function codebookMarkdown(cb: Codebook): string {
   }
   out.push('## Quotes and speakers', '', QUOTES_CODEBOOK, '');
   out.push('## Term choices', '', TERMS_CODEBOOK, '');
+  const c = cb.claims;
+  out.push('## Claims (alignment)', '', `Matcher in this report: \`${c.matcher}\`${c.encoder ? ` (encoder ${c.encoder.id} ${c.encoder.version}, weights sha256 \`${c.encoder.sha256}\`)` : ''}.`, '', c.method, '');
+  if (c.matcher === 'encoder') {
+    out.push(`Learned weights (lexicon \`claim-matcher\`): bias ${c.bias}, threshold ${c.threshold}, group threshold ${c.groupThreshold}.`, '');
+    out.push('| feature | weight | meaning |', '|---|---|---|');
+    for (const f of c.features) out.push(`| \`${f.feature}\` | ${f.weight} | ${esc(f.meaning)} |`);
+    out.push('');
+  }
+  out.push('Measured quality:', '');
+  for (const f of c.figures) out.push(`- ${f}`);
+  out.push('');
   out.push('## Files', '');
   for (const [file, cols] of Object.entries(cb.files)) {
     out.push(`### ${file}`, '', '| column | meaning |', '|---|---|');

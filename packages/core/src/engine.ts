@@ -15,6 +15,8 @@ import { createNlp, type Nlp } from './nlp';
 import { normalizeText } from './normalize';
 import { ARTICLE_STAGES, CORPUS_STAGES } from './pipeline';
 import { mergeEntityRows } from './score/entity-merge';
+import { alignableTexts } from './align/claims';
+import { encodeTexts, type Encoder, type SentenceVectors } from './align/encoder';
 import {
   SCHEMA_VERSION,
   type AnalysisReport,
@@ -40,6 +42,16 @@ export interface ReportExtras {
   /** Options that affect the result (never worker counts, paths of the output, or times). */
   options?: Record<string, unknown>;
   warnings?: readonly Warning[];
+  /** Encoder vectors of the alignable sentences (the `encoder` matcher); buildReportAsync computes them. */
+  vectors?: SentenceVectors;
+  /** Progress of the sentence encoding in buildReportAsync (done, total sentences). */
+  onEncodeProgress?: (done: number, total: number) => void;
+}
+
+/** What a shell hands to the engine besides options: loaded models. */
+export interface EngineResources {
+  /** A sentence encoder (loaded by the shell). With it, `matcher` defaults to 'encoder'. */
+  encoder?: Encoder;
 }
 
 export interface Engine {
@@ -50,9 +62,16 @@ export interface Engine {
   buildReport(analyses: readonly ArticleAnalysis[], rejections: readonly Rejection[], extra?: ReportExtras): AnalysisReport;
   /** analyzeArticle on every article, then buildReport. */
   analyze(input: { articles: readonly ArticleInput[]; rejections?: readonly Rejection[] }, extra?: ReportExtras): AnalysisReport;
+  /** The sentence texts the claims stage will compare (sorted, distinct): what an encoder must encode. */
+  alignableTexts(analyses: readonly ArticleAnalysis[]): string[];
+  /** buildReport, after encoding the alignable sentences with the engine's encoder (the `encoder` matcher). */
+  buildReportAsync(analyses: readonly ArticleAnalysis[], rejections: readonly Rejection[], extra?: ReportExtras): Promise<AnalysisReport>;
+  /** analyzeArticle on every article, then buildReportAsync. */
+  analyzeAsync(input: { articles: readonly ArticleInput[]; rejections?: readonly Rejection[] }, extra?: ReportExtras): Promise<AnalysisReport>;
 }
 
-const DEFAULT_OPTIONS: EngineOptions = { language: 'auto', sides: null };
+const DEFAULT_OPTIONS: EngineOptions = { language: 'auto', sides: null, matcher: 'lexical' };
+const MATCHERS = ['encoder', 'lexical'];
 /** ISO 639-1/-3 code with an optional region or script subtag (en, deu, en-gb, zh-hant). */
 const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/;
 
@@ -73,7 +92,12 @@ export interface EnginePipeline {
   corpus?: readonly CorpusStage[];
 }
 
-export function createEngine(options: Partial<EngineOptions> = {}, pipeline: EnginePipeline = {}): Engine {
+/** What a shell hands to the engine besides options: loaded models, and (tests) other stages. */
+export type EngineSetup = EngineResources & EnginePipeline;
+
+export function createEngine(options: Partial<EngineOptions> = {}, setup: EngineSetup = {}): Engine {
+  const pipeline = setup;
+  const resources = setup;
   const articleStages = pipeline.article ?? ARTICLE_STAGES;
   const corpusStages = pipeline.corpus ?? CORPUS_STAGES;
   for (const key of Object.keys(options)) {
@@ -85,7 +109,13 @@ export function createEngine(options: Partial<EngineOptions> = {}, pipeline: Eng
   if (language !== 'auto' && !LANGUAGE_CODE.test(language)) {
     throw new TypeError(`Engine option \`language\` must be "auto" or an ISO 639 code such as "en" or "de", not ${JSON.stringify(options.language)}.`);
   }
-  const opts: EngineOptions = Object.freeze({ ...DEFAULT_OPTIONS, ...options, language });
+  const encoder = resources.encoder ?? null;
+  const matcher = options.matcher ?? (encoder ? 'encoder' : 'lexical');
+  if (!MATCHERS.includes(matcher)) throw new TypeError(`Engine option \`matcher\` must be "encoder" or "lexical", not ${JSON.stringify(matcher)}.`);
+  if (matcher === 'encoder' && !encoder) {
+    throw new TypeError('Engine option `matcher: "encoder"` needs an encoder: createEngine(options, { encoder }) (the shell loads it), or use matcher: "lexical".');
+  }
+    const opts: EngineOptions = Object.freeze({ ...DEFAULT_OPTIONS, ...options, language, matcher });
   // A study lexicon is validated like the built-in ones (throws a LexiconError naming the bad entry).
   const sides = opts.sides === null || opts.sides === undefined ? null : defineSidesLexicon(opts.sides);
   if (sides && lexiconRefs().some((l) => l.id === sides.id)) {
@@ -148,11 +178,18 @@ export function createEngine(options: Partial<EngineOptions> = {}, pipeline: Eng
     return state;
   }
 
-  function buildReport(
-    analyses: readonly ArticleAnalysis[],
-    rejections: readonly Rejection[],
-    extra: ReportExtras = {},
-  ): AnalysisReport {
+  interface Prepared {
+    inputs: InputRecord[];
+    kept: ArticleAnalysis[];
+    failed: ArticleAnalysis[];
+    corpus: CorpusState;
+  }
+  /** Corpus stages before `claims` run in prepare (their results decide what the encoder must encode), the rest in finish. */
+  const claimsIndex = corpusStages.findIndex((s) => s.name === 'claims');
+  const claimsAt = claimsIndex < 0 ? corpusStages.length : claimsIndex;
+
+  /** Input accounting and the corpus stages before `claims` (entity merges, events). */
+  function prepare(analyses: readonly ArticleAnalysis[], rejections: readonly Rejection[]): Prepared {
     // Input order: by source path, then line. Independent of worker count or shard.
     const ordered = [...analyses].sort((a, b) => compareSource(a.article.source, b.article.source));
     const inputs: InputRecord[] = [];
@@ -193,6 +230,7 @@ export function createEngine(options: Partial<EngineOptions> = {}, pipeline: Eng
     const corpus: CorpusState = {
       articles: kept,
       entityMerges: {},
+      vectors: null,
       events: [],
       claims: [],
       omissions: [],
@@ -202,7 +240,32 @@ export function createEngine(options: Partial<EngineOptions> = {}, pipeline: Eng
       evidence: [],
       warnings: [],
     };
-    for (const stage of corpusStages) runCorpusStage(stage, corpus, ctx);
+    for (const stage of corpusStages.slice(0, claimsAt)) runCorpusStage(stage, corpus, ctx);
+    return { inputs, kept, failed, corpus };
+  }
+
+  function buildReport(analyses: readonly ArticleAnalysis[], rejections: readonly Rejection[], extra: ReportExtras = {}): AnalysisReport {
+    return finish(prepare(analyses, rejections), extra);
+  }
+
+  function alignable(analyses: readonly ArticleAnalysis[]): string[] {
+    return alignableTexts(prepare(analyses, []).corpus, ctx);
+  }
+
+  async function buildReportAsync(analyses: readonly ArticleAnalysis[], rejections: readonly Rejection[], extra: ReportExtras = {}): Promise<AnalysisReport> {
+    const prepared = prepare(analyses, rejections);
+    if (opts.matcher !== 'encoder' || extra.vectors) return finish(prepared, extra);
+    const vectors = await encodeTexts(encoder!, alignableTexts(prepared.corpus, ctx), extra.onEncodeProgress);
+    return finish(prepared, { ...extra, vectors });
+  }
+
+  /** The corpus stages from `claims` on, and the report. */
+  function finish({ inputs, kept, failed, corpus }: Prepared, extra: ReportExtras): AnalysisReport {
+    if (opts.matcher === 'encoder') {
+      if (!extra.vectors) throw new TypeError('The `encoder` matcher encodes sentences asynchronously: call buildReportAsync / analyzeAsync (or pass extra.vectors).');
+      corpus.vectors = extra.vectors;
+    }
+    for (const stage of corpusStages.slice(claimsAt)) runCorpusStage(stage, corpus, ctx);
 
     const eventOf = new Map<string, string>();
     for (const e of corpus.events) for (const id of e.article_ids) eventOf.set(id, e.event_id);
@@ -235,6 +298,7 @@ export function createEngine(options: Partial<EngineOptions> = {}, pipeline: Eng
       tool: { name: 'parallax', version: TOOL_VERSION },
       options: { ...shownOptions, ...(sidesRef ? { sides: sidesRef } : {}), ...extra.options, ...analysisParameters() },
       lexicons: sidesRef ? [...lexiconRefs(), sidesRef].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) : lexiconRefs(),
+      ...(opts.matcher === 'encoder' && extra.vectors ? { encoder: { ...extra.vectors.encoder } } : {}),
       inputs,
       articles: kept.map((a) => ({
         ...a.article,
@@ -263,7 +327,17 @@ export function createEngine(options: Partial<EngineOptions> = {}, pipeline: Eng
     return buildReport(input.articles.map(analyzeArticle), input.rejections ?? [], extra);
   }
 
-  return Object.freeze({ options: opts, analyzeArticle, buildReport, analyze });
+  async function analyzeAsync(
+    input: { articles: readonly ArticleInput[]; rejections?: readonly Rejection[] },
+    extra?: ReportExtras,
+  ): Promise<AnalysisReport> {
+    if (!input || !Array.isArray(input.articles)) {
+      throw new TypeError('Cannot `analyzeAsync` without `articles`: pass { articles: ArticleInput[], rejections? }.');
+    }
+    return buildReportAsync(input.articles.map(analyzeArticle), input.rejections ?? [], extra);
+  }
+
+  return Object.freeze({ options: opts, analyzeArticle, buildReport, analyze, alignableTexts: alignable, buildReportAsync, analyzeAsync });
 }
 
 function rank(s: InputRecord['status']): number {

@@ -74,6 +74,8 @@ export interface CorpusState {
   entityMerges: Record<string, string>;
   /** Why each entityMerges entry was made (old id -> reason); filled by the entity-merge stage. */
   entityMergeReasons?: Record<string, string>;
+  /** Encoder vectors of the alignable sentences (the `encoder` matcher), or null. */
+  vectors?: import('./align/encoder').SentenceVectors | null;
   events: Event[];
   claims: Claim[];
   omissions: Omission[];
@@ -92,6 +94,12 @@ export interface EngineOptions {
    * built-in lexicons; null: no sides (quotes.csv `side` stays empty).
    */
   sides: unknown;
+  /**
+   * Claim matcher: 'encoder' (sentence encoder + learned logistic regression; needs an
+   * encoder and the async API) or 'lexical' (the keyed idf cosine + SIF of before). The
+   * default is 'encoder' when the engine is given an encoder, else 'lexical'.
+   */
+  matcher: 'encoder' | 'lexical';
 }
 
 /** What every stage receives: a frozen engine context (no global state). */

@@ -183,6 +183,26 @@ export const Event = z.object({
 });
 export type Event = z.infer<typeof Event>;
 
+/** One feature of the learned claim matcher on a sentence pair: contribution = weight × value (log-odds). */
+export const ClaimFeature = z.object({
+  feature: z.string(),
+  value: z.number(),
+  contribution: z.number(),
+  /** What the feature saw: shared entities, the numbers, the conflicting number, the cosine. */
+  detail: z.string().optional(),
+});
+export type ClaimFeature = z.infer<typeof ClaimFeature>;
+
+/** Evidence of a claim: a cross-article pair of its sentences, the pair score and what pushed it. */
+export const ClaimPair = z.object({
+  a: z.string(),
+  b: z.string(),
+  /** p(same fact) of the learned matcher, or the lexical score (`lexical` matcher, then `features` is empty). */
+  score: z.number(),
+  features: z.array(ClaimFeature),
+});
+export type ClaimPair = z.infer<typeof ClaimPair>;
+
 export const Claim = z.object({
   claim_id: z.string(),
   event_id: z.string(),
@@ -190,6 +210,8 @@ export const Claim = z.object({
   sentence_ids: z.array(z.string()),
   article_ids: z.array(z.string()),
   n_outlets: z.number().int().nonnegative(),
+  /** Every cross-article pair of the claim's sentences with its score and features (empty for a one-sentence claim). */
+  pairs: z.array(ClaimPair).optional(),
 });
 export type Claim = z.infer<typeof Claim>;
 
@@ -244,6 +266,8 @@ export const AnalysisReport = z.object({
   tool: z.object({ name: z.literal('parallax'), version: z.string() }),
   options: z.record(z.string(), z.unknown()),
   lexicons: z.array(LexiconRef),
+  /** The sentence encoder behind the `encoder` claim matcher (absent with the `lexical` matcher). */
+  encoder: z.object({ id: z.string(), version: z.string(), sha256: z.string() }).optional(),
   inputs: z.array(InputRecord),
   articles: z.array(ArticleResult),
   events: z.array(Event),

@@ -15,6 +15,7 @@ import { biasModel, biasWords } from './bias';
 import { wordVectors } from './vectors';
 import { outlets } from './outlets';
 import { sentenceBoundaries } from './boundaries';
+import { claimMatcher } from './matcher';
 import type { Lexicon } from './define';
 
 export { defineLexicon, LexiconError, LexiconMeta, BaseEntry } from './define';
@@ -25,6 +26,7 @@ export { TermEntry } from './terms';
 export { WordVectorBlock } from './vectors';
 export { OutletEntry } from './outlets';
 export { BoundaryEntry } from './boundaries';
+export { MatcherParamEntry } from './matcher';
 export { SentimentEntry, ModifierEntry, TopicEntry, EmoticonEntry, NewsValenceEntry } from './sentiment';
 export { FrameEntry, LoadedEntry, HedgeEntry } from './frames';
 export { AttributionVerbEntry, SideEntry, defineSidesLexicon } from './attribution';
@@ -53,6 +55,7 @@ export const lexicons = Object.freeze({
   wordVectors,
   outlets,
   sentenceBoundaries,
+  claimMatcher,
 });
 
 export type Lexicons = typeof lexicons;

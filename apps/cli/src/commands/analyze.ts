@@ -26,6 +26,8 @@ import type { Command } from 'commander';
 import { streamInputs } from '../inputs';
 import { checkOutDir, NothingAnalysedError, openOutDir, UsageError, writeOutDir } from '../output';
 import { analyzeInOrder, createAnalyzer } from '../pool';
+import { loadNodeEncoder } from '@parallax/encoder/node';
+import { lazyEncoder, memoEncoder, type LoadedEncoder } from '@parallax/encoder';
 import { createProgress } from '../progress';
 import { inShard, parseShard, ShardWriter, SHARD_FILES } from '../shard';
 import { checkInputsExist, consoleSummary } from '../summary';
@@ -38,6 +40,8 @@ export interface AnalyzeOptions {
   maxBytes?: number;
   /** Day/month order of numeric dates (ingest's dateFormat); default auto. */
   dateFormat?: DateFormat;
+  /** Claim matcher: 'encoder' (default; sentence encoder + learned matcher) or 'lexical' (the old keyed matcher). */
+  matcher?: 'encoder' | 'lexical';
   /** Threads for the per-article stages (default: number of cores; 1 = no worker threads). */
   workers?: number;
   /** "i/n": analyse only slice i of n and write a shard directory. */
@@ -56,12 +60,13 @@ export interface AnalyzeSummary {
 }
 
 /** The report's `options`: what affects the result, never workers, shards or paths. */
-export function reportOptions(opts: { language?: string; maxBytes?: number; dateFormat?: DateFormat; lexicon?: unknown }): Record<string, unknown> {
+export function reportOptions(opts: { language?: string; maxBytes?: number; dateFormat?: DateFormat; matcher?: string; lexicon?: unknown }): Record<string, unknown> {
   // The study lexicon travels with the options (shards carry it to `merge`); the report shows only its id, version and hash.
   return {
     language: opts.language ?? 'auto',
     maxBytes: opts.maxBytes ?? null,
     dateFormat: opts.dateFormat ?? 'auto',
+    matcher: opts.matcher ?? 'encoder',
     ...(opts.lexicon === undefined ? {} : { [STUDY_LEXICON]: opts.lexicon }),
   };
 }
@@ -98,6 +103,12 @@ export function parseLexiconFile(file: string): unknown {
   return raw;
 }
 
+/** `--matcher`: encoder | lexical. */
+export function parseMatcher(v: string): 'encoder' | 'lexical' {
+  if (v !== 'encoder' && v !== 'lexical') throw new UsageError(`--matcher must be "encoder" or "lexical", got "${v}"`);
+  return v;
+}
+
 export function ingestWarning(w: IngestWarning): Warning {
   return { article_id: null, code: 'ingest', message: `${w.path}${w.line ? `:${w.line}` : ''}: ${w.message}` };
 }
@@ -117,18 +128,38 @@ export function parseWorkers(v: string): number {
   return n;
 }
 
+let memo: Promise<LoadedEncoder> | null = null;
+/** The process's encoder: loaded once, with a by-text memo (a batch never exceeds ENCODE_BATCH texts). */
+function cliEncoder(): Promise<LoadedEncoder> {
+  memo ??= loadNodeEncoder().then((e) => memoEncoder(e));
+  return memo;
+}
+
 /** Build, write and summarise the report (shared by analyze and merge). */
-export function writeReport(
+export async function writeReport(
   analyses: readonly ArticleAnalysis[],
   rejections: readonly Rejection[],
   warnings: readonly Warning[],
   options: Record<string, unknown>,
   out: string,
   log: (line: string) => void,
-): AnalyzeSummary {
+  showProgress = false,
+): Promise<AnalyzeSummary> {
+  // Shards made before --matcher existed recorded no matcher: they were aligned lexically.
   const { [STUDY_LEXICON]: sides, ...shown } = options;
-  const engine = createEngine({ language: typeof options.language === 'string' ? options.language : 'auto', sides: sides ?? null });
-  const report: AnalysisReport = engine.buildReport(analyses, rejections, { options: shown, warnings });
+  const matcher = shown.matcher === 'encoder' ? 'encoder' : 'lexical';
+  // Loaded on first use: a corpus with no event of two articles never loads the weights.
+  const encoder = matcher === 'encoder' ? lazyEncoder(cliEncoder) : undefined;
+  const engine = createEngine({ language: typeof options.language === 'string' ? options.language : 'auto', sides: sides ?? null, matcher }, encoder ? { encoder } : {});
+  let lastShown = -1;
+  const onEncodeProgress = (done: number, total: number) => {
+    if (!showProgress) return;
+    const pct = Math.floor((done / total) * 100);
+    if (pct === lastShown && done !== total) return;
+    lastShown = pct;
+    process.stderr.write(`\rencoding ${total} sentences for alignment (${encoder?.id}): ${pct}%${done === total ? '\n' : ''}`);
+  };
+  const report: AnalysisReport = await engine.buildReportAsync(analyses, rejections, { options: shown, warnings, onEncodeProgress });
   writeOutDir(out, exportFileChunks(report), TOOL_VERSION);
   const count = (s: string) => report.inputs.filter((i) => i.status === s).length;
   const summary = { inputs: report.inputs.length, analysed: count('analysed'), rejected: count('rejected'), duplicate: count('duplicate') };
@@ -147,8 +178,10 @@ export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (li
   checkOutDir(opts.out, opts.force ?? false, paths);
   const shard = opts.shard === undefined ? null : parseShard(opts.shard);
   const workers = opts.workers ?? availableParallelism();
-  const engineOptions = { language: opts.language ?? 'auto' }; // sides are applied in the corpus stage `sides` (writeReport), not in workers
-  createEngine(engineOptions); // misuse (a bad option) fails here, before any thread starts
+  // The per-article stages depend on neither the matcher nor the sides (applied in the corpus stage `sides`): workers get the language only.
+  const engineOptions = { language: opts.language ?? 'auto' };
+  createEngine({ ...engineOptions, matcher: 'lexical' }); // misuse (a bad option) fails here, before any thread starts
+  if (opts.matcher !== undefined) parseMatcher(opts.matcher);
   const options = reportOptions(opts);
   const progress = await createProgress(paths, !opts.quiet, shard ? `shard ${shard.index}/${shard.count}` : 'analysing');
   const analyzer = createAnalyzer(engineOptions, workers, opts.spawnAfter);
@@ -210,7 +243,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (li
     }
     progress.stop();
     if (!opts.quiet && process.stderr.isTTY) process.stderr.write(`building the report (events, alignment, exports) for ${articles} articles…\n`);
-    return writeReport(analyses, rejections, warnings, options, opts.out, log);
+    return await writeReport(analyses, rejections, warnings, options, opts.out, log, !opts.quiet && process.stderr.isTTY);
   } finally {
     progress.stop();
     await analyzer.close();
@@ -232,6 +265,7 @@ export function registerAnalyze(program: Command): void {
       return n;
     })
     .option('--date-format <order>', `day/month order of numeric dates such as 03/04/2025: ${DATE_FORMATS.join(', ')} (auto reads 18/02/2025 and 02/18/2025, and warns on ambiguous ones)`, parseDateFormat, 'auto')
+    .option('--matcher <name>', 'claim matcher: "encoder" (sentence encoder + learned matcher) or "lexical" (keyed word overlap, faster on very large runs)', parseMatcher, 'encoder')
     .option('-w, --workers <n>', 'threads for the per-article stages (default: number of cores; 1 = no worker threads)', parseWorkers)
     .option('--lexicon <file>', 'a study lexicon (JSON) mapping entity ids or description words to the sides of your study; fills quotes.csv `side` and source_balance:side:* (example: docs/examples/riyadh-sides.json)', parseLexiconFile)
     .option('--shard <i/n>', 'analyse only slice i of n (0-based; article ordinal mod n) and write a shard directory for `parallax merge`')

@@ -52,6 +52,7 @@ export async function runMerge(dirs: string[], opts: MergeOptions, log: (line: s
     first.options,
     opts.out,
     log,
+    !opts.quiet && process.stderr.isTTY,
   );
 }
 
