@@ -3,9 +3,13 @@
  *
  *   nice -n 10 pnpm exec tsx bench/train-matcher.ts        (from the repo root)
  *
- * Data (read at run time, never copied): ../shared/dev-data/msrp_train/train.jsonl
- * (3,774 MSRP news sentence pairs) and the fixture gold fixtures/gold/riyadh-alignment.json
- * (every cross-article sentence pair of the Riyadh event, labelled by the gold claims).
+ * Data: the fixture gold fixtures/gold/riyadh-alignment.json (every cross-article sentence
+ * pair of the Riyadh event, labelled by the gold claims; Parallax-authored, MIT). The
+ * shipped weights are learned from it alone: MSRP (../shared/dev-data/msrp_train, 3,774
+ * news sentence pairs) is licensed for non-commercial use only (MSR-SSLA), so weights
+ * derived from it cannot ship in an MIT project. `--with-msrp` fits on MSRP + the gold
+ * for comparison and only prints (or writes to `--out FILE`, outside the repo); MSRP
+ * stays a development-time evaluation set (bench/quality-align.ts's 10-fold CV).
  * fixtures/gold/heldout-alignment.json is NOT used (it is reported only).
  * Deterministic: features are fixed functions, IRLS from zero, fixed row order and
  * iteration count; the grouping thresholds come from a fixed grid (first best wins).
@@ -15,21 +19,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FEATURES } from '@parallax/core';
 import { goldEvent, loadMsrp, ROOT, vectorsFor } from './align-data';
-import { asWeights, eventF1, eventFeatures, eventRows, fit, L2, msrpRows, r6, trainingRows } from './matcher-fit';
+import { asWeights, balance, eventF1, eventFeatures, eventRows, fit, L2, msrpRows, r6, trainingRows } from './matcher-fit';
 
 /** Probabilities are read at an even prior; few pairs of an event are the same fact, so the useful thresholds are high. */
 export const THRESHOLDS = Array.from({ length: 25 }, (_, k) => Math.round((0.5 + 0.02 * k) * 100) / 100);
 export const GROUP_THRESHOLDS = THRESHOLDS;
 
-export async function trainMatcher(log: (s: string) => void = console.log) {
-  const msrp = loadMsrp();
-  if (!msrp) throw new Error('../shared/dev-data/msrp_train/train.jsonl not found: the matcher is trained on it');
+export async function trainMatcher(log: (s: string) => void = console.log, withMsrp = false) {
+  const msrp = withMsrp ? loadMsrp() : [];
+  if (!msrp) throw new Error('../shared/dev-data/msrp_train/train.jsonl not found (needed by --with-msrp)');
   const riyadh = goldEvent('riyadh', 'riyadh-2025-02-18', 'riyadh-alignment.json');
   const vec = await vectorsFor([...msrp.flatMap((p) => [p.s1, p.s2]), ...riyadh.items.map((k) => k.text)], log);
   const mRows = msrpRows(msrp, vec);
   const eRows = eventRows(riyadh, vec, 1);
   const feats = eventFeatures(riyadh.items, vec);
-  const fitted = fit(trainingRows(mRows, eRows));
+  const fitted = fit(mRows.length ? trainingRows(mRows, eRows) : balance(eRows, eRows.length));
   let best = { f1: -1, t: 0, g: 0 };
   const grid: string[] = [];
   for (const t of THRESHOLDS)
@@ -45,10 +49,12 @@ export async function trainMatcher(log: (s: string) => void = console.log) {
 }
 
 const SRC_W =
-  'bench/train-matcher.ts: logistic regression (IRLS, L2 = 1 on feature weights; classes balanced within each source) on MSRP train pairs (Dolan, Quirk & Brockett 2005; ../shared/dev-data/msrp_train, non-commercial licence) + Parallax fixture gold fixtures/gold/riyadh-alignment.json pairs';
+  'Parallax-authored training, bench/train-matcher.ts: logistic regression (IRLS, L2 = 1 on feature weights; classes balanced) on the cross-article sentence pairs of the Parallax fixture gold fixtures/gold/riyadh-alignment.json';
 
 async function main() {
-  const out = await trainMatcher();
+  const withMsrp = process.argv.includes('--with-msrp');
+  const outAt = process.argv.indexOf('--out');
+  const out = await trainMatcher(console.log, withMsrp);
   const entries = [
     ...FEATURES.map((f) => ({ id: f, kind: 'weight', value: r6(out.fitted.weights[f]), source: SRC_W })),
     { id: 'bias', kind: 'bias', value: r6(out.fitted.biases[1]), source: `${SRC_W}; the event-pair bias (MSRP rows have their own bias, ${r6(out.fitted.biases[0])}, not shipped)` },
@@ -58,13 +64,21 @@ async function main() {
   const lex = {
     id: 'claim-matcher',
     version: '1.0.0',
-    description: `Learned claim matcher: logistic-regression weights over explainable sentence-pair features (${FEATURES.join(', ')}) and the average-link grouping thresholds. p(same fact) = sigmoid(bias + sum weight * feature). Trained on ${out.nMsrp} MSRP pairs and ${out.nEvent} Riyadh fixture pairs with encoder ${out.encoder.id} ${out.encoder.version} (weights sha256 ${out.encoder.sha256}).`,
-    source: `Parallax-authored training (bench/train-matcher.ts, reproduces this file exactly); derived from the Microsoft Research Paraphrase Corpus train split (Dolan, Quirk & Brockett 2004/2005) and Parallax's own fixture gold. L2 = ${L2}.`,
-    license:
-      'Weights derived from MSRP, whose Microsoft Research Shared Source License Agreement allows non-commercial use only: these weights must not ship in a commercial product without a licence review (see ../shared/dev-data/msrp_train/LICENSE-MSR-SSLA.txt). Fixture gold: Parallax project licence.',
+    description: `Learned claim matcher: logistic-regression weights over explainable sentence-pair features (${FEATURES.join(', ')}) and the average-link grouping thresholds. p(same fact) = sigmoid(bias + sum weight * feature). Trained on ${out.nMsrp ? `${out.nMsrp} MSRP pairs and ` : ''}${out.nEvent} Riyadh fixture pairs with encoder ${out.encoder.id} ${out.encoder.version} (weights sha256 ${out.encoder.sha256}).`,
+    source: withMsrp
+      ? `NOT FOR SHIPPING: bench/train-matcher.ts --with-msrp; derived from the Microsoft Research Paraphrase Corpus train split (non-commercial) and Parallax's fixture gold. L2 = ${L2}.`
+      : `Parallax-authored training (bench/train-matcher.ts, reproduces this file exactly) on Parallax's own fixture gold (fixtures/gold/riyadh-alignment.json). L2 = ${L2}.`,
+    license: withMsrp
+      ? 'MSR-SSLA (non-commercial): derived from MSRP; never ship'
+      : 'MIT (learned from Parallax-authored fixture gold only; MSRP is used for evaluation, never for these weights)',
     entries,
   };
-  const file = path.join(ROOT, 'packages/lexicons/data/claim-matcher.json');
+  if (withMsrp && outAt < 0) {
+    console.log('--with-msrp: weights below are not written (MSRP-derived weights cannot ship); pass --out FILE outside the repo to keep them');
+    for (const e of entries) console.log(`  ${e.id.padEnd(18)} ${e.value}`);
+    return;
+  }
+  const file = outAt >= 0 ? path.resolve(process.argv[outAt + 1] ?? '') : path.join(ROOT, 'packages/lexicons/data/claim-matcher.json');
   fs.writeFileSync(file, `${JSON.stringify(lex, null, 1)}\n`);
   console.log(`wrote ${path.relative(ROOT, file)}`);
   for (const e of entries) console.log(`  ${e.id.padEnd(18)} ${e.value}`);

@@ -46,7 +46,7 @@ describe('everything Parallax ships has a licence compatible with ' + PROJECT_LI
 
   test('every runtime dependency of every workspace package is in THIRD_PARTY.md with a compatible licence', () => {
     const notices = readFileSync(join(root, 'THIRD_PARTY.md'), 'utf8');
-    const pkgs = ['packages/core', 'packages/lexicons', 'packages/ingest', 'apps/cli', 'apps/web'];
+    const pkgs = ['packages/core', 'packages/lexicons', 'packages/ingest', 'packages/encoder', 'apps/cli', 'apps/web'];
     const problems: string[] = [];
     for (const p of pkgs) {
       const pj = JSON.parse(readFileSync(join(root, p, 'package.json'), 'utf8')) as { license?: string; dependencies?: Record<string, string> };
