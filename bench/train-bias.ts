@@ -22,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createNlp } from '@parallax/core';
 import { lexicons as lex } from '@parallax/lexicons';
-import { bestThreshold, loadBiasData, predict, prf, trainLr, type BiasRow, type LrConfig } from './bias-data';
+import { bestThreshold, loadBiasData, predict, prf, trainLr, type LrConfig } from './bias-data';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEV = path.resolve(ROOT, '../shared/dev-data');
