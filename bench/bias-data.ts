@@ -69,6 +69,11 @@ export interface LrConfig {
   /** Features kept: occurring in at least this many training sentences. */
   minCount: number;
   iterations: number;
+  /**
+   * Prior-neutral training: each class gets the same total weight (within news and within WNC),
+   * so the model's probabilities assume a 50 % base rate instead of the training pool's.
+   */
+  balance?: boolean;
 }
 
 export interface LrModel {
@@ -95,6 +100,16 @@ export function trainLr(rows: readonly BiasRow[], cfg: LrConfig): LrModel {
     return { idx, val };
   });
   const sw = rows.map((r) => (r.set === 'wnc' ? cfg.wncWeight : 1));
+  if (cfg.balance) {
+    // Class weights n/(2·n_class) within each set: both classes carry half of the set's weight.
+    for (const set of ['newssd', 'wnc'] as const) {
+      const n = rows.filter((r) => r.set === set).length;
+      const pos = rows.filter((r) => r.set === set && r.y === 1).length;
+      rows.forEach((r, i) => {
+        if (r.set === set && pos > 0 && pos < n) sw[i] = sw[i]! * (n / (2 * (r.y === 1 ? pos : n - pos)));
+      });
+    }
+  }
   const W = sw.reduce((a, b) => a + b, 0);
   const w = new Float64Array(feats.length);
   const vel = new Float64Array(feats.length);
@@ -135,13 +150,20 @@ export const predict = (m: LrModel, x: Map<string, number>) => {
   return 1 / (1 + Math.exp(-s));
 };
 
-export function prf(gold: readonly number[], pred: readonly number[]): { p: number; r: number; f1: number } {
+/**
+ * Biased-class precision/recall/F1. With `balanced`, negatives are re-weighted so both classes
+ * weigh the same (the F1 a 50 % base rate would give, whatever the sample's base rate).
+ */
+export function prf(gold: readonly number[], pred: readonly number[], balanced = false): { p: number; r: number; f1: number } {
+  const nPos = gold.filter((y) => y === 1).length;
+  const nNeg = gold.length - nPos;
+  const wNeg = balanced && nNeg > 0 ? nPos / nNeg : 1;
   let tp = 0;
   let fp = 0;
   let fn = 0;
   for (let i = 0; i < gold.length; i++) {
     if (pred[i] === 1 && gold[i] === 1) tp++;
-    else if (pred[i] === 1) fp++;
+    else if (pred[i] === 1) fp += wNeg;
     else if (gold[i] === 1) fn++;
   }
   const p = tp + fp ? tp / (tp + fp) : 0;
@@ -150,11 +172,11 @@ export function prf(gold: readonly number[], pred: readonly number[]): { p: numb
 }
 
 /** Threshold in 0.05 … 0.95 (step 0.01) maximising biased-class F1. */
-export function bestThreshold(gold: readonly number[], probs: readonly number[]): { t: number; f1: number } {
+export function bestThreshold(gold: readonly number[], probs: readonly number[], balanced = false): { t: number; f1: number } {
   let best = { t: 0.5, f1: -1 };
   for (let k = 5; k <= 95; k++) {
     const t = k / 100;
-    const f1 = prf(gold, probs.map((p) => (p >= t ? 1 : 0))).f1;
+    const f1 = prf(gold, probs.map((p) => (p >= t ? 1 : 0)), balanced).f1;
     if (f1 > best.f1 + 1e-12) best = { t, f1 };
   }
   return best;
