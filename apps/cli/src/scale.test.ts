@@ -46,7 +46,7 @@ describe('runAnalyze', { timeout: 600_000 }, () => {
     expect(summary.rejected).toBeGreaterThan(0);
     single = snapshot(out);
     expect(Object.keys(single)).toContain('report.json');
-    expect(JSON.parse(single['report.json'] as string).options).toMatchObject({ language: 'auto', maxBytes: null, dateFormat: 'auto', matcher: 'encoder' });
+    expect(JSON.parse(single['report.json'] as string).options).toMatchObject({ language: 'auto', maxBytes: null, dateFormat: 'auto', matcher: 'lexical' });
   });
 
   test.each([2, 3])('is byte-identical with %i worker threads (and with threads starting mid-run)', async (workers) => {

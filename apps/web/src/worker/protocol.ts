@@ -38,8 +38,8 @@ export function ingestWarningToReport(w: IngestWarning): Warning {
   return { article_id: null, code: 'ingest', message: `${w.path}${w.line ? `:${w.line}` : ''}: ${w.message}` };
 }
 
-/** The analysis options the CLI records with its defaults (`--language auto`, no `--max-bytes`, `--date-format auto`, `--matcher encoder`). */
-export const REPORT_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({ language: 'auto', maxBytes: null, dateFormat: 'auto', matcher: 'encoder' });
+/** The analysis options the CLI records with its defaults (`--language auto`, no `--max-bytes`, `--date-format auto`, `--matcher lexical`). */
+export const REPORT_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({ language: 'auto', maxBytes: null, dateFormat: 'auto', matcher: 'lexical' });
 
 /** The report arrays sent in parts, and how many items go in one message. */
 export const CHUNKED = { articles: 20, evidence: 4000, scores: 4000, diffs: 1000, claims: 2000, omissions: 4000, terms: 4000, quotes: 2000, inputs: 4000 } as const;

@@ -161,7 +161,10 @@ export function explain(values: FeatureVector, details: Partial<Record<FeatureNa
   const out: FeatureItem[] = [];
   for (const f of FEATURES) {
     const c = r4(w.weights[f] * values[f]);
-    if (c === 0) continue;
+    // A feature that fired but carries no weight (e.g. a conflict feature the training
+    // data could not support: sign-constrained to 0) is still shown, with contribution 0,
+    // so a reader sees it was seen and did not count; silent features are left out.
+    if (c === 0 && (values[f] === 0 || !details[f])) continue;
     const item: FeatureItem = { feature: f, value: values[f], contribution: c };
     const d = details[f];
     if (d) item.detail = d;
