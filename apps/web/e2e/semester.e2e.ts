@@ -268,7 +268,7 @@ describe('charts for essays (1440×900)', () => {
       expect(Number(w)).toBeGreaterThan(400);
       expect(Number(h)).toBeGreaterThan(150);
       expect(svg).toContain(`<title>${title}</title>`);
-      expect(svg).toContain('Story: Ukraine');
+      expect(svg).toContain('Story: U.S. and Russian officials meet');
       expect(svg).toContain('Outlets: Associated Press, Mediaite, NPR, Tasnim News Agency, Washington Times');
       expect(svg).toContain('Measure: ');
       expect(svg).toContain(`Parallax ${cli.tool.version}`);
