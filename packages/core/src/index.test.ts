@@ -53,11 +53,8 @@ test('the public exports of @parallax/core are exactly these (a change here is a
       "Warning",
       "agreement",
       "agreementFiles",
-<<<<<<< HEAD
-      "biasFeatures",
-=======
       "alignResources",
->>>>>>> align
+      "biasFeatures",
       "buildCodebook",
       "clauses",
       "codebookMarkdown",
@@ -102,23 +99,17 @@ test('the public exports of @parallax/core are exactly these (a change here is a
       "pairFeatures",
       "parseCoded",
       "pearson",
-<<<<<<< HEAD
-      "quotationsStage",
-=======
       "probability",
->>>>>>> align
+      "quotationsStage",
       "quoteArticle",
       "quotesStage",
       "ranks",
       "registerMeasure",
       "reportJsonSchema",
       "round",
-<<<<<<< HEAD
+      "scoreEvent",
       "senseMap",
       "sentenceBias",
-=======
-      "scoreEvent",
->>>>>>> align
       "sentenceContext",
       "sentenceEvidence",
       "sentenceItems",
