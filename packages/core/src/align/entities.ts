@@ -44,7 +44,7 @@ export function splitPossessives(toks: readonly Token[]): Token[] {
 
 const cls = (phrase: string): ReadonlySet<NameClass> | undefined => nameClasses().get(phrase.toLowerCase());
 /** A common English word in compromise's lexicon that is not also a name ("Senate", "Care"). */
-function isCommonWord(word: string): boolean {
+export function isCommonWord(word: string): boolean {
   const c = cls(word);
   if (c && (c.has('first') || c.has('last'))) return false;
   return commonWords().has(word.toLowerCase());
@@ -70,10 +70,19 @@ const NOUN_END = /(?:ity|ment|tion|sion|ance|ence|ness|ics|ism|ure|ary|ery|day|[
 /** A 2-4 word capitalised run reads as a person's name: a known first name first, or a known surname last, or no common-word sign. */
 export function personLike(words: readonly string[]): boolean {
   const last = words[words.length - 1]!;
-  if (cls(last)?.has('last')) return true;
   if (cls(words[0]!)?.has('first')) return true;
+  // A common word first that is no first name ("Upstart Gillette", "Business Insider") is a descriptor or a company, not a given name.
+  if (isCommonWord(words[0]!)) return false;
+  if (cls(last)?.has('last')) return true;
   if (NOUN_END.test(last)) return false;
   return words.every((w) => !isCommonWord(w));
+}
+/** A surname's shape: "Flynn", "McConnell", "DeVos", "O'Rourke" (no all-caps, no digits). */
+const SURNAME_SHAPE = /^(?:\p{Lu}\p{Ll}+|(?:Mc|Mac|De|Di|La|Le|Van|O')\p{Lu}\p{Ll}+)$/u;
+/** A verb at j, or one adverb and then a verb ("then referenced", "also leads"). */
+function isVerbAt(toks: readonly Token[], j: number): boolean {
+  const v = (t: Token | undefined) => t !== undefined && (t.pos === 'VERB' || t.pos === 'AUX');
+  return v(toks[j]) || (toks[j]?.pos === 'ADV' && v(toks[j + 1]));
 }
 const LOCATION_PREP = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around']);
 const isMonthOrDay = (w: string) => {
@@ -237,6 +246,20 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
       let cut = -1;
       while (j < toks.length) {
         const u = toks[j]!;
+        const inner = isCapTok(u) && !g.demonyms.has(u.norm) && !isStopCue(matchCue(g, toks, j)) ? matchAlias(g, toks, j) : null;
+        if (inner && (inner.entry.type === 'PLACE' || inner.entry.type === 'ORG') && !inner.entry.government) {
+          // "North America", "National Security Council": a capitalised word before an alias is part of a longer name when the whole run is a known place or ends in a head noun.
+          let k = j + inner.norms.length;
+          while (k < toks.length && isCapTok(toks[k]!) && !matchAlias(g, toks, k) && !isStopCue(matchCue(g, toks, k))) k++;
+          const whole = text.slice(t.start, toks[k - 1]!.end);
+          const head = g.headCue.get(toks[k - 1]!.norm);
+          if (cls(whole)?.has('place') || head === 'org-suffix' || head === 'place-suffix') {
+            if (head === 'org-suffix') hasOrgHead = true;
+            lastHead = head;
+            j = k;
+          }
+          break;
+        }
         if (isCapTok(u) && !g.demonyms.has(u.norm) && !matchAlias(g, toks, j) && !isStopCue(matchCue(g, toks, j))) {
           lastHead = g.headCue.get(u.norm);
           if (lastHead === 'org-suffix') hasOrgHead = true;
@@ -261,6 +284,8 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
       const known = g.byKey.get(nameKey(surface));
       if (known) {
         emit(start, end, known.type, known.id, `gazetteer-translit:${known.id}`);
+      } else if (hasOrgHead && run[run.length - 1]!.pos === 'ADJ' && run.length > 1) {
+        // "House Democratic (Leader)": a run that ends in an adjective modifies what follows; no name.
       } else if (hasOrgHead) {
         emit(start, end, 'ORG', `org:${slugify(surface)}`, 'pattern:org-head');
       } else if (lastHead === 'place-suffix') {
@@ -281,9 +306,12 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
         } else if (!titled && !honorific && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isCommonWord(t.text) && !NOUN_END.test(t.text) && i > 0 && LOCATION_PREP.has(toks[i - 1]!.norm)) {
           // "in Malatya", "near Limni": a lone unknown proper noun after a preposition of place.
           emit(start, end, 'PLACE', `place:${slugify(surface)}`, 'pattern:prep-place');
-        } else if (!titled && !honorific && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isCommonWord(t.text) && !NOUN_END.test(t.text) && (toks[j]?.pos === 'VERB' || toks[j]?.pos === 'AUX')) {
-          // "Mueller said", "Spicer told": a lone unknown proper noun as the subject of a verb is a person (surname).
+        } else if (!titled && !honorific && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isCommonWord(t.text) && !NOUN_END.test(t.text) && isVerbAt(toks, j)) {
+          // "Mueller said", "Spicer told", "Winfrey then referenced": a lone unknown proper noun as the subject of a verb is a person (surname).
           pending.push({ start, end, text: surface, key: nameKey(t.text), titled: true, honorific, rule: 'pattern:lone-subject' });
+        } else if (!titled && !honorific && !first && !heading && t.pos === 'PROPN' && SURNAME_SHAPE.test(t.text) && !isCommonWord(t.text) && !NOUN_END.test(t.text)) {
+          // A lone capitalised proper noun inside a sentence that is no common word ("with Flynn", "Kaine's lines", "McConnell"): a surname.
+          pending.push({ start, end, text: surface, key: nameKey(t.text), titled: true, honorific, rule: 'pattern:lone-propn' });
         } else pending.push({ start, end, text: surface, key: nameKey(t.text), titled, honorific });
       } else if (titled || honorific) {
         emit(start, end, 'PERSON', `person:${slugify(surface)}`, 'pattern:title-name');
