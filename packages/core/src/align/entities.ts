@@ -84,6 +84,7 @@ function isVerbAt(toks: readonly Token[], j: number): boolean {
   const v = (t: Token | undefined) => t !== undefined && (t.pos === 'VERB' || t.pos === 'AUX');
   return v(toks[j]) || (toks[j]?.pos === 'ADV' && v(toks[j + 1]));
 }
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
 const LOCATION_PREP = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around']);
 const isMonthOrDay = (w: string) => {
   const c = cls(w.replace(/\.$/, ''));
@@ -215,6 +216,15 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
             }
           }
         }
+        // "U.S. District Court", "New York Police Department": a place alias followed by a capitalised run ending in an organisation head names the organisation.
+        let k = j;
+        while (!gov && e.type === 'PLACE' && k < toks.length && isCapTok(toks[k]!) && !matchAlias(g, toks, k) && !isStopCue(matchCue(g, toks, k))) k++;
+        if (k > j && g.headCue.get(toks[k - 1]!.norm) === 'org-suffix') {
+          emit(start, toks[k - 1]!.end, 'ORG', `org:${slugify(text.slice(start, toks[k - 1]!.end))}`, 'pattern:place-org-head');
+          titled = honorific = false;
+          i = k;
+          continue;
+        }
         if (gov) emit(start, end, 'GOV', e.government!, `pattern:gov-metonym-${why}:${e.id}`);
         else emit(start, end, e.type, e.id, `gazetteer:${e.id}`);
         titled = honorific = false;
@@ -253,7 +263,11 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
           while (k < toks.length && isCapTok(toks[k]!) && !matchAlias(g, toks, k) && !isStopCue(matchCue(g, toks, k))) k++;
           const whole = text.slice(t.start, toks[k - 1]!.end);
           const head = g.headCue.get(toks[k - 1]!.norm);
-          if (cls(whole)?.has('place') || head === 'org-suffix' || head === 'place-suffix') {
+          const compass = j === i + 1 && inner.entry.type === 'PLACE' && COMPASS.has(t.norm);
+          if (compass) {
+            lastHead = 'place-suffix'; // "North America", "South Korea"-like names: a compass word before a place
+            j = k;
+          } else if (cls(whole)?.has('place') || head === 'org-suffix' || head === 'place-suffix') {
             if (head === 'org-suffix') hasOrgHead = true;
             lastHead = head;
             j = k;
@@ -284,8 +298,8 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
       const known = g.byKey.get(nameKey(surface));
       if (known) {
         emit(start, end, known.type, known.id, `gazetteer-translit:${known.id}`);
-      } else if (hasOrgHead && run[run.length - 1]!.pos === 'ADJ' && run.length > 1) {
-        // "House Democratic (Leader)": a run that ends in an adjective modifies what follows; no name.
+      } else if (hasOrgHead && run.length > 1 && (run[run.length - 1]!.pos === 'ADJ' || (run.length >= 3 && g.headCue.get(run[run.length - 1]!.norm) !== 'org-suffix' && /\p{Ll}s$/u.test(run[run.length - 1]!.text) && isCommonWord(run[run.length - 1]!.text.slice(0, -1))))) {
+        // "House Democratic (Leader)", "House Gun Control Votes": a run that ends in an adjective or a plain plural noun is a modifier or a headline, not a name.
       } else if (hasOrgHead) {
         emit(start, end, 'ORG', `org:${slugify(surface)}`, 'pattern:org-head');
       } else if (lastHead === 'place-suffix') {
