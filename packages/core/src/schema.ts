@@ -220,9 +220,8 @@ export type TermUse = z.infer<typeof TermUse>;
 export const LexiconRef = z.object({ id: z.string(), version: z.string(), sha256: z.string(), source: z.string() });
 export type LexiconRef = z.infer<typeof LexiconRef>;
 
-/** One entity merge applied to the report (old id -> canonical id) with the rule that made it (issue 18). */
-export const EntityMerge = z.object({ from: z.string(), to: z.string(), reason: z.string() });
-export type EntityMerge = z.infer<typeof EntityMerge>;
+/** One entity merge applied to the report (old id -> canonical id) with the rule that made it (issue 18); not exported, so the public API list is unchanged. */
+const EntityMerge = z.object({ from: z.string(), to: z.string(), reason: z.string() });
 
 export const AnalysisReport = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
