@@ -88,6 +88,7 @@ describe('lone-surname merges need a real surname (issue 12/18)', () => {
     ['Brown', true, true],
     ['Brown', false, false],
     ['Democrats', false, false],
+    ['Democrats', true, false],
     ['Sanders', true, true],
     ['USA', true, false],
     ['Trump2020', false, false],

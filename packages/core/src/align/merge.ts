@@ -21,7 +21,8 @@ import { isCommonWord } from './entities';
  */
 export function loneSurnameMayMerge(word: string, titled: boolean): boolean {
   if (!/^(?:\p{Lu}\p{Ll}+|(?:Mc|Mac|O')\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+)$/u.test(word)) return false;
-  return titled || (!isCommonWord(word) && !/\p{Ll}{3,}s$/u.test(word));
+  const plural = /\p{Ll}{2,}(?<![su])s$/u.test(word) && !nameClasses().get(word.toLowerCase())?.has('last');
+  return !plural && (titled || !isCommonWord(word));
 }
 
 export interface NameRecord {
@@ -160,6 +161,8 @@ export const entityMergeStage: CorpusStage = {
     const addFull = (id: string, name: string) => {
       const words = nameKey(name).split(' ');
       if (words.length < 2) return;
+      // A full name glued to link text ("John McCain John Sidney McCain2020 Democrats") is no merge target.
+      if (words.length > 4 || /\d/.test(name)) return;
       const k = words[words.length - 1]!;
       const target = state.entityMerges[id] ?? id;
       const exact = name.toLowerCase().split(/\s+/).pop()!;
