@@ -314,6 +314,10 @@ export function createEngine(options: Partial<EngineOptions> = {}, setup: Engine
       quotes: kept.flatMap((a) => a.quotes.map((q) => ({ ...q, speaker_entity: merge(q.speaker_entity) }))),
       // Shell warnings ("path:line: message") in natural order, so the report does not depend on the order paths were given.
       warnings: [...naturalOrder(extra.warnings ?? []), ...failed.flatMap((a) => a.warnings), ...kept.flatMap((a) => a.warnings), ...corpus.warnings, ...numberWarnings],
+      // Provenance of every id rename above (issue 18): sorted by the old id.
+      entity_merges: Object.keys(corpus.entityMerges)
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+        .map((from) => ({ from, to: corpus.entityMerges[from]!, reason: corpus.entityMergeReasons?.[from] ?? 'entity-merge' })),
     };
   }
 

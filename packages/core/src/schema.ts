@@ -261,6 +261,9 @@ export type TermUse = z.infer<typeof TermUse>;
 export const LexiconRef = z.object({ id: z.string(), version: z.string(), sha256: z.string(), source: z.string() });
 export type LexiconRef = z.infer<typeof LexiconRef>;
 
+/** One entity merge applied to the report (old id -> canonical id) with the rule that made it (issue 18); not exported, so the public API list is unchanged. */
+const EntityMerge = z.object({ from: z.string(), to: z.string(), reason: z.string() });
+
 export const AnalysisReport = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.object({ name: z.literal('parallax'), version: z.string() }),
@@ -279,6 +282,8 @@ export const AnalysisReport = z.object({
   evidence: z.array(Evidence),
   quotes: z.array(Quote),
   warnings: z.array(Warning),
+  /** Every entity merge applied to ids in this report, sorted by `from`, each with its reason. */
+  entity_merges: z.array(EntityMerge),
 });
 export type AnalysisReport = z.infer<typeof AnalysisReport>;
 

@@ -55,8 +55,11 @@ describe('entitiesStage: unknown names from proper-noun patterns and coreference
     const texts = named('Russian Foreign Minister Sergei Lavrov and German Chancellor Olaf Scholz spoke.').map((m) => m.text);
     expect(texts).toEqual(['Sergei Lavrov', 'Olaf Scholz']);
   });
-  test('a lone unknown capitalised word with no full name, not a subject, is not a mention', () => {
-    expect(named('The letter reached Zorvath early.').map((m) => m.text)).toEqual([]);
+  test('a lone unknown capitalised word that modifies a noun ("Zorvath gardens") is not a mention', () => {
+    expect(named('Zorvath gardens bloomed early.').map((m) => m.text)).toEqual([]);
+  });
+  test('a lone unknown proper noun inside a sentence is a surname (pattern:lone-propn)', () => {
+    expect(named('The letter reached Zorvath early.').map((m) => [m.text, m.rule])).toEqual([['Zorvath', 'pattern:lone-propn']]);
   });
   test('a lone known surname (compromise lexicon) with no full name is its own person', () => {
     expect(named('Later, Obama left early.').map((m) => [m.text, m.entity_id])).toEqual([['Obama', 'person:obama']]);
@@ -105,5 +108,29 @@ describe('entitiesStage: no possessive or partial entities, no places or months 
   test('within one article: Obama / Barack Obama / President Obama are one person', () => {
     const ids = named('Barack Obama spoke. Later, Obama said President Obama would return.').filter((m) => m.type === 'PERSON').map((m) => m.entity_id);
     expect(new Set(ids)).toEqual(new Set(['person:barack-obama']));
+  });
+});
+
+describe('entitiesStage: lone surnames, inner aliases and non-names (issue 12)', () => {
+  const typeOf = (text: string, surface: string) => named(text).find((m) => m.text === surface)?.type ?? null;
+  test.each([
+    // A lone capitalised proper noun inside a sentence that is no common word is a surname.
+    ['The senator spoke with Flynn about the sanctions.', 'Flynn', 'PERSON'],
+    ['The plan was drafted by McConnell last year.', 'McConnell', 'PERSON'],
+    // A lone proper noun, an adverb, then a verb: the subject of a verb of saying or doing.
+    ['Later, Zorvath then said no.', 'Zorvath', 'PERSON'],
+    // A place alias followed by an organisation head names the organisation, not the place.
+    ['He appeared before the U.S. District Court on Monday.', 'U.S. District Court', 'ORG'],
+  ])('%s -> "%s" is %s', (text, surface, type) => {
+    expect(typeOf(text, surface)).toBe(type);
+  });
+  test.each([
+    // An organisation run that ends in an adjective before a title, or a headline plural.
+    ['House Democratic Leader Nancy Pelosi spoke.', 'House Democratic'],
+    ['Republicans debate ahead of House Gun Control Votes on Monday.', 'House Gun Control Votes'],
+    // Lone common words and weekdays are never people.
+    ['The decision came on Sunday after the vote.', 'Sunday'],
+  ])('%s -> no PERSON "%s"', (text, surface) => {
+    expect(named(text).some((m) => m.text === surface && m.type === 'PERSON')).toBe(false);
   });
 });

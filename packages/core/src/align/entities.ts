@@ -44,7 +44,7 @@ export function splitPossessives(toks: readonly Token[]): Token[] {
 
 const cls = (phrase: string): ReadonlySet<NameClass> | undefined => nameClasses().get(phrase.toLowerCase());
 /** A common English word in compromise's lexicon that is not also a name ("Senate", "Care"). */
-function isCommonWord(word: string): boolean {
+export function isCommonWord(word: string): boolean {
   const c = cls(word);
   if (c && (c.has('first') || c.has('last'))) return false;
   return commonWords().has(word.toLowerCase());
@@ -66,15 +66,60 @@ function commonLexicon(): ReadonlySet<string> {
   return out;
 }
 /** Common-noun endings ("Security", "Amendment", "Democrats"): such a run is not a person unless its last word is a known surname. */
-const NOUN_END = /(?:ity|ment|tion|sion|ance|ence|ness|ics|ism|ure|ary|ery|day|[a-z]s)$/i;
+const NOUN_END = /(?:ity|ment|tion|sion|ance|ence|ness|ics|ism|ure|ary|ery|day|[a-z](?<![usi])s)$/i;
 /** A 2-4 word capitalised run reads as a person's name: a known first name first, or a known surname last, or no common-word sign. */
 export function personLike(words: readonly string[]): boolean {
   const last = words[words.length - 1]!;
-  if (cls(last)?.has('last')) return true;
   if (cls(words[0]!)?.has('first')) return true;
+  // A common word first that is no first name ("Upstart Gillette", "Business Insider") is a descriptor or a company, not a given name.
+  if (isCommonWord(words[0]!)) return false;
+  if (cls(last)?.has('last')) return true;
   if (NOUN_END.test(last)) return false;
   return words.every((w) => !isCommonWord(w));
 }
+/** A surname's shape: "Flynn", "McConnell", "DeVos", "O'Rourke" (no all-caps, no digits). */
+const SURNAME_SHAPE = /^(?:\p{Lu}\p{Ll}+|(?:Mc|Mac|De|Di|La|Le|Van|O')\p{Lu}\p{Ll}+)$/u;
+/** "D-Mich.", "Ill.": a short capitalised word after a hyphen or before a full stop is an abbreviation, no surname. */
+function isAbbreviationAt(toks: readonly Token[], i: number): boolean {
+  const t = toks[i]!;
+  return (i > 0 && toks[i - 1]!.text === '-') || (t.text.length <= 4 && toks[i + 1]?.text === '.');
+}
+/** "Alameda, Alpine, Amador": a word inside a comma list of capitalised words (counties, teams) has no type to read. */
+function inCapitalisedList(toks: readonly Token[], i: number): boolean {
+  const capAt = (k: number) => k >= 0 && k < toks.length && toks[k]!.kind === 'word' && isCapitalized(toks[k]!.text);
+  // (A capitalised first word before the comma is only capitalised by position: "Later, Zorvath said".)
+  return (toks[i - 1]?.text === ',' && capAt(i - 2) && i - 2 > 0) || (toks[i + 1]?.text === ',' && capAt(i + 2) && toks[i + 3]?.text === ',');
+}
+/**
+ * Context that a lone surname allows: not glued to a hyphen or another capitalised word
+ * ("English-speaking", "Treasury Secretary"), not a noun modifier ("Breitbart editor",
+ * "Kincade fire": a lower-case noun or adjective right after), not the tail of
+ * "District of Columbia", and not inside a list ("Facebook, YouTube and Vimeo").
+ */
+function loneContextOk(toks: readonly Token[], i: number, j: number): boolean {
+  const next = toks[j];
+  const prev = toks[i - 1];
+  const cap = (u: Token | undefined) => u !== undefined && u.kind === 'word' && isCapitalized(u.text);
+  if (next && cap(next)) return false;
+  // After a capitalised word the run was cut by a cue or an alias ("Grant Thornton"): a tail, not a surname.
+  if (prev && cap(prev) && i > 1) return false;
+  // "English-speaking" is an adjective; "Clinton-Trump" (capitalised on both sides) is two names.
+  if (next && next.text === '-' && !cap(toks[j + 1])) return false;
+  if (prev && prev.text === '-' && !cap(toks[i - 2])) return false;
+  if (next && next.kind === 'word' && /^\p{Ll}/u.test(next.text) && next.pos === 'NOUN') return false;
+  if (prev && prev.norm === 'of' && cap(toks[i - 2])) return false;
+  if (next && (next.norm === 'of' || next.norm === 'for') && cap(toks[j + 1])) return false;
+  if (inCapitalisedList(toks, i)) return false;
+  // Common-noun suffixes a surname seldom has: "Tracking", "Democrat", "Democracy", "Satanist".
+  return !/(?:ing|crat|cy|ist)$/.test(toks[i]!.text);
+}
+/** A verb at j, or one adverb and then a verb ("then referenced", "also leads"). */
+function isVerbAt(toks: readonly Token[], j: number): boolean {
+  const v = (t: Token | undefined) => t !== undefined && (t.pos === 'VERB' || t.pos === 'AUX');
+  return v(toks[j]) || (toks[j]?.pos === 'ADV' && v(toks[j + 1]));
+}
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
+const NOT_PERSON_PREP = new Set(['at', 'in', 'to', 'from', 'near', 'outside', 'across', 'throughout', 'around', 'into', 'via']);
 const LOCATION_PREP = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around']);
 const isMonthOrDay = (w: string) => {
   const c = cls(w.replace(/\.$/, ''));
@@ -170,6 +215,9 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
   const emit = (start: number, end: number, type: EntityType, id: string | null, rule: string) =>
     out.push({ start, end, text: text.slice(start, end), type, entity_id: id, rule });
 
+  // Words the article also writes in lower case ("hope", "crime") are common words here, not surnames.
+  const lowerInText = new Set<string>();
+  for (const toks of sentences) for (const u of toks) if (u.kind === 'word' && /^\p{Ll}/u.test(u.text)) lowerInText.add(u.norm);
   for (const toks of sentences) {
     const heading = isHeading(toks);
     let titled = false;
@@ -206,6 +254,15 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
             }
           }
         }
+        // "U.S. District Court", "New York Police Department": a place alias followed by a capitalised run ending in an organisation head names the organisation.
+        let k = j;
+        while (!gov && e.type === 'PLACE' && k < toks.length && isCapTok(toks[k]!) && !matchAlias(g, toks, k) && !isStopCue(matchCue(g, toks, k))) k++;
+        if (k > j && g.headCue.get(toks[k - 1]!.norm) === 'org-suffix') {
+          emit(start, toks[k - 1]!.end, 'ORG', `org:${slugify(text.slice(start, toks[k - 1]!.end))}`, 'pattern:place-org-head');
+          titled = honorific = false;
+          i = k;
+          continue;
+        }
         if (gov) emit(start, end, 'GOV', e.government!, `pattern:gov-metonym-${why}:${e.id}`);
         else emit(start, end, e.type, e.id, `gazetteer:${e.id}`);
         titled = honorific = false;
@@ -237,6 +294,24 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
       let cut = -1;
       while (j < toks.length) {
         const u = toks[j]!;
+        const inner = isCapTok(u) && !g.demonyms.has(u.norm) && !isStopCue(matchCue(g, toks, j)) ? matchAlias(g, toks, j) : null;
+        if (inner && (inner.entry.type === 'PLACE' || inner.entry.type === 'ORG') && !inner.entry.government) {
+          // "North America", "National Security Council": a capitalised word before an alias is part of a longer name when the whole run is a known place or ends in a head noun.
+          let k = j + inner.norms.length;
+          while (k < toks.length && isCapTok(toks[k]!) && !matchAlias(g, toks, k) && !isStopCue(matchCue(g, toks, k))) k++;
+          const whole = text.slice(t.start, toks[k - 1]!.end);
+          const head = g.headCue.get(toks[k - 1]!.norm);
+          const compass = j === i + 1 && inner.entry.type === 'PLACE' && COMPASS.has(t.norm);
+          if (compass) {
+            lastHead = 'place-suffix'; // "North America", "South Korea"-like names: a compass word before a place
+            j = k;
+          } else if (cls(whole)?.has('place') || head === 'org-suffix' || head === 'place-suffix') {
+            if (head === 'org-suffix') hasOrgHead = true;
+            lastHead = head;
+            j = k;
+          }
+          break;
+        }
         if (isCapTok(u) && !g.demonyms.has(u.norm) && !matchAlias(g, toks, j) && !isStopCue(matchCue(g, toks, j))) {
           lastHead = g.headCue.get(u.norm);
           if (lastHead === 'org-suffix') hasOrgHead = true;
@@ -261,6 +336,8 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
       const known = g.byKey.get(nameKey(surface));
       if (known) {
         emit(start, end, known.type, known.id, `gazetteer-translit:${known.id}`);
+      } else if (hasOrgHead && run.length > 1 && (run[run.length - 1]!.pos === 'ADJ' || (run.length >= 3 && g.headCue.get(run[run.length - 1]!.norm) !== 'org-suffix' && /\p{Ll}s$/u.test(run[run.length - 1]!.text) && isCommonWord(run[run.length - 1]!.text.slice(0, -1))))) {
+        // "House Democratic (Leader)", "House Gun Control Votes": a run that ends in an adjective or a plain plural noun is a modifier or a headline, not a name.
       } else if (hasOrgHead) {
         emit(start, end, 'ORG', `org:${slugify(surface)}`, 'pattern:org-head');
       } else if (lastHead === 'place-suffix') {
@@ -281,9 +358,26 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
         } else if (!titled && !honorific && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isCommonWord(t.text) && !NOUN_END.test(t.text) && i > 0 && LOCATION_PREP.has(toks[i - 1]!.norm)) {
           // "in Malatya", "near Limni": a lone unknown proper noun after a preposition of place.
           emit(start, end, 'PLACE', `place:${slugify(surface)}`, 'pattern:prep-place');
-        } else if (!titled && !honorific && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isCommonWord(t.text) && !NOUN_END.test(t.text) && (toks[j]?.pos === 'VERB' || toks[j]?.pos === 'AUX')) {
-          // "Mueller said", "Spicer told": a lone unknown proper noun as the subject of a verb is a person (surname).
+        } else if (!titled && !honorific && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isCommonWord(t.text) && !NOUN_END.test(t.text) && isVerbAt(toks, j) && loneContextOk(toks, i, j)) {
+          // "Mueller said", "Spicer told", "Winfrey then referenced": a lone unknown proper noun as the subject of a verb is a person (surname).
           pending.push({ start, end, text: surface, key: nameKey(t.text), titled: true, honorific, rule: 'pattern:lone-subject' });
+        } else if (
+          !titled &&
+          !honorific &&
+          !heading &&
+          t.pos === 'PROPN' &&
+          SURNAME_SHAPE.test(t.text) &&
+          !(commonWords().has(t.norm) && !cls(t.text)?.has('last')) &&
+          !NOUN_END.test(t.text) &&
+          !lowerInText.has(t.norm) &&
+          loneContextOk(toks, i, j) &&
+          (!first || POSSESSIVE.has(toks[j]?.norm ?? '') || toks[j]?.text === ',' || toks[j]?.text === ':') &&
+          // After "at", "in", "to", "from" a lone name is as often a place or a company ("at Grant Thornton", "in Ferguson", "according to Cepheid").
+          !(i > 0 && NOT_PERSON_PREP.has(toks[i - 1]!.norm)) &&
+          !isAbbreviationAt(toks, i)
+        ) {
+          // A lone capitalised proper noun inside a sentence that is no common word ("with Flynn", "Kaine's lines", "McConnell"): a surname.
+          pending.push({ start, end, text: surface, key: nameKey(t.text), titled: true, honorific, rule: 'pattern:lone-propn' });
         } else pending.push({ start, end, text: surface, key: nameKey(t.text), titled, honorific });
       } else if (titled || honorific) {
         emit(start, end, 'PERSON', `person:${slugify(surface)}`, 'pattern:title-name');

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { mergeNames, sameName, type NameRecord } from './merge';
-import { entityMergeStage } from './merge';
+import { entityMergeStage, loneSurnameMayMerge } from './merge';
 import { createEngine } from '../engine';
 import { createNlp } from '../nlp';
 import { lexicons } from '@parallax/lexicons';
@@ -78,5 +78,36 @@ describe('entity-merge: lone surnames join the one full name across articles (is
   test('two full names with the surname contradict the merge', () => {
     const s = run('President Clinton spoke to reporters on Monday about the economy.', 'Former President Bill Clinton spoke to voters in Boston about the economy.', 'On Monday, Hillary Clinton spoke to voters in Boston about the economy.');
     expect(s.entityMerges).toEqual({});
+  });
+});
+
+describe('lone-surname merges need a real surname (issue 12/18)', () => {
+  test.each([
+    ['Salah', false, true],
+    ['McConnell', false, true],
+    ['Brown', true, true],
+    ['Brown', false, false],
+    ['Democrats', false, false],
+    ['Democrats', true, false],
+    ['Sanders', true, true],
+    ['USA', true, false],
+    ['Trump2020', false, false],
+  ])('loneSurnameMayMerge(%s, titled %s) = %s', (w, titled, want) => {
+    expect(loneSurnameMayMerge(w, titled)).toBe(want);
+  });
+  const engine = createEngine();
+  const art = (id: string, text: string) =>
+    engine.analyzeArticle({ id, outlet: id, title: '', published: '2024-01-01', url: null, language: 'en', text, source: { path: `${id}.txt`, line: null } } as Parameters<typeof engine.analyzeArticle>[0]);
+  test.each([
+    // A lone surname spelled differently from the one full name never joins it (Salah / Michael Sallah).
+    [['Reporter Michael Sallah wrote the story on Monday.', 'Salah said the team would win.'], 'person:salah', undefined],
+    // The same surname letter for letter joins the one full name, with its reason in the report.
+    [['Mr. Brown spoke on Monday.', 'Scott Brown spoke in Boston.'], 'person:brown', 'person:scott-brown'],
+  ] as const)('%j: %s -> %s', (texts, from, to) => {
+    const report = engine.buildReport(texts.map((t, k) => art(`a${k}`, t)), []);
+    const row = report.entity_merges.find((m) => m.from === from);
+    expect(row?.to).toBe(to);
+    if (to) expect(row!.reason).toMatch(/lone surname/);
+    expect(report.entity_merges.map((m) => m.from)).toEqual([...report.entity_merges.map((m) => m.from)].sort());
   });
 });

@@ -11,6 +11,19 @@ import type { CorpusStage, CorpusState } from '../model';
 import { compileGazetteer, type Gazetteer } from './gazetteer';
 import { cmp, jaroWinkler, nameKey } from './text';
 import { nameClasses } from './names';
+import { isCommonWord } from './entities';
+
+/**
+ * A lone word may join a full name as its surname only when it looks like one: a
+ * capitalised letters-only word (or Mc/O' forms). Unless a title or honorific made it
+ * a person ("Mr. Brown"), it must also be no common English word (compromise's
+ * lexicon) and no plural-looking word ("Democrats" never merges).
+ */
+export function loneSurnameMayMerge(word: string, titled: boolean): boolean {
+  if (!/^(?:\p{Lu}\p{Ll}+|(?:Mc|Mac|O')\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+)$/u.test(word)) return false;
+  const plural = /\p{Ll}{2,}(?<![su])s$/u.test(word) && !nameClasses().get(word.toLowerCase())?.has('last');
+  return !plural && (titled || !isCommonWord(word));
+}
 
 export interface NameRecord {
   id: string;
@@ -143,11 +156,19 @@ export const entityMergeStage: CorpusStage = {
     // (person:barack-obama); two full names with that surname (Bill / Hillary Clinton)
     // contradict it and nothing is merged.
     const fullBySurname = new Map<string, Set<string>>();
+    /** Lower-case last word as written -> full-name targets: the lone surname must equal it letter for letter ("Salah" never joins "Sallah"). */
+    const exactSurname = new Map<string, Set<string>>();
     const addFull = (id: string, name: string) => {
       const words = nameKey(name).split(' ');
       if (words.length < 2) return;
+      // A full name glued to link text ("John McCain John Sidney McCain2020 Democrats") is no merge target.
+      if (words.length > 4 || /\d/.test(name)) return;
       const k = words[words.length - 1]!;
       const target = state.entityMerges[id] ?? id;
+      const exact = name.toLowerCase().split(/\s+/).pop()!;
+      const ex = exactSurname.get(exact) ?? new Set<string>();
+      ex.add(target);
+      exactSurname.set(exact, ex);
       const set = fullBySurname.get(k) ?? new Set<string>();
       set.add(target);
       fullBySurname.set(k, set);
@@ -168,15 +189,17 @@ export const entityMergeStage: CorpusStage = {
         // A lone first name ("Barbara", "Donald") is not a surname.
         const c = nameClasses().get(m.text.toLowerCase());
         if (c?.has('first') && !c.has('last')) continue;
-        if (m.rule.startsWith('pattern:') && !m.entity_id.slice(7).includes('-')) lone.push({ id: m.entity_id, type: 'PERSON', name: m.text, count: 1, known: false });
+        if (m.rule.startsWith('pattern:') && !m.entity_id.slice(7).includes('-')) lone.push({ id: m.entity_id, type: 'PERSON', name: m.text, count: 1, known: m.rule === 'pattern:title-name' });
       }
     }
     for (const r of lone.sort((a, b) => cmp(a.id, b.id))) {
       if (state.entityMerges[r.id]) continue;
+      if (!loneSurnameMayMerge(r.name, r.known)) continue; // `known` here: made a person by a title or honorific
       const set = fullBySurname.get(nameKey(r.name));
       if (!set || set.size !== 1) continue;
       const to = [...set][0]!;
       if (to === r.id) continue;
+      if (!exactSurname.get(r.name.toLowerCase())?.has(to)) continue;
       state.entityMerges[r.id] = to;
       reasons[r.id] = `lone surname "${r.name}": the only full name with that surname in the corpus`;
     }
