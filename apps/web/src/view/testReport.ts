@@ -67,5 +67,6 @@ export function testReport(): AnalysisReport {
     ],
     quotes: [],
     warnings: [],
+    entity_merges: [],
   };
 }
