@@ -50,8 +50,12 @@ export interface PhraseHit<E> {
   entry: E;
 }
 
-/** Non-overlapping, longest-first matches of the compiled lexicon in `tokens`, left to right. */
-export function matchPhrases<E>(tokens: readonly Token[], compiled: Compiled<E>): PhraseHit<E>[] {
+/**
+ * Non-overlapping, longest-first matches of the compiled lexicon in `tokens`, left to right.
+ * `accept` (optional) vetoes a match whose words fit (e.g. a part-of-speech or case
+ * condition of the entry); the next candidate at that position is then tried.
+ */
+export function matchPhrases<E>(tokens: readonly Token[], compiled: Compiled<E>, accept?: (entry: E, from: number, to: number) => boolean): PhraseHit<E>[] {
   const out: PhraseHit<E>[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -65,7 +69,7 @@ export function matchPhrases<E>(tokens: readonly Token[], compiled: Compiled<E>)
           break;
         }
       }
-      if (ok) {
+      if (ok && (!accept || accept(c.entry, i, i + c.words.length))) {
         out.push({ from: i, to: i + c.words.length, entry: c.entry });
         i += c.words.length - 1;
         break;

@@ -8,7 +8,7 @@
  */
 import type { Lexicons, SenseEntry } from '@parallax/lexicons';
 import type { Token } from '../model';
-import { compile } from './match';
+import { compile, matchPhrases } from './match';
 
 export type SenseFamily = SenseEntry['blocks'][number];
 
@@ -41,30 +41,12 @@ export function senseMap(tokens: readonly Token[], lex: Lexicons): SenseMap {
   const compiled = compile(lex.senses, (e: SenseEntry) => e.phrase);
   let firstWord = 0;
   while (firstWord < tokens.length && tokens[firstWord]!.kind !== 'word') firstWord++;
-  const hits: SenseHit[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const cands = compiled.byFirst.get(t.norm) ?? (t.lemma !== t.norm ? compiled.byFirst.get(t.lemma) : undefined);
-    if (!cands) continue;
-    for (const c of cands) {
-      let ok = true;
-      for (let k = 1; k < c.words.length; k++) {
-        const u = tokens[i + k];
-        if (!u || (u.norm !== c.words[k] && u.lemma !== c.words[k])) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) continue;
-      const e = c.entry;
-      if (e.pos && t.pos !== e.pos) continue;
-      // Capitalised for a reason other than starting the sentence: inside the sentence, or before a number or another capitalised word.
-      if (e.case === 'capitalised' && !(isCap(t) && (i > firstWord || isNumber(tokens[i + c.words.length]) || isCap(tokens[i + c.words.length])))) continue;
-      hits.push({ from: i, to: i + c.words.length, entry: e });
-      i += c.words.length - 1;
-      break;
-    }
-  }
+  // Capitalised for a reason other than starting the sentence: inside the sentence, or before a number or another capitalised word.
+  const hits: SenseHit[] = matchPhrases(tokens, compiled, (e, from, to) => {
+    const t = tokens[from]!;
+    if (e.pos && t.pos !== e.pos) return false;
+    return !(e.case === 'capitalised' && !(isCap(t) && (from > firstWord || isNumber(tokens[to]) || isCap(tokens[to]))));
+  });
   const byToken = new Map<number, SenseHit>();
   const starts = new Map<number, SenseHit>();
   for (const h of hits) {
