@@ -39,11 +39,44 @@ export interface Nlp {
  */
 const PIPE = ['sbd', 'negation', 'pos', 'ner', 'cer'];
 
+/** What patches/wink-nlp@2.4.0.patch adds to a wink instance (see `createNlp`). */
+interface WinkLexemeReset {
+  /** Lexemes (intrinsic + OOV) the instance's cache holds now. */
+  lexemeCount(): number;
+  /** Forget the OOV lexemes added since `lexemeCount()` was `mark` (indexes are reused). */
+  forgetLexemesFrom(mark: number): void;
+}
+
 export function createNlp(): Nlp {
   const wink = winkNLP(model, PIPE);
   const its = wink.its;
+  // wink's cache keeps, per instance, every out-of-vocabulary (OOV) lexeme it has seen with
+  // the token type of its first sighting, and the tokenizer looks whole whitespace chunks
+  // up in it first. So a document's tokens depended on what the instance had read before:
+  // after "Mr. Trump's." (the chunk "Trump's." splits into "Trump's" + "."), a later
+  // "Trump's" stayed one token instead of "Trump" "'s"; after "Rudd, 75," the "75" of
+  // "2.75" became a number (NUM, a CARDINAL entity) instead of a word. wink has no API to
+  // reset that cache, and only unhashing the OOVs (without reusing their slots) grows the
+  // lexeme list past the 20 bits a token's lemma pointer holds (wrong lemmas after ~1M
+  // OOV tokens), so a small patch of wink-nlp adds the mark/truncate below: every `parse`
+  // reads its text against the model's own vocabulary alone, whatever came before.
+  const reset = wink as unknown as Partial<WinkLexemeReset>;
+  if (typeof reset.lexemeCount !== 'function' || typeof reset.forgetLexemesFrom !== 'function') {
+    throw new Error('wink-nlp is not patched (patches/wink-nlp@2.4.0.patch): parses would depend on earlier ones');
+  }
+  const { lexemeCount, forgetLexemesFrom } = reset as WinkLexemeReset;
 
   function parse(text: string, offset: number): ParsedParagraph {
+    const mark = lexemeCount();
+    try {
+      return read(text, offset);
+    } finally {
+      // Everything `read` returns is plain strings and numbers, so the doc's lexemes can go.
+      forgetLexemesFrom(mark);
+    }
+  }
+
+  function read(text: string, offset: number): ParsedParagraph {
     const doc = wink.readDoc(text);
     const all = doc.tokens();
     const values = all.out(its.value) as string[];
