@@ -20,6 +20,8 @@ const OUR_FILES: ReadonlySet<string> = new Set([
   'confusion.csv',
   'shard.json',
   'analyses.jsonl',
+  'summaries.jsonl',
+  'report',
   'inputs.jsonl',
 ]);
 

@@ -5,6 +5,11 @@
  *
  *   shard.json      manifest: tool, schema and lexicon versions, options, inputs, shard i/n
  *   analyses.jsonl  {"ordinal":k,"analysis":ArticleAnalysis} per analysed article, input order
+ *                   (the analysis's `tokens` is its last key, so the line up to `,"tokens":`
+ *                   is the analysis without tokens)
+ *   summaries.jsonl one line per analysed article: its ordinal, the byte offset, length and
+ *                   head length (bytes before `,"tokens":`) of its analyses.jsonl line, and
+ *                   its summary (corpus.ts: ids, text hash, names, grouping features)
  *   inputs.jsonl    {"ordinal":k,"kind":"rejection"|"warning",...} (shard 0 only: every
  *                   shard reads every input, so the records are the same in all)
  *
@@ -19,6 +24,10 @@ import { lexiconRefs } from '@parallax/lexicons';
 import { SCHEMA_VERSION, TOOL_VERSION, type ArticleAnalysis, type Rejection } from '@parallax/core';
 import type { IngestWarning } from '@parallax/ingest';
 import { UsageError } from './output';
+import type { Analysed, CliSummary } from './pool';
+
+/** One line of summaries.jsonl. */
+export type SummaryLine = { ordinal: number; offset: number; length: number; head: number } & CliSummary;
 
 export interface ShardSpec {
   index: number;
@@ -26,8 +35,8 @@ export interface ShardSpec {
 }
 
 export const SHARD_FORMAT = 'parallax-shard';
-export const SHARD_FORMAT_VERSION = 1;
-export const SHARD_FILES = { manifest: 'shard.json', analyses: 'analyses.jsonl', records: 'inputs.jsonl' } as const;
+export const SHARD_FORMAT_VERSION = 2;
+export const SHARD_FILES = { manifest: 'shard.json', analyses: 'analyses.jsonl', summaries: 'summaries.jsonl', records: 'inputs.jsonl' } as const;
 
 /** "2/8" -> {index: 2, count: 8}; indices are 0-based (Kubernetes JOB_COMPLETION_INDEX). */
 export function parseShard(spec: string): ShardSpec {
@@ -66,7 +75,9 @@ export type InputRecordLine =
 /** Append-only writer for one shard directory (inside an atomic OutDirWriter). */
 export class ShardWriter {
   private readonly analyses: WriteStream;
+  private readonly summaries: WriteStream;
   private readonly records: WriteStream;
+  private offset = 0;
   private nArticles = 0;
   private nRecords = 0;
 
@@ -75,13 +86,24 @@ export class ShardWriter {
     private readonly shard: ShardSpec,
   ) {
     this.analyses = createWriteStream(file(SHARD_FILES.analyses));
+    this.summaries = createWriteStream(file(SHARD_FILES.summaries));
     this.records = createWriteStream(file(SHARD_FILES.records));
   }
 
   /** Write one analysis (its JSON text as produced by the pool); waits when the disk is slower. */
-  async analysis(ordinal: number, json: string): Promise<void> {
+  async analysis(ordinal: number, a: Analysed): Promise<void> {
     this.nArticles++;
-    if (!this.analyses.write(`{"ordinal":${ordinal},"analysis":${json}}\n`)) await drained(this.analyses);
+    const prefix = `{"ordinal":${ordinal},"analysis":`;
+    const line = `${prefix}${a.json}}`;
+    const length = Buffer.byteLength(line);
+    const head = Buffer.byteLength(prefix) + Buffer.byteLength(a.json.slice(0, a.headChars));
+    const summary: SummaryLine = { ordinal, offset: this.offset, length, head, ...a.summary };
+    this.offset += length + 1;
+    this.analyses.write(line + '\n');
+    this.summaries.write(JSON.stringify(summary) + '\n');
+    // Wait for whichever stream is over its buffer (checked after each wait: 'drain' may already have fired).
+    if (this.analyses.writableNeedDrain) await drained(this.analyses);
+    if (this.summaries.writableNeedDrain) await drained(this.summaries);
   }
 
   async record(line: InputRecordLine): Promise<void> {
@@ -91,7 +113,7 @@ export class ShardWriter {
   }
 
   async finish(options: Record<string, unknown>, inputs: readonly string[]): Promise<ShardManifest> {
-    await Promise.all([end(this.analyses), end(this.records)]);
+    await Promise.all([end(this.analyses), end(this.summaries), end(this.records)]);
     const manifest: ShardManifest = {
       format: SHARD_FORMAT,
       format_version: SHARD_FORMAT_VERSION,
@@ -168,6 +190,10 @@ async function* lines(path: string): AsyncGenerator<string> {
 
 export async function* readAnalyses(dir: string): AsyncGenerator<{ ordinal: number; analysis: ArticleAnalysis }> {
   for await (const line of lines(join(dir, SHARD_FILES.analyses))) yield JSON.parse(line) as { ordinal: number; analysis: ArticleAnalysis };
+}
+
+export async function* readSummaries(dir: string): AsyncGenerator<SummaryLine> {
+  for await (const line of lines(join(dir, SHARD_FILES.summaries))) yield JSON.parse(line) as SummaryLine;
 }
 
 export async function* readRecords(dir: string): AsyncGenerator<InputRecordLine> {

@@ -13,6 +13,7 @@ import type { ArticleAnalysis, CorpusState, EngineContext, EngineOptions } from 
 import { createNlp, type Nlp } from './nlp';
 import { normalizeText } from './normalize';
 import { ARTICLE_STAGES, CORPUS_STAGES } from './pipeline';
+import { alignEvent } from './corpus';
 import {
   SCHEMA_VERSION,
   type AnalysisReport,
@@ -40,6 +41,8 @@ export interface ReportExtras {
 
 export interface Engine {
   readonly options: Readonly<EngineOptions>;
+  /** The frozen context stages receive (for corpus.ts's per-event and per-summary functions). */
+  readonly context: EngineContext;
   /** Run every article stage on one article. Pure; safe to call in a worker. */
   analyzeArticle(input: ArticleInput): ArticleAnalysis;
   /** Account for inputs (duplicates, duplicate ids), run corpus stages, assemble the report. */
@@ -160,6 +163,14 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
       warnings: [],
     };
     for (const stage of CORPUS_STAGES) stage.run(corpus, ctx);
+    // Event stages one event at a time (corpus.ts): the same code path as a streamed run.
+    const keptById = new Map(kept.map((a) => [a.article.id, a]));
+    for (const ev of corpus.events) {
+      const r = alignEvent(ev, ev.article_ids.map((id) => keptById.get(id)!), corpus.entityMerges, ctx);
+      for (const k of ['claims', 'omissions', 'diffs', 'terms', 'scores', 'evidence', 'warnings'] as const) {
+        for (const x of r[k]) (corpus[k] as unknown[]).push(x);
+      }
+    }
 
     const eventOf = new Map<string, string>();
     for (const e of corpus.events) for (const id of e.article_ids) eventOf.set(id, e.event_id);
@@ -217,7 +228,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
     return buildReport(input.articles.map(analyzeArticle), input.rejections ?? [], extra);
   }
 
-  return Object.freeze({ options: opts, analyzeArticle, buildReport, analyze });
+  return Object.freeze({ options: opts, context: ctx, analyzeArticle, buildReport, analyze });
 }
 
 function rank(s: InputRecord['status']): number {

@@ -25,3 +25,18 @@ export type { Nlp } from './nlp';
 export { extractEventFeatures, groupEvents, DEFAULT_EVENT_OPTIONS } from './align/events';
 export type { EventFeatures, GroupEventsOptions } from './align/events';
 export { mulberry32 } from './random';
+export {
+  summarizeArticle,
+  alignEvent,
+  finishArticle,
+  renderEvent,
+  renderArticle,
+  reportItems,
+  mergeEntityNames,
+  nameMentions,
+  eventsFromArticles,
+} from './corpus';
+export type { ArticleSummary, EventResult, FinishedArticle, NumberWarnings, ReportForm, RenderedEvent, RenderedArticle, NameMention, EventItem } from './corpus';
+export { csvLines, csvHeader, jsonElement } from './exports';
+export type { CsvCell } from './exports';
+export { EVENT_STAGES } from './pipeline';

@@ -11,22 +11,18 @@
  * for any --workers and for shard + merge.
  */
 import { availableParallelism } from 'node:os';
-import {
-  createEngine,
-  exportFileChunks,
-  TOOL_VERSION,
-  type AnalysisReport,
-  type ArticleAnalysis,
-  type Rejection,
-  type Warning,
-} from '@parallax/core';
+import { rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { createEngine, TOOL_VERSION, type Rejection, type Warning } from '@parallax/core';
 import type { IngestWarning } from '@parallax/ingest';
 import type { Command } from 'commander';
 import { streamInputs } from '../inputs';
 import { checkOutDir, NothingAnalysedError, openOutDir, UsageError, writeOutDir } from '../output';
 import { analyzeInOrder, createAnalyzer } from '../pool';
-import { createProgress } from '../progress';
+import { createPhases, createProgress, type Phases } from '../progress';
+import { JSON_REPORT_MAX_ARTICLES, runCorpus, type ReportFormat } from '../corpus-run';
 import { inShard, parseShard, ShardWriter, SHARD_FILES } from '../shard';
+import type { Analysed } from '../pool';
 
 export interface AnalyzeOptions {
   out: string;
@@ -38,6 +34,10 @@ export interface AnalyzeOptions {
   workers?: number;
   /** "i/n": analyse only slice i of n and write a shard directory. */
   shard?: string;
+  /** Write the per-phase times (JSON) to this file; never part of the output. */
+  timings?: string;
+  /** report.json (json), the report/ directory of JSONL parts (jsonl), or json up to JSON_REPORT_MAX_ARTICLES articles (auto). */
+  reportFormat?: ReportFormat;
   /** Articles analysed in the main thread before worker threads start (default SPAWN_AFTER; tests use 0). Not a CLI flag. */
   spawnAfter?: number;
 }
@@ -73,26 +73,15 @@ export function parseWorkers(v: string): number {
   return n;
 }
 
-/** Build, write and summarise the report (shared by analyze and merge). */
-export function writeReport(
-  analyses: readonly ArticleAnalysis[],
-  rejections: readonly Rejection[],
-  warnings: readonly Warning[],
-  options: Record<string, unknown>,
-  out: string,
-  log: (line: string) => void,
-): AnalyzeSummary {
-  const engine = createEngine({ language: typeof options.language === 'string' ? options.language : 'auto' });
-  const report: AnalysisReport = engine.buildReport(analyses, rejections, { options, warnings });
-  writeOutDir(out, exportFileChunks(report), TOOL_VERSION);
-  const count = (s: string) => report.inputs.filter((i) => i.status === s).length;
-  const summary = { inputs: report.inputs.length, analysed: count('analysed'), rejected: count('rejected'), duplicate: count('duplicate') };
+/** Log the one-line summary of a finished run (shared by analyze and merge). */
+export function logSummary(summary: AnalyzeSummary, out: string, log: (line: string) => void, phases: Phases, timings?: string): void {
+  if (timings) writeFileSync(timings, JSON.stringify(phases.times, null, 2) + '\n');
   log(
     `analysed ${summary.analysed} articles, rejected ${summary.rejected}, duplicate ${summary.duplicate} (of ${summary.inputs} inputs)` +
       (summary.rejected + summary.duplicate > 0 ? `: see ${out}/rejected.csv` : '') +
-      ` — wrote ${out}/ (report.json, articles.csv, sentences.csv, …)`,
+      ` — wrote ${out}/ (report${summary.analysed > JSON_REPORT_MAX_ARTICLES ? '/' : '.json'}, articles.csv, sentences.csv, …)`,
   );
-  return summary;
+  log(phases.summary());
 }
 
 export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (line: string) => void): Promise<AnalyzeSummary> {
@@ -103,6 +92,7 @@ export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (li
   const engineOptions = { language: opts.language ?? 'auto' };
   createEngine(engineOptions); // misuse (a bad option) fails here, before any thread starts
   const options = reportOptions(opts);
+  const phases = createPhases(!opts.quiet);
   const progress = await createProgress(paths, !opts.quiet, shard ? `shard ${shard.index}/${shard.count}` : 'analysing');
   const analyzer = createAnalyzer(engineOptions, workers, opts.spawnAfter);
   const events = streamInputs(paths, opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes });
@@ -146,28 +136,59 @@ export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (li
       }
     }
 
-    const analyses: ArticleAnalysis[] = [];
+    // The per-article phase writes a spill directory in the shard format (one shard 0/1)
+    // next to --out; the corpus phase reads it back per event and per article.
+    const work = workDir(opts.out);
+    rmSync(work, { recursive: true, force: true });
+    const spill = openOutDir(work);
     const rejections: Rejection[] = [];
     const warnings: Warning[] = [];
-    for await (const e of ordered) {
-      if (e.kind === 'article') {
-        analyses.push(JSON.parse(e.json as string) as ArticleAnalysis);
-        articles++;
-        tick(e.article.source.path, e.article.text.length);
-      } else if (e.kind === 'rejection') {
-        rejections.push(e.rejection);
-        tick(e.rejection.path, 0);
-      } else {
-        warnings.push(ingestWarning(e.warning));
+    const t0 = performance.now();
+    try {
+      const writer = new ShardWriter(spill.file, { index: 0, count: 1 });
+      for await (const e of ordered) {
+        if (e.kind === 'article') {
+          await writer.analysis(e.ordinal, e.json as Analysed);
+          articles++;
+          tick(e.article.source.path, e.article.text.length);
+        } else if (e.kind === 'rejection') {
+          rejections.push(e.rejection);
+          tick(e.rejection.path, 0);
+        } else {
+          warnings.push(ingestWarning(e.warning));
+        }
       }
+      await writer.finish(options, paths);
+      spill.commit(TOOL_VERSION);
+    } catch (err) {
+      spill.abort();
+      throw err;
     }
     progress.stop();
-    if (!opts.quiet && process.stderr.isTTY) process.stderr.write(`building the report (events, alignment, exports) for ${articles} articles…\n`);
-    return writeReport(analyses, rejections, warnings, options, opts.out, log);
+    await analyzer.close();
+    phases.record('analysing', performance.now() - t0, articles);
+    try {
+      const summary = await runCorpus([work], rejections, warnings, options, opts.out, { workers, phases, ...(opts.reportFormat ? { reportFormat: opts.reportFormat } : {}) });
+      logSummary(summary, opts.out, log, phases, opts.timings);
+      return summary;
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   } finally {
     progress.stop();
     await analyzer.close();
   }
+}
+
+/** Where `analyze` keeps its spill while it runs: a hidden sibling of --out. */
+export function workDir(out: string): string {
+  const dir = resolve(out);
+  return join(dirname(dir), `.${basename(dir)}.parallax-work`);
+}
+
+export function parseReportFormat(v: string): ReportFormat {
+  if (v !== 'auto' && v !== 'json' && v !== 'jsonl') throw new UsageError(`--report-format must be auto, json or jsonl, got "${v}"`);
+  return v;
 }
 
 export function registerAnalyze(program: Command): void {
@@ -185,6 +206,8 @@ export function registerAnalyze(program: Command): void {
       return n;
     })
     .option('-w, --workers <n>', 'threads for the per-article stages (default: number of cores; 1 = no worker threads)', parseWorkers)
+    .option('--report-format <f>', `report.json (json), a report/ directory of JSONL parts (jsonl), or json up to ${JSON_REPORT_MAX_ARTICLES} articles (auto)`, parseReportFormat, 'auto')
+    .option('--timings <file>', 'write the time of each phase (JSON) to this file (not part of the report)')
     .option('--shard <i/n>', 'analyse only slice i of n (0-based; article ordinal mod n) and write a shard directory for `parallax merge`')
     .action(async (paths: string[], opts: AnalyzeOptions) => {
       const summary = await runAnalyze(paths, opts, (l) => {

@@ -4,16 +4,22 @@
  * (duplicate accounting, event grouping, alignment) once over everything. The
  * output is byte-identical to the unsharded `parallax analyze` of the same inputs.
  */
-import type { ArticleAnalysis, Rejection, Warning } from '@parallax/core';
+import { availableParallelism } from 'node:os';
+import type { Rejection, Warning } from '@parallax/core';
 import type { Command } from 'commander';
 import { checkOutDir, NothingAnalysedError, UsageError } from '../output';
-import { checkShardSet, readAnalyses, readManifest, readRecords } from '../shard';
-import { ingestWarning, writeReport, type AnalyzeSummary } from './analyze';
+import { checkShardSet, readManifest, readRecords, readSummaries } from '../shard';
+import { runCorpus, type ReportFormat } from '../corpus-run';
+import { createPhases } from '../progress';
+import { ingestWarning, logSummary, parseReportFormat, parseWorkers, type AnalyzeSummary } from './analyze';
 
 export interface MergeOptions {
   out: string;
   force?: boolean;
   quiet?: boolean;
+  workers?: number;
+  reportFormat?: ReportFormat;
+  timings?: string;
 }
 
 export async function runMerge(dirs: string[], opts: MergeOptions, log: (line: string) => void): Promise<AnalyzeSummary> {
@@ -24,19 +30,12 @@ export async function runMerge(dirs: string[], opts: MergeOptions, log: (line: s
   const first = manifests[0];
   if (!first) throw new UsageError('no shard directories given');
 
-  // Restore input order: shards hold interleaved article ordinals.
-  const byOrdinal: { ordinal: number; analysis: ArticleAnalysis }[] = [];
   for (const [i, dir] of dirs.entries()) {
     let n = 0;
-    for await (const line of readAnalyses(dir)) {
-      byOrdinal.push(line);
-      n++;
-    }
+    for await (const _ of readSummaries(dir)) n++;
     const expected = (manifests[i] as (typeof manifests)[number]).articles;
-    if (n !== expected) throw new UsageError(`${dir}: analyses.jsonl has ${n} articles, its manifest says ${expected}; the shard is incomplete, re-run it`);
+    if (n !== expected) throw new UsageError(`${dir}: summaries.jsonl has ${n} articles, its manifest says ${expected}; the shard is incomplete, re-run it`);
   }
-  byOrdinal.sort((a, b) => a.ordinal - b.ordinal);
-
   const rejections: Rejection[] = [];
   const warnings: Warning[] = [];
   const zero = dirs[manifests.findIndex((m) => m.shard.index === 0)] as string;
@@ -44,15 +43,14 @@ export async function runMerge(dirs: string[], opts: MergeOptions, log: (line: s
     if (r.kind === 'rejection') rejections.push(r.rejection);
     else warnings.push(ingestWarning(r.warning));
   }
-  if (!opts.quiet && process.stderr.isTTY) process.stderr.write(`building the report (events, alignment, exports) for ${byOrdinal.length} articles…\n`);
-  return writeReport(
-    byOrdinal.map((x) => x.analysis),
-    rejections,
-    warnings,
-    first.options,
-    opts.out,
-    log,
-  );
+  const phases = createPhases(!opts.quiet);
+  const summary = await runCorpus(dirs, rejections, warnings, first.options, opts.out, {
+    workers: opts.workers ?? availableParallelism(),
+    phases,
+    ...(opts.reportFormat ? { reportFormat: opts.reportFormat } : {}),
+  });
+  logSummary(summary, opts.out, log, phases, opts.timings);
+  return summary;
 }
 
 export function registerMerge(program: Command): void {
@@ -62,7 +60,10 @@ export function registerMerge(program: Command): void {
     .argument('<dirs...>', 'the --out directories of all n shards')
     .requiredOption('-o, --out <dir>', 'output directory (created; written atomically)')
     .option('-f, --force', 'replace --out even if it is a non-empty directory Parallax did not write')
-    .option('-q, --quiet', 'no summary line')
+    .option('-q, --quiet', 'no progress bar, no summary line')
+    .option('-w, --workers <n>', 'threads for the corpus phase (default: number of cores)', parseWorkers)
+    .option('--report-format <f>', 'json, jsonl or auto (see analyze)', parseReportFormat, 'auto')
+    .option('--timings <file>', 'write the time of each phase (JSON) to this file (not part of the report)')
     .action(async (dirs: string[], opts: MergeOptions) => {
       const summary = await runMerge(dirs, opts, (l) => {
         if (!opts.quiet) process.stderr.write(l + '\n');

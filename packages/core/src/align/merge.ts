@@ -7,7 +7,7 @@
  * stays linear in the number of distinct names. Merges go to `state.entityMerges`
  * (old id -> canonical id); engine.buildReport applies them everywhere.
  */
-import type { CorpusStage, CorpusState } from '../model';
+import type { ArticleAnalysis, CorpusStage, CorpusState, EngineContext } from '../model';
 import { compileGazetteer, type Gazetteer } from './gazetteer';
 import { cmp, jaroWinkler, nameKey } from './text';
 
@@ -108,29 +108,52 @@ function gazetteerRecords(g: Gazetteer, types: ReadonlySet<string>, wanted: Read
   return out;
 }
 
+/** A name mention that entity merging looks at (an article's pattern-made PERSON/ORG ids). */
+export interface NameMention {
+  id: string;
+  type: string;
+  text: string;
+}
+
+/** The mentions of one article that `mergeEntityNames` needs (small; kept per article when analyses are spilled to disk). */
+export function nameMentions(a: ArticleAnalysis): NameMention[] {
+  if (!a.article.english) return [];
+  const out: NameMention[] = [];
+  for (const m of a.article.entities) {
+    if (!m.entity_id || !m.rule.startsWith('pattern:') || (m.type !== 'PERSON' && m.type !== 'ORG')) continue;
+    out.push({ id: m.entity_id, type: m.type, text: m.text });
+  }
+  return out;
+}
+
+/** Entity merges (old id -> canonical id) from the name mentions of every article, in article order. */
+export function mergeEntityNames(mentions: Iterable<readonly NameMention[]>, ctx: EngineContext): Record<string, string> {
+  const g = compileGazetteer(ctx.lexicons.entities, ctx.nlp);
+  const byId = new Map<string, NameRecord>();
+  for (const list of mentions) {
+    for (const m of list) {
+      const r = byId.get(m.id);
+      if (r) {
+        r.count++;
+        if (m.text.length > r.name.length) r.name = m.text;
+      } else byId.set(m.id, { id: m.id, type: m.type, name: m.text, count: 1, known: false });
+    }
+  }
+  const merges: Record<string, string> = {};
+  if (byId.size === 0) return merges;
+  const unknown = [...byId.values()];
+  const wanted = new Set(unknown.map((r) => blockKey(r.type, r.name)));
+  // A gazetteer entity may appear under several aliases: records share its id, so they union trivially.
+  const known = gazetteerRecords(g, new Set(['PERSON', 'ORG']), wanted);
+  const merged = mergeNamesMulti([...unknown, ...known]);
+  for (const [from, to] of Object.entries(merged)) if (from !== to && !g.byId.has(from)) merges[from] = to;
+  return merges;
+}
+
 export const entityMergeStage: CorpusStage = {
   name: 'entity-merge',
   run(state: CorpusState, ctx) {
-    const g = compileGazetteer(ctx.lexicons.entities, ctx.nlp);
-    const byId = new Map<string, NameRecord>();
-    for (const a of state.articles) {
-      if (!a.article.english) continue;
-      for (const m of a.article.entities) {
-        if (!m.entity_id || !m.rule.startsWith('pattern:') || (m.type !== 'PERSON' && m.type !== 'ORG')) continue;
-        const r = byId.get(m.entity_id);
-        if (r) {
-          r.count++;
-          if (m.text.length > r.name.length) r.name = m.text;
-        } else byId.set(m.entity_id, { id: m.entity_id, type: m.type, name: m.text, count: 1, known: false });
-      }
-    }
-    if (byId.size === 0) return;
-    const unknown = [...byId.values()];
-    const wanted = new Set(unknown.map((r) => blockKey(r.type, r.name)));
-    // A gazetteer entity may appear under several aliases: records share its id, so they union trivially.
-    const known = gazetteerRecords(g, new Set(['PERSON', 'ORG']), wanted);
-    const merged = mergeNamesMulti([...unknown, ...known]);
-    for (const [from, to] of Object.entries(merged)) if (from !== to && !g.byId.has(from)) state.entityMerges[from] = to;
+    Object.assign(state.entityMerges, mergeEntityNames(state.articles.map(nameMentions), ctx));
   },
 };
 
