@@ -17,7 +17,7 @@
  * one run, restores input order by ordinal and calls buildReport: the result is
  * byte-identical to an unsharded run.
  */
-import { createReadStream, createWriteStream, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readFileSync, statSync, truncateSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { lexiconRefs } from '@parallax/lexicons';
@@ -84,10 +84,27 @@ export class ShardWriter {
   constructor(
     private readonly file: (name: string) => string,
     private readonly shard: ShardSpec,
+    /** Append to a recovered spill (recoverSpill) instead of starting empty. */
+    from?: SpillState,
   ) {
-    this.analyses = createWriteStream(file(SHARD_FILES.analyses));
-    this.summaries = createWriteStream(file(SHARD_FILES.summaries));
-    this.records = createWriteStream(file(SHARD_FILES.records));
+    const flags = from ? 'a' : 'w';
+    this.analyses = createWriteStream(file(SHARD_FILES.analyses), { flags });
+    this.summaries = createWriteStream(file(SHARD_FILES.summaries), { flags });
+    this.records = createWriteStream(file(SHARD_FILES.records), { flags });
+    if (from) {
+      this.offset = from.offset;
+      this.nArticles = from.articles;
+    }
+  }
+
+  /** Analyses written (including recovered ones). */
+  get written(): number {
+    return this.nArticles;
+  }
+
+  /** Flush and close without a manifest (the run stopped; recoverSpill can continue it). */
+  async close(): Promise<void> {
+    await Promise.all([end(this.analyses), end(this.summaries), end(this.records)]);
   }
 
   /** Write one analysis (its JSON text as produced by the pool); waits when the disk is slower. */
@@ -190,6 +207,52 @@ async function* lines(path: string): AsyncGenerator<string> {
 
 export async function* readAnalyses(dir: string): AsyncGenerator<{ ordinal: number; analysis: ArticleAnalysis }> {
   for await (const line of lines(join(dir, SHARD_FILES.analyses))) yield JSON.parse(line) as { ordinal: number; analysis: ArticleAnalysis };
+}
+
+/** How far a stopped spill got: its complete lines. */
+export interface SpillState {
+  articles: number;
+  /** Event ordinal of the last complete article (-1: none). */
+  lastOrdinal: number;
+  /** Bytes of analyses.jsonl that are complete. */
+  offset: number;
+}
+
+/**
+ * Cut a stopped spill back to its last complete article (a summary line is written
+ * after its analysis line, so every summary that parses points at a complete analysis)
+ * and say where to continue. Records (rejections, warnings) are re-read from the inputs.
+ */
+export function recoverSpill(dir: string): SpillState {
+  const sumPath = join(dir, SHARD_FILES.summaries);
+  const anaPath = join(dir, SHARD_FILES.analyses);
+  let text = '';
+  try {
+    text = readFileSync(sumPath, 'utf8');
+  } catch {
+    // no summaries yet
+  }
+  let good = 0;
+  let articles = 0;
+  let last: SummaryLine | null = null;
+  for (let pos = 0; pos < text.length; ) {
+    const nl = text.indexOf('\n', pos);
+    if (nl < 0) break; // a torn last line
+    try {
+      last = JSON.parse(text.slice(pos, nl)) as SummaryLine;
+    } catch {
+      break;
+    }
+    articles++;
+    pos = nl + 1;
+    good = pos;
+  }
+  const offset = last ? last.offset + last.length + 1 : 0;
+  if (existsSync(anaPath) && statSync(anaPath).size < offset) throw new UsageError(`--resume: ${anaPath} is shorter than its summaries say; run without --resume to start again`);
+  if (existsSync(sumPath)) truncateSync(sumPath, Buffer.byteLength(text.slice(0, good)));
+  if (existsSync(anaPath)) truncateSync(anaPath, offset);
+  writeFileSync(join(dir, SHARD_FILES.records), '');
+  return { articles, lastOrdinal: last?.ordinal ?? -1, offset };
 }
 
 export async function* readSummaries(dir: string): AsyncGenerator<SummaryLine> {

@@ -11,7 +11,7 @@
  * for any --workers and for shard + merge.
  */
 import { availableParallelism } from 'node:os';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createEngine, TOOL_VERSION, type Rejection, type Warning } from '@parallax/core';
 import type { IngestWarning } from '@parallax/ingest';
@@ -21,7 +21,7 @@ import { checkOutDir, NothingAnalysedError, openOutDir, UsageError, writeOutDir 
 import { analyzeInOrder, createAnalyzer } from '../pool';
 import { createPhases, createProgress, type Phases } from '../progress';
 import { JSON_REPORT_MAX_ARTICLES, runCorpus, type ReportFormat } from '../corpus-run';
-import { inShard, parseShard, ShardWriter, SHARD_FILES } from '../shard';
+import { inShard, parseShard, recoverSpill, ShardWriter, SHARD_FILES, type SpillState } from '../shard';
 import type { Analysed } from '../pool';
 
 export interface AnalyzeOptions {
@@ -34,6 +34,10 @@ export interface AnalyzeOptions {
   workers?: number;
   /** "i/n": analyse only slice i of n and write a shard directory. */
   shard?: string;
+  /** Continue a stopped run from its spill directory (same inputs and options). */
+  resume?: boolean;
+  /** Tests: throw after this many articles were written to the spill (a crash mid-run). Not a CLI flag. */
+  failAfter?: number;
   /** Write the per-phase times (JSON) to this file; never part of the output. */
   timings?: string;
   /** report.json (json), the report/ directory of JSONL parts (jsonl), or json up to JSON_REPORT_MAX_ARTICLES articles (auto). */
@@ -94,9 +98,28 @@ export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (li
   const options = reportOptions(opts);
   const phases = createPhases(!opts.quiet);
   const progress = await createProgress(paths, !opts.quiet, shard ? `shard ${shard.index}/${shard.count}` : 'analysing');
+  // Without --shard the per-article phase writes a spill directory in the shard format
+  // (one shard 0/1) beside --out; the corpus phase reads it back per event and per
+  // article. A run that stops keeps it: --resume continues after its last complete line.
+  const work = workDir(opts.out);
+  const run = { tool_version: TOOL_VERSION, options, inputs: paths };
+  let resumed: SpillState | null = null;
+  if (!shard) {
+    if (opts.resume && existsSync(join(work, RUN_FILE))) {
+      const before = readFileSync(join(work, RUN_FILE), 'utf8');
+      if (before !== JSON.stringify(run)) throw new UsageError(`--resume: ${work} belongs to a run with other inputs, options or tool version (${before.slice(0, 200)}); run without --resume to start again`);
+      resumed = recoverSpill(work);
+      log(`resuming: ${resumed.articles} articles already analysed in ${work}`);
+    } else {
+      rmSync(work, { recursive: true, force: true });
+      mkdirSync(work, { recursive: true });
+      writeFileSync(join(work, RUN_FILE), JSON.stringify(run));
+    }
+  }
+  const doneUpTo = resumed?.lastOrdinal ?? -1;
   const analyzer = createAnalyzer(engineOptions, workers, opts.spawnAfter);
   const events = streamInputs(paths, opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes });
-  const ordered = analyzeInOrder(events, analyzer, workers, (e) => inShard(e.articleOrdinal, shard));
+  const ordered = analyzeInOrder(events, analyzer, workers, (e) => inShard(e.articleOrdinal, shard) && e.ordinal > doneUpTo);
   let articles = 0;
   const tick = (path: string, bytes: number) => progress.tick(path, articles, bytes);
   try {
@@ -136,19 +159,17 @@ export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (li
       }
     }
 
-    // The per-article phase writes a spill directory in the shard format (one shard 0/1)
-    // next to --out; the corpus phase reads it back per event and per article.
-    const work = workDir(opts.out);
-    rmSync(work, { recursive: true, force: true });
-    const spill = openOutDir(work);
     const rejections: Rejection[] = [];
     const warnings: Warning[] = [];
     const t0 = performance.now();
+    const writer = new ShardWriter((name) => join(work, name), { index: 0, count: 1 }, resumed ?? undefined);
     try {
-      const writer = new ShardWriter(spill.file, { index: 0, count: 1 });
       for await (const e of ordered) {
         if (e.kind === 'article') {
-          await writer.analysis(e.ordinal, e.json as Analysed);
+          if (e.json !== null) {
+            await writer.analysis(e.ordinal, e.json);
+            if (opts.failAfter !== undefined && writer.written >= opts.failAfter) throw new Error(`stopped after ${opts.failAfter} articles (test)`);
+          }
           articles++;
           tick(e.article.source.path, e.article.text.length);
         } else if (e.kind === 'rejection') {
@@ -159,26 +180,25 @@ export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (li
         }
       }
       await writer.finish(options, paths);
-      spill.commit(TOOL_VERSION);
     } catch (err) {
-      spill.abort();
+      await writer.close();
+      if (!opts.quiet) process.stderr.write(`parallax: the run stopped; what it analysed is kept in ${work}: run the same command with --resume to continue\n`);
       throw err;
     }
     progress.stop();
     await analyzer.close();
     phases.record('analysing', performance.now() - t0, articles);
-    try {
-      const summary = await runCorpus([work], rejections, warnings, options, opts.out, { workers, phases, ...(opts.reportFormat ? { reportFormat: opts.reportFormat } : {}) });
-      logSummary(summary, opts.out, log, phases, opts.timings);
-      return summary;
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
+    const summary = await runCorpus([work], rejections, warnings, options, opts.out, { workers, phases, ...(opts.reportFormat ? { reportFormat: opts.reportFormat } : {}) });
+    rmSync(work, { recursive: true, force: true });
+    logSummary(summary, opts.out, log, phases, opts.timings);
+    return summary;
   } finally {
     progress.stop();
     await analyzer.close();
   }
 }
+
+const RUN_FILE = 'run.json';
 
 /** Where `analyze` keeps its spill while it runs: a hidden sibling of --out. */
 export function workDir(out: string): string {
@@ -207,6 +227,7 @@ export function registerAnalyze(program: Command): void {
     })
     .option('-w, --workers <n>', 'threads for the per-article stages (default: number of cores; 1 = no worker threads)', parseWorkers)
     .option('--report-format <f>', `report.json (json), a report/ directory of JSONL parts (jsonl), or json up to ${JSON_REPORT_MAX_ARTICLES} articles (auto)`, parseReportFormat, 'auto')
+    .option('--resume', 'continue a run that stopped (killed, crashed) from what it already analysed; the result equals an uninterrupted run')
     .option('--timings <file>', 'write the time of each phase (JSON) to this file (not part of the report)')
     .option('--shard <i/n>', 'analyse only slice i of n (0-based; article ordinal mod n) and write a shard directory for `parallax merge`')
     .action(async (paths: string[], opts: AnalyzeOptions) => {
