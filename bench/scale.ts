@@ -17,14 +17,14 @@
  * `cli_2workers_vs_1worker` (whole run) is printed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createEngine } from '@parallax/core';
 
 const root = resolve(import.meta.dirname, '..');
-const source = resolve(root, '../shared/dev-data/allsides_events/articles.jsonl');
+const source = resolve(process.env.PARALLAX_DEV_DATA ?? resolve(root, '../shared/dev-data'), 'allsides_events/articles.jsonl');
 
 interface Row {
   id: string;
@@ -52,6 +52,13 @@ function hash(s: string): number {
  * stops the whole run until failure isolation lands: issue 17); the count is printed.
  */
 function usable(rows: Row[]): Row[] {
+  // The check costs one analysis per source article: its result is cached in the temp dir, keyed by the source's size.
+  const cache = join(tmpdir(), `parallax-scale-usable-${statSync(source).size}.json`);
+  if (existsSync(cache)) {
+    const bad = new Set(JSON.parse(readFileSync(cache, 'utf8')) as string[]);
+    if (bad.size > 0) process.stderr.write(`left out ${bad.size} of ${rows.length} source articles on which analyzeArticle throws (issue 17; cached in ${cache})\n`);
+    return rows.filter((r) => !bad.has(r.id));
+  }
   const engine = createEngine();
   const ok = rows.filter((r, i) => {
     try {
@@ -61,6 +68,8 @@ function usable(rows: Row[]): Row[] {
       return false;
     }
   });
+  const okIds = new Set(ok.map((r) => r.id));
+  writeFileSync(cache, JSON.stringify(rows.filter((r) => !okIds.has(r.id)).map((r) => r.id)));
   if (ok.length < rows.length) process.stderr.write(`left out ${rows.length - ok.length} of ${rows.length} source articles on which analyzeArticle throws (issue 17)\n`);
   return ok;
 }

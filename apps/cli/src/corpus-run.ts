@@ -26,6 +26,7 @@ import {
   CSV_HEADERS,
   eventsFromArticles,
   jsonChunks,
+  JSON_REPORT_MAX_ARTICLES,
   mergeEntityNames,
   reportItems,
   SCHEMA_VERSION,
@@ -40,11 +41,11 @@ import {
 import { createCorpusPool, inFlight, ordered } from './corpus-pool';
 import type { JobSetup, SpillRef } from './jobs';
 import { openOutDir } from './output';
+import { csvToParquet } from './parquet';
 import { readSummaries, SHARD_FILES, type SummaryLine } from './shard';
 import type { Phases } from './progress';
 
-/** Up to this many analysed articles report.json is one file; above, the report is `report/` (JSONL parts). */
-export const JSON_REPORT_MAX_ARTICLES = 5000;
+export { JSON_REPORT_MAX_ARTICLES };
 
 export type ReportFormat = 'auto' | 'json' | 'jsonl';
 
@@ -52,6 +53,28 @@ export interface CorpusRunOptions {
   workers: number;
   reportFormat?: ReportFormat;
   phases: Phases;
+  /** Group events within windows of this many days (0: the whole corpus is one window). */
+  windowDays?: number;
+  /** Also write every CSV as <table>.parquet (parquet.ts). */
+  parquet?: boolean;
+  /** Write only part i of n of the output (contiguous windows; see docs/scaling.md). */
+  part?: { index: number; count: number };
+}
+
+const DAY_MS = 86_400_000;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/**
+ * The window of an article: days since 1970-01-01 (UTC) of its date, divided by
+ * `windowDays`, rounded down. Undated articles (or unreadable dates) all go to one last
+ * window of their own, grouped only among themselves. windowDays 0: one window.
+ */
+export function windowOf(published: string | null, windowDays: number): number {
+  if (windowDays <= 0) return 0;
+  const m = published ? ISO_DAY.exec(published) : null;
+  if (!m) return Number.MAX_SAFE_INTEGER;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isFinite(t) ? Math.floor(t / DAY_MS / windowDays) : Number.MAX_SAFE_INTEGER;
 }
 
 export interface CorpusSummary {
@@ -155,10 +178,23 @@ export async function runCorpus(
     kept.map((k) => (k.s.english ? k.s.names : [])),
     engine.context,
   );
-  const events: Event[] = eventsFromArticles(
-    kept.map((k) => ({ id: k.s.id, title: k.s.title, published: k.s.published, features: k.s.features })),
-    merges,
-  );
+  // Events never cross a window: group each window's articles on their own, windows in order.
+  const windowDays = opts.windowDays ?? 0;
+  const winOf = kept.map((k) => windowOf(k.s.published, windowDays));
+  const windowIds = [...new Set(winOf)].sort((a, b) => a - b);
+  const byWindow = new Map<number, number[]>(windowIds.map((w) => [w, []]));
+  winOf.forEach((w, i) => byWindow.get(w)!.push(i));
+  const events: Event[] = [];
+  const windowEvents: [number, number][] = []; // per window: first event index, end
+  for (const w of windowIds) {
+    const first = events.length;
+    for (const e of eventsFromArticles(
+      byWindow.get(w)!.map((i) => ({ id: kept[i]!.s.id, title: kept[i]!.s.title, published: kept[i]!.s.published, features: kept[i]!.s.features })),
+      merges,
+    ))
+      events.push(e);
+    windowEvents.push([first, events.length]);
+  }
   const keptIndex = new Map<string, number>();
   kept.forEach((k, i) => keptIndex.set(k.s.id, i));
   const eventOfKept = new Int32Array(kept.length).fill(-1);
@@ -179,8 +215,20 @@ export async function runCorpus(
     k.s.features = null;
   }
   phases.done('grouping', events.length);
+  phases.finish('grouping', events.length);
 
-  const format = opts.reportFormat ?? 'auto';
+  // Part i of n: a contiguous run of windows, balanced by article count (the same cut in every job).
+  const part = opts.part ?? { index: 0, count: 1 };
+  const mine: number[] = [];
+  {
+    let before = 0;
+    windowIds.forEach((w, k) => {
+      if (Math.floor((before * part.count) / Math.max(1, kept.length)) === part.index) mine.push(k);
+      before += byWindow.get(w)!.length;
+    });
+  }
+  const first = part.index === 0;
+  const format = part.count > 1 ? 'jsonl' : (opts.reportFormat ?? 'auto');
   const form: ReportForm = format === 'jsonl' || (format === 'auto' && kept.length > JSON_REPORT_MAX_ARTICLES) ? 'jsonl' : 'json';
   const dir = openOutDir(out);
   const pool = createCorpusPool(engineOptions, kept.length > 64 ? opts.workers : 1);
@@ -189,119 +237,139 @@ export async function runCorpus(
     mkdirSync(partDir);
     const parts = Object.fromEntries(SECTIONS.map((s) => [s, new Sink(join(partDir, `${s}.${form === 'json' ? 'part' : 'jsonl'}`))])) as Record<Section, Sink>;
     // Event-level scores / evidence / warnings come after every article's in the report.
-    const eventParts = {
+    const eventParts: Record<'scores' | 'evidence' | 'warnings', Sink> = {
       scores: new Sink(join(partDir, 'event-scores.tmp')),
       evidence: new Sink(join(partDir, 'event-evidence.tmp')),
       warnings: new Sink(join(partDir, 'event-warnings.tmp')),
     };
     const csvNames = Object.keys(CSV_HEADERS) as (keyof typeof CSV_HEADERS)[];
     const csv = Object.fromEntries(csvNames.map((n) => [n, new Sink(dir.file(n))])) as Record<keyof typeof CSV_HEADERS, Sink>;
-    for (const n of csvNames) csv[n].write(csvHeader(n === 'articles.csv' ? [...CSV_HEADERS[n], ...docMeasures] : CSV_HEADERS[n]));
+    if (first) for (const n of csvNames) csv[n].write(csvHeader(n === 'articles.csv' ? [...CSV_HEADERS[n], ...docMeasures] : CSV_HEADERS[n]));
     const evidenceJsonl = new Sink(dir.file('evidence.jsonl'));
 
-    parts.inputs.write(reportItems(inputs, form), inputs.length);
-    csv['rejected.csv'].write(
-      csvLines(inputs.filter((i) => i.status !== 'analysed').map((i) => [i.path, i.line, i.status === 'duplicate' ? `duplicate: ${i.reason}` : i.reason])),
-    );
+    if (first) {
+      parts.inputs.write(reportItems(inputs, form), inputs.length);
+      csv['rejected.csv'].write(
+        csvLines(inputs.filter((i) => i.status !== 'analysed').map((i) => [i.path, i.line, i.status === 'duplicate' ? `duplicate: ${i.reason}` : i.reason])),
+      );
+    }
     const counts = { inputs: inputs.length, analysed: kept.length, rejected: inputs.filter((i) => i.status === 'rejected').length, duplicate: inputs.filter((i) => i.status === 'duplicate').length };
     inputs.length = 0;
-    parts.events.write(reportItems(events, form), events.length);
-    parts.warnings.write(reportItems(ingestWarnings, form), ingestWarnings.length);
+    if (first) parts.warnings.write(reportItems(ingestWarnings, form), ingestWarnings.length);
 
     const setup: JobSetup = { engineOptions, files, merges, docMeasures, form };
     pool.setup(setup);
 
-    // ---- aligning: one event at a time, on the pool ----------------------------------
-    const toAlign: number[] = [];
-    for (let e = 0; e < events.length; e++) if (members[e]!.some(aligned)) toAlign.push(e);
-    const alignedArticles = toAlign.reduce((n, e) => n + members[e]!.length, 0);
-    phases.start('aligning', alignedArticles, 'articles');
     const groups: (Int32Array | null)[] = new Array<Int32Array | null>(kept.length).fill(null);
-    // Batches of whole events, about 24 articles each (fewer messages; still balanced).
-    const batches: number[][] = [];
-    for (let i = 0, cur: number[] = [], size = 0; i < toAlign.length; i++) {
-      cur.push(toAlign[i]!);
-      size += members[toAlign[i]!]!.length;
-      if (size >= 24 || i === toAlign.length - 1) {
-        batches.push(cur);
-        cur = [];
-        size = 0;
-      }
-    }
+    const totalMine = mine.reduce((n, k) => n + byWindow.get(windowIds[k]!)!.length, 0);
     let doneArticles = 0;
-    for await (const [batch, rendered] of ordered(
-      batches,
-      (b) => pool.align({ events: b.map((e) => ({ event: events[e]!, members: members[e]!.map((i) => kept[i]!.ref) })) }),
-      inFlight(pool),
-    )) {
-      rendered.forEach((r, j) => {
-        const e = batch[j]!;
-        parts.claims.write(r.report.claims, r.counts.claims);
-        parts.omissions.write(r.report.omissions, r.counts.omissions);
-        parts.diffs.write(r.report.diffs, r.counts.diffs);
-        parts.terms.write(r.report.terms, r.counts.terms);
-        eventParts.scores.write(r.report.scores, r.counts.scores);
-        eventParts.evidence.write(r.report.evidence, r.counts.evidence);
-        eventParts.warnings.write(r.report.warnings, r.counts.warnings);
-        csv['claims.csv'].write(r.csv['claims.csv']);
-        csv['coverage.csv'].write(r.csv['coverage.csv']);
-        csv['terms.csv'].write(r.csv['terms.csv']);
-        for (const i of members[e]!) {
-          const g = r.groups[kept[i]!.s.id];
-          if (g) groups[i] = Int32Array.from(g);
-        }
-        doneArticles += members[e]!.length;
-      });
-      phases.tick(doneArticles);
-    }
-    phases.done('aligning', doneArticles);
-
-    // ---- writing: every article in input order, rendered on the pool -------------------
-    phases.start('writing', kept.length, 'articles');
-    const numbers = { scores: [] as Warning[], evidence: [] as Warning[] };
-    const chunks: number[][] = [];
-    for (let i = 0; i < kept.length; i += 16) chunks.push(Array.from({ length: Math.min(16, kept.length - i) }, (_, k) => i + k));
     let written = 0;
-    for await (const [chunk, reply] of ordered(
-      chunks,
-      (c) =>
-        pool.render({
-          articles: c.map((i) => {
-            const e = eventOfKept[i]!;
-            const g = groups[i];
-            return { ref: kept[i]!.ref, eventId: e >= 0 ? events[e]!.event_id : null, groups: g ? Array.from(g) : null };
-          }),
-        }),
-      inFlight(pool),
-    )) {
-      for (const a of reply.articles) {
-        parts.articles.write(a.report.articles, 1);
-        parts.scores.write(a.report.scores, a.counts.scores);
-        parts.evidence.write(a.report.evidence, a.counts.evidence);
-        parts.quotes.write(a.report.quotes, a.counts.quotes);
-        parts.warnings.write(a.report.warnings, a.counts.warnings);
-        csv['articles.csv'].write(a.csv['articles.csv']);
-        csv['sentences.csv'].write(a.csv['sentences.csv']);
-        csv['events.csv'].write(a.csv['events.csv']);
-        csv['scores.csv'].write(a.csv['scores.csv']);
-        csv['quotes.csv'].write(a.csv['quotes.csv']);
-        evidenceJsonl.write(a['evidence.jsonl']);
+    // Window by window (one window without --window-days): its events are aligned, then its
+    // articles written, then the event-level items, so the parts of windows concatenate.
+    for (const k of mine) {
+      const [e0, e1] = windowEvents[k]!;
+      for (let e = e0; e < e1; e++) parts.events.write(reportItems([events[e]!], form), 1);
+
+      // ---- aligning: one event at a time, on the pool ----------------------------------
+      phases.start('aligning', totalMine, 'articles', doneArticles);
+      const toAlign: number[] = [];
+      for (let e = e0; e < e1; e++) if (members[e]!.some(aligned)) toAlign.push(e);
+      // Batches of whole events, about 24 articles each (fewer messages; still balanced).
+      const batches: number[][] = [];
+      for (let i = 0, cur: number[] = [], size = 0; i < toAlign.length; i++) {
+        cur.push(toAlign[i]!);
+        size += members[toAlign[i]!]!.length;
+        if (size >= 24 || i === toAlign.length - 1) {
+          batches.push(cur);
+          cur = [];
+          size = 0;
+        }
       }
-      numbers.scores.push(...reply.numbers.scores);
-      numbers.evidence.push(...reply.numbers.evidence);
-      for (const i of chunk) groups[i] = null; // done with it
-      written += chunk.length;
-      phases.tick(written);
+      for await (const [batch, rendered] of ordered(
+        batches,
+        (b) => pool.align({ events: b.map((e) => ({ event: events[e]!, members: members[e]!.map((i) => kept[i]!.ref) })) }),
+        inFlight(pool),
+      )) {
+        rendered.forEach((r, j) => {
+          const e = batch[j]!;
+          parts.claims.write(r.report.claims, r.counts.claims);
+          parts.omissions.write(r.report.omissions, r.counts.omissions);
+          parts.diffs.write(r.report.diffs, r.counts.diffs);
+          parts.terms.write(r.report.terms, r.counts.terms);
+          eventParts.scores.write(r.report.scores, r.counts.scores);
+          eventParts.evidence.write(r.report.evidence, r.counts.evidence);
+          eventParts.warnings.write(r.report.warnings, r.counts.warnings);
+          csv['claims.csv'].write(r.csv['claims.csv']);
+          csv['coverage.csv'].write(r.csv['coverage.csv']);
+          csv['terms.csv'].write(r.csv['terms.csv']);
+          for (const i of members[e]!) {
+            const g = r.groups[kept[i]!.s.id];
+            if (g) groups[i] = Int32Array.from(g);
+          }
+          doneArticles += members[e]!.length;
+        });
+        phases.tick(doneArticles);
+      }
+      doneArticles = Math.max(doneArticles, 0);
+      phases.done('aligning', 0);
+
+      // ---- writing: the window's articles in input order, rendered on the pool -----------
+      phases.start('writing', totalMine, 'articles', written);
+      const numbers = { scores: [] as Warning[], evidence: [] as Warning[] };
+      const list = byWindow.get(windowIds[k]!)!;
+      const chunks: number[][] = [];
+      for (let i = 0; i < list.length; i += 16) chunks.push(list.slice(i, i + 16));
+      for await (const [chunk, reply] of ordered(
+        chunks,
+        (c) =>
+          pool.render({
+            articles: c.map((i) => {
+              const e = eventOfKept[i]!;
+              const g = groups[i];
+              return { ref: kept[i]!.ref, eventId: e >= 0 ? events[e]!.event_id : null, groups: g ? Array.from(g) : null };
+            }),
+          }),
+        inFlight(pool),
+      )) {
+        for (const a of reply.articles) {
+          parts.articles.write(a.report.articles, 1);
+          parts.scores.write(a.report.scores, a.counts.scores);
+          parts.evidence.write(a.report.evidence, a.counts.evidence);
+          parts.quotes.write(a.report.quotes, a.counts.quotes);
+          parts.warnings.write(a.report.warnings, a.counts.warnings);
+          csv['articles.csv'].write(a.csv['articles.csv']);
+          csv['sentences.csv'].write(a.csv['sentences.csv']);
+          csv['events.csv'].write(a.csv['events.csv']);
+          csv['scores.csv'].write(a.csv['scores.csv']);
+          csv['quotes.csv'].write(a.csv['quotes.csv']);
+          evidenceJsonl.write(a['evidence.jsonl']);
+        }
+        numbers.scores.push(...reply.numbers.scores);
+        numbers.evidence.push(...reply.numbers.evidence);
+        for (const i of chunk) groups[i] = null; // done with it
+        written += chunk.length;
+        phases.tick(written);
+      }
+      // Event-level items after the window's articles' (buildReport: [...articles' items, ...corpus items]).
+      for (const key of ['scores', 'evidence', 'warnings'] as const) {
+        eventParts[key].close();
+        appendFile(parts[key], eventParts[key].path, eventParts[key].count);
+        eventParts[key] = new Sink(eventParts[key].path);
+      }
+      parts.warnings.write(reportItems([...numbers.scores, ...numbers.evidence], form), numbers.scores.length + numbers.evidence.length);
+      phases.done('writing', 0);
     }
-    // Event-level items after the articles' (buildReport: [...articles' items, ...corpus items]).
-    for (const k of ['scores', 'evidence', 'warnings'] as const) {
-      eventParts[k].close();
-      appendFile(parts[k], eventParts[k].path, eventParts[k].count);
-    }
-    parts.warnings.write(reportItems([...numbers.scores, ...numbers.evidence], form), numbers.scores.length + numbers.evidence.length);
+    for (const key of ['scores', 'evidence', 'warnings'] as const) eventParts[key].close();
     for (const s of Object.values(parts)) s.close();
     for (const s of Object.values(csv)) s.close();
     evidenceJsonl.close();
+
+    if (opts.parquet) {
+      for (const n of csvNames) {
+        const header = n === 'articles.csv' ? [...CSV_HEADERS[n], ...docMeasures] : [...CSV_HEADERS[n]];
+        await csvToParquet(n, header, dir.file(n), dir.file(n.replace(/\.csv$/, '.parquet')), first);
+      }
+    }
 
     // ---- the report: one file, or the directory of parts -------------------------------
     const head = {
@@ -321,14 +389,18 @@ export async function runCorpus(
         format: 'parallax-report-parts',
         format_version: 1,
         ...head,
-        parts: Object.fromEntries(SECTIONS.map((s) => [s, { file: `${s}.jsonl`, items: parts[s].count }])),
+        parts: Object.fromEntries(SECTIONS.map((s) => [s, { file: `${s}.jsonl` }])),
+        evidence_also: '../evidence.jsonl holds the same evidence items, one per line',
       };
-      writeFileSync(join(partDir, 'index.json'), JSON.stringify(index, null, 2) + '\n');
+      if (first) writeFileSync(join(partDir, 'index.json'), JSON.stringify(index, null, 2) + '\n');
     }
-    const codebook = buildCodebook({ ...head, scores: measures.map((m) => ({ measure: m })) } as unknown as AnalysisReport);
-    writeFileSync(dir.file('codebook.md'), codebookMarkdown(codebook));
-    writeFileSync(dir.file('codebook.json'), JSON.stringify(codebook, null, 2) + '\n');
-    phases.done('writing', written);
+    if (first) {
+      const codebook = buildCodebook({ ...head, scores: measures.map((m) => ({ measure: m })) } as unknown as AnalysisReport);
+      writeFileSync(dir.file('codebook.md'), codebookMarkdown(codebook));
+      writeFileSync(dir.file('codebook.json'), JSON.stringify(codebook, null, 2) + '\n');
+    }
+    phases.finish('aligning', doneArticles);
+    phases.finish('writing', written);
     dir.commit(TOOL_VERSION);
     return counts;
   } catch (err) {

@@ -39,12 +39,12 @@ export const SHARD_FORMAT_VERSION = 2;
 export const SHARD_FILES = { manifest: 'shard.json', analyses: 'analyses.jsonl', summaries: 'summaries.jsonl', records: 'inputs.jsonl' } as const;
 
 /** "2/8" -> {index: 2, count: 8}; indices are 0-based (Kubernetes JOB_COMPLETION_INDEX). */
-export function parseShard(spec: string): ShardSpec {
+export function parseShard(spec: string, flag = '--shard'): ShardSpec {
   const m = /^(\d+)\/(\d+)$/.exec(spec.trim());
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!m || !Number.isSafeInteger(index) || !Number.isSafeInteger(count) || count < 1 || index >= count) {
-    throw new UsageError(`--shard must be i/n with 0 <= i < n (0-based, e.g. 0/4 ... 3/4), got "${spec}"`);
+    throw new UsageError(`${flag} must be i/n with 0 <= i < n (0-based, e.g. 0/4 ... 3/4), got "${spec}"`);
   }
   return { index, count };
 }

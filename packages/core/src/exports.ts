@@ -20,6 +20,8 @@ export const CSV_HEADERS = {
   'quotes.csv': ['article_id', 'quote_id', 'speaker', 'speaker_entity', 'side', 'verb', 'kind', 'start', 'end', 'text'],
 } as const;
 
+export { JSON_REPORT_MAX_ARTICLES } from './codebook';
+
 /** Name of the marker file in every directory Parallax writes; walkers skip such directories as inputs. */
 export const OUTPUT_MARKER = '.parallax-output';
 

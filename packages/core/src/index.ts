@@ -37,6 +37,6 @@ export {
   eventsFromArticles,
 } from './corpus';
 export type { ArticleSummary, EventResult, FinishedArticle, NumberWarnings, ReportForm, RenderedEvent, RenderedArticle, NameMention, EventItem } from './corpus';
-export { csvLines, csvHeader, jsonElement } from './exports';
+export { csvLines, csvHeader, jsonElement, JSON_REPORT_MAX_ARTICLES } from './exports';
 export type { CsvCell } from './exports';
 export { EVENT_STAGES } from './pipeline';

@@ -34,12 +34,16 @@ export interface AnalyzeOptions {
   workers?: number;
   /** "i/n": analyse only slice i of n and write a shard directory. */
   shard?: string;
+  /** Group events within fixed windows of this many days (0 = off). */
+  windowDays?: number;
   /** Continue a stopped run from its spill directory (same inputs and options). */
   resume?: boolean;
   /** Tests: throw after this many articles were written to the spill (a crash mid-run). Not a CLI flag. */
   failAfter?: number;
   /** Write the per-phase times (JSON) to this file; never part of the output. */
   timings?: string;
+  /** Also write the tidy tables as Parquet. */
+  parquet?: boolean;
   /** report.json (json), the report/ directory of JSONL parts (jsonl), or json up to JSON_REPORT_MAX_ARTICLES articles (auto). */
   reportFormat?: ReportFormat;
   /** Articles analysed in the main thread before worker threads start (default SPAWN_AFTER; tests use 0). Not a CLI flag. */
@@ -54,8 +58,15 @@ export interface AnalyzeSummary {
 }
 
 /** The report's `options`: what affects the result, never workers, shards or paths. */
-export function reportOptions(opts: { language?: string; maxBytes?: number }): Record<string, unknown> {
-  return { language: opts.language ?? 'auto', maxBytes: opts.maxBytes ?? null };
+export function reportOptions(opts: { language?: string; maxBytes?: number; windowDays?: number }): Record<string, unknown> {
+  return { language: opts.language ?? 'auto', maxBytes: opts.maxBytes ?? null, ...(opts.windowDays ? { windowDays: opts.windowDays } : {}) };
+}
+
+/** `--window-days N`: a whole number of days, 0 (no windows) up to 3660. */
+export function parseWindowDays(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 3660) throw new UsageError(`--window-days must be a whole number of days from 0 to 3660, got "${v}"`);
+  return n;
 }
 
 export function ingestWarning(w: IngestWarning): Warning {
@@ -188,7 +199,13 @@ export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (li
     progress.stop();
     await analyzer.close();
     phases.record('analysing', performance.now() - t0, articles);
-    const summary = await runCorpus([work], rejections, warnings, options, opts.out, { workers, phases, ...(opts.reportFormat ? { reportFormat: opts.reportFormat } : {}) });
+    const summary = await runCorpus([work], rejections, warnings, options, opts.out, {
+      workers,
+      phases,
+      windowDays: opts.windowDays ?? 0,
+      parquet: opts.parquet ?? false,
+      ...(opts.reportFormat ? { reportFormat: opts.reportFormat } : {}),
+    });
     rmSync(work, { recursive: true, force: true });
     logSummary(summary, opts.out, log, phases, opts.timings);
     return summary;
@@ -227,7 +244,9 @@ export function registerAnalyze(program: Command): void {
     })
     .option('-w, --workers <n>', 'threads for the per-article stages (default: number of cores; 1 = no worker threads)', parseWorkers)
     .option('--report-format <f>', `report.json (json), a report/ directory of JSONL parts (jsonl), or json up to ${JSON_REPORT_MAX_ARTICLES} articles (auto)`, parseReportFormat, 'auto')
+    .option('--window-days <n>', 'group events within fixed windows of n days (days since 1970-01-01 / n; undated articles form one window of their own); lets `merge --part` split the corpus phase', parseWindowDays)
     .option('--resume', 'continue a run that stopped (killed, crashed) from what it already analysed; the result equals an uninterrupted run')
+    .option('--parquet', 'also write every CSV table as <table>.parquet (Apache Parquet, same columns; numbers as DOUBLE)')
     .option('--timings <file>', 'write the time of each phase (JSON) to this file (not part of the report)')
     .option('--shard <i/n>', 'analyse only slice i of n (0-based; article ordinal mod n) and write a shard directory for `parallax merge`')
     .action(async (paths: string[], opts: AnalyzeOptions) => {

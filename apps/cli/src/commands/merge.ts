@@ -8,10 +8,10 @@ import { availableParallelism } from 'node:os';
 import type { Rejection, Warning } from '@parallax/core';
 import type { Command } from 'commander';
 import { checkOutDir, NothingAnalysedError, UsageError } from '../output';
-import { checkShardSet, readManifest, readRecords, readSummaries } from '../shard';
+import { checkShardSet, parseShard, readManifest, readRecords, readSummaries } from '../shard';
 import { runCorpus, type ReportFormat } from '../corpus-run';
 import { createPhases } from '../progress';
-import { ingestWarning, logSummary, parseReportFormat, parseWorkers, type AnalyzeSummary } from './analyze';
+import { ingestWarning, logSummary, parseReportFormat, parseWindowDays, parseWorkers, type AnalyzeSummary } from './analyze';
 
 export interface MergeOptions {
   out: string;
@@ -20,6 +20,11 @@ export interface MergeOptions {
   workers?: number;
   reportFormat?: ReportFormat;
   timings?: string;
+  /** Also write the tidy tables as Parquet. */
+  parquet?: boolean;
+  windowDays?: number;
+  /** "i/n": write only part i of n of the output (contiguous windows). */
+  part?: string;
 }
 
 export async function runMerge(dirs: string[], opts: MergeOptions, log: (line: string) => void): Promise<AnalyzeSummary> {
@@ -44,9 +49,15 @@ export async function runMerge(dirs: string[], opts: MergeOptions, log: (line: s
     else warnings.push(ingestWarning(r.warning));
   }
   const phases = createPhases(!opts.quiet);
-  const summary = await runCorpus(dirs, rejections, warnings, first.options, opts.out, {
+  const part = opts.part === undefined ? undefined : parseShard(opts.part, '--part');
+  if (part && part.count > 1 && !opts.windowDays) throw new UsageError('--part needs --window-days: the corpus phase splits by time window');
+  const options = opts.windowDays ? { ...first.options, windowDays: opts.windowDays } : first.options;
+  const summary = await runCorpus(dirs, rejections, warnings, options, opts.out, {
     workers: opts.workers ?? availableParallelism(),
     phases,
+    windowDays: opts.windowDays ?? 0,
+    parquet: opts.parquet ?? false,
+    ...(part ? { part } : {}),
     ...(opts.reportFormat ? { reportFormat: opts.reportFormat } : {}),
   });
   logSummary(summary, opts.out, log, phases, opts.timings);
@@ -63,7 +74,10 @@ export function registerMerge(program: Command): void {
     .option('-q, --quiet', 'no progress bar, no summary line')
     .option('-w, --workers <n>', 'threads for the corpus phase (default: number of cores)', parseWorkers)
     .option('--report-format <f>', 'json, jsonl or auto (see analyze)', parseReportFormat, 'auto')
+    .option('--parquet', 'also write every CSV table as <table>.parquet (Apache Parquet, same columns; numbers as DOUBLE)')
     .option('--timings <file>', 'write the time of each phase (JSON) to this file (not part of the report)')
+    .option('--window-days <n>', 'group events within fixed windows of n days (as analyze --window-days)', parseWindowDays)
+    .option('--part <i/n>', 'write only part i of n of the output: a contiguous run of windows (needs --window-days); the n parts, file by file concatenated in order, equal the whole run with --report-format jsonl')
     .action(async (dirs: string[], opts: MergeOptions) => {
       const summary = await runMerge(dirs, opts, (l) => {
         if (!opts.quiet) process.stderr.write(l + '\n');
