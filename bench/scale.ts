@@ -98,7 +98,7 @@ export async function buildCorpus(n: number, path: string): Promise<{ articles: 
       if (written >= n) break;
       const published = r.published ? shiftDate(r.published, c * 61) : c === 0 ? null : shiftDate('2016-05-27', c * 61 + (hash(r.id) % 1500));
       const line = JSON.stringify({ id: `${r.id}-r${c}`, outlet: r.outlet, title: r.title, published, url: r.url ? `${r.url}#r${c}` : null, text: `${r.text}\n\nEdition ${c}.` });
-      if (!out.write(line + '\n')) await new Promise((res) => out.once('drain', res));
+      if (!out.write(line + '\n')) await new Promise<void>((res) => out.once('drain', () => res()));
       written++;
     }
   }
