@@ -13,7 +13,7 @@
  * more than `JSON_REPORT_MAX_ARTICLES` articles report.json becomes the directory
  * `report/` of JSONL parts (index.json says which file holds which array).
  */
-import { closeSync, createReadStream, openSync, writeSync, fstatSync, readSync, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { lexiconRefs } from '@parallax/lexicons';
 import {
@@ -471,7 +471,5 @@ function writeReportJson(path: string, head: Record<string, unknown>, parts: Rec
   }
 }
 
-import { rmSync } from 'node:fs';
 const rmFile = (p: string) => rmSync(p, { force: true });
 const rmDir = (p: string) => rmSync(p, { recursive: true, force: true });
-void createReadStream;

@@ -17,12 +17,11 @@ import { createEngine, TOOL_VERSION, type Rejection, type Warning } from '@paral
 import type { IngestWarning } from '@parallax/ingest';
 import type { Command } from 'commander';
 import { streamInputs } from '../inputs';
-import { checkOutDir, NothingAnalysedError, openOutDir, UsageError, writeOutDir } from '../output';
+import { checkOutDir, NothingAnalysedError, openOutDir, UsageError } from '../output';
 import { analyzeInOrder, createAnalyzer } from '../pool';
 import { createPhases, createProgress, type Phases } from '../progress';
 import { JSON_REPORT_MAX_ARTICLES, runCorpus, type ReportFormat } from '../corpus-run';
 import { inShard, parseShard, recoverSpill, ShardWriter, SHARD_FILES, type SpillState } from '../shard';
-import type { Analysed } from '../pool';
 
 export interface AnalyzeOptions {
   out: string;
