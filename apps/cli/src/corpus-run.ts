@@ -184,10 +184,25 @@ export async function runCorpus(
   const windowIds = [...new Set(winOf)].sort((a, b) => a - b);
   const byWindow = new Map<number, number[]>(windowIds.map((w) => [w, []]));
   winOf.forEach((w, i) => byWindow.get(w)!.push(i));
+  // Part i of n: a contiguous run of windows, balanced by article count (the same cut in every job).
+  const part = opts.part ?? { index: 0, count: 1 };
+  const mine: number[] = [];
+  {
+    let before = 0;
+    windowIds.forEach((w, k) => {
+      if (Math.floor((before * part.count) / Math.max(1, kept.length)) === part.index) mine.push(k);
+      before += byWindow.get(w)!.length;
+    });
+  }
   const events: Event[] = [];
   const windowEvents: [number, number][] = []; // per window: first event index, end
-  for (const w of windowIds) {
+  const mineSet = new Set(mine);
+  for (const [k, w] of windowIds.entries()) {
     const first = events.length;
+    if (!mineSet.has(k)) {
+      windowEvents.push([first, first]); // another part groups this window
+      continue;
+    }
     for (const e of eventsFromArticles(
       byWindow.get(w)!.map((i) => ({ id: kept[i]!.s.id, title: kept[i]!.s.title, published: kept[i]!.s.published, features: kept[i]!.s.features })),
       merges,
@@ -217,16 +232,6 @@ export async function runCorpus(
   phases.done('grouping', events.length);
   phases.finish('grouping', events.length);
 
-  // Part i of n: a contiguous run of windows, balanced by article count (the same cut in every job).
-  const part = opts.part ?? { index: 0, count: 1 };
-  const mine: number[] = [];
-  {
-    let before = 0;
-    windowIds.forEach((w, k) => {
-      if (Math.floor((before * part.count) / Math.max(1, kept.length)) === part.index) mine.push(k);
-      before += byWindow.get(w)!.length;
-    });
-  }
   const first = part.index === 0;
   const format = part.count > 1 ? 'jsonl' : (opts.reportFormat ?? 'auto');
   const form: ReportForm = format === 'jsonl' || (format === 'auto' && kept.length > JSON_REPORT_MAX_ARTICLES) ? 'jsonl' : 'json';
