@@ -11,8 +11,8 @@
  * story would form one event, which real corpora do not have).
  *
  * Each size runs `parallax analyze corpus.jsonl --out … --quiet --timings …` as a
- * child process under /usr/bin/time (peak RSS of the whole process, worker threads
- * included) and prints time, peak RSS, output sizes and per-phase times as JSON.
+ * child process under /usr/bin/time (peak RSS and CPU time of the whole process, worker
+ * threads included) and prints time, peak RSS, output sizes and per-phase times as JSON.
  * With --compare-workers the first size also runs with --workers 1 and the ratio
  * `cli_2workers_vs_1worker` (whole run) is printed.
  */
@@ -124,6 +124,8 @@ export interface ScaleRun {
   articles: number;
   workers: number;
   seconds: number;
+  /** User + system CPU time of the whole process (all threads): what the run costs whatever the load. */
+  cpu_seconds: number;
   peak_rss_mb: number;
   output_mb: number;
   phases_s: Record<string, number>;
@@ -135,12 +137,12 @@ export function runOnce(corpus: string, out: string, workers: number, articles: 
   const t0 = performance.now();
   const r = spawnSync(
     '/usr/bin/time',
-    ['-f', '%M', 'node', '--import', 'tsx', join(root, 'apps/cli/src/main.ts'), 'analyze', corpus, '--out', out, '--quiet', '--force', '--workers', String(workers), '--timings', timings],
+    ['-f', '%M %U %S', 'node', '--import', 'tsx', join(root, 'apps/cli/src/main.ts'), 'analyze', corpus, '--out', out, '--quiet', '--force', '--workers', String(workers), '--timings', timings],
     { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=6144`.trim() } },
   );
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`parallax analyze failed (exit ${r.status}): ${r.stderr.slice(-4000)}`);
-  const rssKb = Number(r.stderr.trim().split('\n').pop());
+  const [rssKb, user, sys] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number) as [number, number, number];
   const phases = JSON.parse(readFileSync(timings, 'utf8')) as { name: string; ms: number }[];
   const sizes = dirSizes(out);
   const total = Object.values(sizes).reduce((a, b) => a + b, 0);
@@ -152,6 +154,7 @@ export function runOnce(corpus: string, out: string, workers: number, articles: 
     articles,
     workers,
     seconds: Math.round(seconds * 10) / 10,
+    cpu_seconds: Math.round((user + sys) * 10) / 10,
     peak_rss_mb: Math.round(rssKb / 1024),
     output_mb: Math.round(total / 1e5) / 10,
     phases_s: Object.fromEntries(phases.map((p) => [p.name, Math.round(p.ms / 100) / 10])),
