@@ -94,12 +94,16 @@ class Sink {
   private buf: string[] = [];
   private size = 0;
   count = 0;
-  constructor(readonly path: string) {
-    this.fd = openSync(path, 'w');
+  /** `discard`: count items, write nothing (the split report's evidence is ../evidence.jsonl). */
+  constructor(
+    readonly path: string,
+    private readonly discard = false,
+  ) {
+    this.fd = discard ? -1 : openSync(path, 'w');
   }
   write(s: string, items = 0): void {
     this.count += items;
-    if (s === '') return;
+    if (s === '' || this.discard) return;
     this.buf.push(s);
     this.size += s.length;
     if (this.size >= 1 << 20) this.flush();
@@ -112,8 +116,21 @@ class Sink {
     this.size = 0;
   }
   close(): void {
+    if (this.discard || this.fd < 0) return;
     this.flush();
     closeSync(this.fd);
+    this.fd = -1;
+  }
+  /** Start the file again, empty. */
+  reopen(): void {
+    this.close();
+    this.fd = openSync(this.path, 'w');
+  }
+  /** Append bytes as they are (after what is buffered). */
+  raw(bytes: Uint8Array): void {
+    if (this.discard) return;
+    this.flush();
+    for (let off = 0; off < bytes.length; ) off += writeSync(this.fd, bytes, off, bytes.length - off);
   }
 }
 
@@ -240,8 +257,12 @@ export async function runCorpus(
   try {
     const partDir = form === 'json' ? dir.file('.parts') : dir.file('report');
     mkdirSync(partDir);
-    const parts = Object.fromEntries(SECTIONS.map((s) => [s, new Sink(join(partDir, `${s}.${form === 'json' ? 'part' : 'jsonl'}`))])) as Record<Section, Sink>;
+    // The split report's evidence array is evidence.jsonl itself (the same lines): not written twice.
+    const parts = Object.fromEntries(
+      SECTIONS.map((s) => [s, new Sink(join(partDir, `${s}.${form === 'json' ? 'part' : 'jsonl'}`), form === 'jsonl' && s === 'evidence')]),
+    ) as Record<Section, Sink>;
     // Event-level scores / evidence / warnings come after every article's in the report.
+    const eventEvidenceLines = new Sink(join(partDir, 'event-evidence-lines.tmp'));
     const eventParts: Record<'scores' | 'evidence' | 'warnings', Sink> = {
       scores: new Sink(join(partDir, 'event-scores.tmp')),
       evidence: new Sink(join(partDir, 'event-evidence.tmp')),
@@ -304,6 +325,7 @@ export async function runCorpus(
           eventParts.scores.write(r.report.scores, r.counts.scores);
           eventParts.evidence.write(r.report.evidence, r.counts.evidence);
           eventParts.warnings.write(r.report.warnings, r.counts.warnings);
+          eventEvidenceLines.write(r['evidence.jsonl']);
           csv['claims.csv'].write(r.csv['claims.csv']);
           csv['coverage.csv'].write(r.csv['coverage.csv']);
           csv['terms.csv'].write(r.csv['terms.csv']);
@@ -361,10 +383,15 @@ export async function runCorpus(
         appendFile(parts[key], eventParts[key].path, eventParts[key].count);
         eventParts[key] = new Sink(eventParts[key].path);
       }
+      eventEvidenceLines.close();
+      appendFile(evidenceJsonl, eventEvidenceLines.path, 0);
+      eventEvidenceLines.reopen();
       parts.warnings.write(reportItems([...numbers.scores, ...numbers.evidence], form), numbers.scores.length + numbers.evidence.length);
       phases.done('writing', 0);
     }
     for (const key of ['scores', 'evidence', 'warnings'] as const) eventParts[key].close();
+    eventEvidenceLines.close();
+    rmFile(eventEvidenceLines.path);
     for (const s of Object.values(parts)) s.close();
     for (const s of Object.values(csv)) s.close();
     evidenceJsonl.close();
@@ -394,8 +421,7 @@ export async function runCorpus(
         format: 'parallax-report-parts',
         format_version: 1,
         ...head,
-        parts: Object.fromEntries(SECTIONS.map((s) => [s, { file: `${s}.jsonl` }])),
-        evidence_also: '../evidence.jsonl holds the same evidence items, one per line',
+        parts: Object.fromEntries(SECTIONS.map((s) => [s, { file: s === 'evidence' ? '../evidence.jsonl' : `${s}.jsonl` }])),
       };
       if (first) writeFileSync(join(partDir, 'index.json'), JSON.stringify(index, null, 2) + '\n');
     }
@@ -423,9 +449,7 @@ function appendFile(sink: Sink, path: string, items: number): void {
     for (;;) {
       const n = readSync(fd, buf, 0, buf.length, null);
       if (n === 0) break;
-      sink.flush();
-      // Whole UTF-8 bytes go straight through (the sink holds no partial string).
-      writeRaw(sink, buf.subarray(0, n));
+      sink.raw(buf.subarray(0, n));
     }
   } finally {
     closeSync(fd);
@@ -433,10 +457,6 @@ function appendFile(sink: Sink, path: string, items: number): void {
   sink.count += items;
 }
 
-function writeRaw(sink: Sink, bytes: Uint8Array): void {
-  const fd = (sink as unknown as { fd: number }).fd;
-  for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
-}
 
 /** report.json from the parts: exactly `JSON.stringify(report, null, 2) + '\n'` (jsonChunks). */
 function writeReportJson(path: string, head: Record<string, unknown>, parts: Record<Section, Sink>): void {

@@ -163,6 +163,8 @@ export function reportItems(items: readonly unknown[], form: ReportForm): string
 export interface RenderedEvent {
   report: { claims: string; omissions: string; diffs: string; terms: string; scores: string; evidence: string; warnings: string };
   csv: { 'claims.csv': string; 'coverage.csv': string; 'terms.csv': string };
+  /** Event-level evidence as evidence.jsonl lines (after the articles' lines, as exportFiles writes report.evidence). */
+  'evidence.jsonl': string;
   /** Per article id of the event: the index of the claim (in `claims`) each sentence belongs to, -1 for none. */
   groups: Record<string, number[]>;
   counts: { claims: number; omissions: number; diffs: number; terms: number; scores: number; evidence: number; warnings: number };
@@ -204,6 +206,7 @@ export function renderEvent(event: Event, articles: readonly ArticleAnalysis[], 
       'coverage.csv': csvLines(coverage),
       'terms.csv': csvLines(r.terms.map((t) => [t.concept_id, t.article_id, t.outlet, t.surface, t.count])),
     },
+    'evidence.jsonl': r.evidence.map((e) => JSON.stringify(e) + '\n').join(''),
     groups,
     counts: {
       claims: r.claims.length,
