@@ -20,7 +20,12 @@ export interface CorpusPool {
   close(): Promise<void>;
 }
 
-export function createCorpusPool(engineOptions: Partial<EngineOptions>, workers: number): CorpusPool {
+/**
+ * `threads`: worker threads already running worker.ts with the same engine options (the
+ * per-article phase's); they are used instead of starting new ones, and left running
+ * on close (their owner closes them).
+ */
+export function createCorpusPool(engineOptions: Partial<EngineOptions>, workers: number, threads: readonly Worker[] = []): CorpusPool {
   if (workers <= 1) {
     let ctx: JobContext | null = null;
     const need = () => {
@@ -50,20 +55,30 @@ export function createCorpusPool(engineOptions: Partial<EngineOptions>, workers:
     for (const s of slots) for (const j of s.jobs.values()) j.reject(err);
     for (const s of slots) s.jobs.clear();
   };
-  for (let i = 0; i < workers; i++) {
-    const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { engineOptions } });
+  const own = threads.length === 0;
+  const detach: (() => void)[] = [];
+  for (let i = 0; i < (own ? workers : threads.length); i++) {
+    const worker = own ? new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { engineOptions } }) : threads[i]!;
     const slot = { worker, jobs: new Map<number, Pending>() };
-    worker.on('message', (m: 'ready' | { type: 'job'; seq: number; result?: unknown; error?: string }) => {
+    const onMessage = (m: 'ready' | { type: 'job'; seq: number; result?: unknown; error?: string }) => {
       if (m === 'ready' || typeof m !== 'object' || m === null || !('type' in m)) return;
       const job = slot.jobs.get(m.seq);
       if (!job) return;
       slot.jobs.delete(m.seq);
       if (m.error !== undefined) job.reject(new Error(`corpus job failed in a worker: ${m.error}`));
       else job.resolve(m.result);
-    });
-    worker.on('error', (err) => fail(err instanceof Error ? err : new Error(String(err))));
-    worker.on('exit', (code) => {
+    };
+    const onError = (err: unknown) => fail(err instanceof Error ? err : new Error(String(err)));
+    const onExit = (code: number) => {
       if (slot.jobs.size > 0) fail(new Error(`a worker exited (code ${code}) with ${slot.jobs.size} jobs unfinished`));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    detach.push(() => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
     });
     slots.push(slot);
   }
@@ -77,14 +92,15 @@ export function createCorpusPool(engineOptions: Partial<EngineOptions>, workers:
     return p;
   };
   return {
-    workers,
+    workers: slots.length,
     setup(s) {
       for (const slot of slots) slot.worker.postMessage({ type: 'setup', setup: s } satisfies JobMessage);
     },
     align: (job) => submit((seq) => ({ type: 'align', seq, job })),
     render: (job) => submit((seq) => ({ type: 'render', seq, job })),
     close: async () => {
-      await Promise.all(slots.map((s) => s.worker.terminate()));
+      for (const d of detach) d();
+      if (own) await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };
 }

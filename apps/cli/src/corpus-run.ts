@@ -38,6 +38,7 @@ import {
   type ReportForm,
   type Warning,
 } from '@parallax/core';
+import type { Worker } from 'node:worker_threads';
 import { createCorpusPool, inFlight, ordered } from './corpus-pool';
 import type { JobSetup, SpillRef } from './jobs';
 import { openOutDir } from './output';
@@ -57,6 +58,8 @@ export interface CorpusRunOptions {
   windowDays?: number;
   /** Also write every CSV as <table>.parquet (parquet.ts). */
   parquet?: boolean;
+  /** Worker threads of the per-article phase to reuse (same engine options). */
+  threads?: readonly Worker[];
   /** Write only part i of n of the output (contiguous windows; see docs/scaling.md). */
   part?: { index: number; count: number };
 }
@@ -253,7 +256,7 @@ export async function runCorpus(
   const format = part.count > 1 ? 'jsonl' : (opts.reportFormat ?? 'auto');
   const form: ReportForm = format === 'jsonl' || (format === 'auto' && kept.length > JSON_REPORT_MAX_ARTICLES) ? 'jsonl' : 'json';
   const dir = openOutDir(out);
-  const pool = createCorpusPool(engineOptions, kept.length > 64 ? opts.workers : 1);
+  const pool = createCorpusPool(engineOptions, kept.length > 64 ? opts.workers : 1, kept.length > 64 && opts.workers > 1 ? (opts.threads ?? []) : []);
   try {
     const partDir = form === 'json' ? dir.file('.parts') : dir.file('report');
     mkdirSync(partDir);

@@ -50,6 +50,8 @@ export interface Analyzer {
   run(article: ArticleInput): Promise<Analysed>;
   /** Articles submitted but not finished. */
   readonly pending: number;
+  /** The worker threads, if any were started (the corpus phase reuses them: a thread costs 1-2 s to start). */
+  readonly threads: readonly Worker[];
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export function inlineAnalyzer(engineOptions: Partial<EngineOptions>): Analyzer 
   return {
     run: (article) => Promise.resolve(serializeAnalysis(engine.analyzeArticle(article))),
     pending: 0,
+    threads: [],
     close: () => Promise.resolve(),
   };
 }
@@ -85,6 +88,7 @@ export function workerAnalyzer(engineOptions: Partial<EngineOptions>, workers: n
         onReady?.();
         return;
       }
+      if (!Array.isArray(replies)) return; // a corpus-phase job reply (corpus-pool.ts listens for those)
       for (const r of replies) {
         const job = slot.jobs.get(r.seq);
         if (!job) continue;
@@ -125,6 +129,9 @@ export function workerAnalyzer(engineOptions: Partial<EngineOptions>, workers: n
     },
     get pending() {
       return slots.reduce((n, s) => n + s.jobs.size, 0);
+    },
+    get threads() {
+      return slots.map((s) => s.worker);
     },
     async close() {
       await Promise.all(slots.map((s) => s.worker.terminate()));
@@ -167,6 +174,9 @@ export function createAnalyzer(engineOptions: Partial<EngineOptions>, workers: n
     },
     get pending() {
       return pool?.pending ?? 0;
+    },
+    get threads() {
+      return ready ? (pool?.threads ?? []) : [];
     },
     close: () => pool?.close() ?? Promise.resolve(),
   };

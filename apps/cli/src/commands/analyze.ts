@@ -196,13 +196,13 @@ export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (li
       throw err;
     }
     progress.stop();
-    await analyzer.close();
     phases.record('analysing', performance.now() - t0, articles);
     const summary = await runCorpus([work], rejections, warnings, options, opts.out, {
       workers,
       phases,
       windowDays: opts.windowDays ?? 0,
       parquet: opts.parquet ?? false,
+      threads: analyzer.threads,
       ...(opts.reportFormat ? { reportFormat: opts.reportFormat } : {}),
     });
     rmSync(work, { recursive: true, force: true });
