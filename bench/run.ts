@@ -24,6 +24,9 @@ import vader from 'vader-sentiment';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { createEngine, type ArticleAnalysis, type ArticleInput } from '@parallax/core';
+import { loadNodeEncoder } from '@parallax/encoder/node';
+import { goldEvent } from './align-data';
+import { cascadeKeep, CASCADE_FLOORS } from './matcher-fit';
 import { parseFile } from '@parallax/ingest';
 import { generateCorpus } from './synth';
 
@@ -209,7 +212,8 @@ function cli(): void {
   try {
     const jsonl = join(tmp, 'corpus.jsonl');
     writeCorpus(jsonl, n);
-    const full = (w: number) => parallax(['analyze', jsonl, '--out', join(tmp, `out-${w}`), '--workers', String(w)]);
+    // --matcher lexical: this measures the worker pool; the encoder matcher's corpus stage is measured in `alignment`.
+    const full = (w: number) => parallax(['analyze', jsonl, '--out', join(tmp, `out-${w}`), '--workers', String(w), '--matcher', 'lexical']);
     // The per-article phase alone: a 0/1 shard writes the analyses and skips the corpus stages.
     const perArticle = (w: number) => parallax(['analyze', jsonl, '--out', join(tmp, `shard-${w}`), '--workers', String(w), '--shard', '0/1']);
     // Alternate 1, 2, 1, 2 and keep each one's best, to damp a shared machine's noise.
@@ -260,7 +264,7 @@ function shards(): void {
       const times: number[] = [];
       for (let i = 0; i < count; i++) {
         const dir = join(tmp, `s${count}-${i}`);
-        times.push(parallax(['analyze', jsonl, '--out', dir, '--workers', '1', '--shard', `${i}/${count}`]));
+        times.push(parallax(['analyze', jsonl, '--out', dir, '--workers', '1', '--shard', `${i}/${count}`, '--matcher', 'lexical']));
         dirs.push(dir);
       }
       const merged = join(tmp, `merged-${count}`);
@@ -285,6 +289,90 @@ function shards(): void {
   }
 }
 
+// ---------------------------------------------------------------------------
+// Alignment (issue 11): corpus stages vs article stages on the fixture corpus, with the
+// encoder matcher (encoding included: its cache lives one run) and the lexical one;
+// encoder throughput beside wink readDoc's sentences/s.
+// ---------------------------------------------------------------------------
+async function alignment(): Promise<void> {
+  const dir = join(root, 'fixtures/riyadh-2025-02-18');
+  const off = join(root, 'fixtures/off-event');
+  const articles = [dir, off].flatMap((d) =>
+    readdirSync(d)
+      .filter((n) => n.endsWith('.md'))
+      .sort()
+      .flatMap((n) => parseFile(`${d === dir ? 'riyadh-2025-02-18' : 'off-event'}/${n}`, readFileSync(join(d, n))).articles),
+  );
+  const encoder = await loadNodeEncoder();
+  const enc = createEngine({ matcher: 'encoder' }, { encoder });
+  const lex = createEngine({ matcher: 'lexical' });
+  const wink = winkNLP(model);
+  const rounds = 3;
+  const t = { article: [] as number[], corpusEncoder: [] as number[], corpusLexical: [] as number[], encode: [] as number[], readdoc: [] as number[] };
+  let analyses: ArticleAnalysis[];
+  let texts: string[] = [];
+  let sentences = 0;
+  // Warm-up round (JIT, wasm), not counted.
+  for (let r = -1; r < rounds; r++) {
+    let a0 = process.hrtime.bigint();
+    analyses = articles.map((a) => enc.analyzeArticle(a));
+    const articleMs = Number(process.hrtime.bigint() - a0) / 1e6;
+    a0 = process.hrtime.bigint();
+    await enc.buildReportAsync(analyses, []);
+    const encMs = Number(process.hrtime.bigint() - a0) / 1e6;
+    a0 = process.hrtime.bigint();
+    lex.buildReport(analyses, []);
+    const lexMs = Number(process.hrtime.bigint() - a0) / 1e6;
+    texts = enc.alignableTexts(analyses);
+    a0 = process.hrtime.bigint();
+    for (let i = 0; i < texts.length; i += 32) await encoder.encode(texts.slice(i, i + 32));
+    const encodeMs = Number(process.hrtime.bigint() - a0) / 1e6;
+    sentences = analyses.reduce((n, a) => n + a.article.sentences.length, 0);
+    a0 = process.hrtime.bigint();
+    for (const a of articles) wink.readDoc(a.text);
+    const readMs = Number(process.hrtime.bigint() - a0) / 1e6;
+    if (r < 0) continue;
+    t.article.push(articleMs);
+    t.corpusEncoder.push(encMs);
+    t.corpusLexical.push(lexMs);
+    t.encode.push(encodeMs);
+    t.readdoc.push(readMs);
+  }
+  const m = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, median(v)])) as Record<keyof typeof t, number>;
+  result.align_vs_article_stages = r3(m.corpusEncoder / m.article);
+  result.align_vs_article_stages_lexical = r3(m.corpusLexical / m.article);
+  result.encoder_sentences_per_s = Math.round((texts.length / m.encode) * 1000);
+  result.readdoc_sentences_per_s = Math.round((sentences / m.readdoc) * 1000);
+  result.alignment = {
+    articles: articles.length,
+    sentences,
+    encoded_sentences: texts.length,
+    rounds,
+    median_ms: { article_stages: Math.round(m.article), corpus_stages_encoder: Math.round(m.corpusEncoder), corpus_stages_lexical: Math.round(m.corpusLexical), encode: Math.round(m.encode) },
+  };
+  say(`alignment (fixture corpus: ${articles.length} articles, ${sentences} sentences, ${texts.length} encoded; median of ${rounds} rounds)`);
+  say(`  align_vs_article_stages = ${result.align_vs_article_stages}  (goal <= 5)   [corpus stages ${Math.round(m.corpusEncoder)} ms incl. encoding, article stages ${Math.round(m.article)} ms]`);
+  say(`  lexical matcher: corpus/article = ${result.align_vs_article_stages_lexical}   [${Math.round(m.corpusLexical)} ms]`);
+  say(`  encoder_sentences_per_s = ${result.encoder_sentences_per_s}   [wink readDoc: ${result.readdoc_sentences_per_s} sentences/s]`);
+  // The frontier: a lexical pre-filter cascade encodes only sentences with a keyed-cosine candidate >= floor
+  // (quality of each floor: pnpm quality). Ratio = (lexical corpus stages + encoding the kept sentences) / article stages.
+  const riyadh = goldEvent('riyadh', 'riyadh-2025-02-18', 'riyadh-alignment.json');
+  const frontier: Record<string, { encoded: number; of: number; encode_ms: number; ratio: number }> = {};
+  for (const floor of CASCADE_FLOORS) {
+    const kept = cascadeKeep(riyadh.items, floor).map((k) => k.text);
+    const ts: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const a0 = process.hrtime.bigint();
+      for (let i = 0; i < kept.length; i += 32) await encoder.encode(kept.slice(i, i + 32));
+      ts.push(Number(process.hrtime.bigint() - a0) / 1e6);
+    }
+    const ms = median(ts);
+    frontier[`key_floor_${floor}`] = { encoded: kept.length, of: riyadh.items.length, encode_ms: Math.round(ms), ratio: r3((m.corpusLexical + ms) / m.article) };
+    say(`  cascade key>=${floor}: encode ${kept.length}/${riyadh.items.length} Riyadh sentences (${Math.round(ms)} ms) -> corpus/article ~ ${frontier[`key_floor_${floor}`]!.ratio}`);
+  }
+  result.alignment_cascade = frontier;
+}
+
 const cpu = cpus()[0];
 result.machine = {
   cpu: cpu?.model ?? 'unknown',
@@ -297,6 +385,7 @@ result.machine = {
 };
 say(`machine: ${cpu?.model ?? '?'}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${loadavg()[0]?.toFixed(2)}`);
 if (want('per-article')) perArticle();
+if (want('alignment')) await alignment();
 if (want('grouping')) grouping();
 if (want('cli')) {
   const before = await parallelCapacity();

@@ -7,7 +7,7 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['e2e/global-setup.ts'],
     fileParallelism: false,
-    testTimeout: 90_000,
+    testTimeout: 360_000, // the first run in a page loads the sentence encoder (28 MB) and encodes the event's sentences (~9/s in Chromium)
     hookTimeout: 120_000,
     reporters: ['default', ['json', { outputFile: '../../.reports/web-e2e.json' }]],
   },

@@ -28,6 +28,9 @@ import {
   jsonChunks,
   JSON_REPORT_MAX_ARTICLES,
   mergeEntityNames,
+  naturalOrder,
+  analysisParameters,
+  ARTICLES_CSV_TRAILING,
   reportItems,
   SCHEMA_VERSION,
   TOOL_VERSION,
@@ -85,6 +88,8 @@ export interface CorpusSummary {
   analysed: number;
   rejected: number;
   duplicate: number;
+  /** What the console summary reads (summary.ts consoleSummary): the report's warnings and rejected inputs. */
+  console: { warnings: Warning[]; inputs: { status: string; reason: string | null }[] };
 }
 
 /** The report's arrays, in report.json's key order. */
@@ -154,6 +159,7 @@ export async function runCorpus(
   const { phases } = opts;
   const engineOptions = { language: typeof options.language === 'string' ? options.language : 'auto' };
   const engine = createEngine(engineOptions);
+  const { sides: _sides, ...shownOptions } = engine.options;
   const files = dirs.map((d) => join(d, SHARD_FILES.analyses));
 
   // ---- grouping: summaries only --------------------------------------------------
@@ -168,12 +174,19 @@ export async function runCorpus(
   all.length = 0;
   const inputs: InputRecord[] = [];
   const kept: Item[] = [];
+  const failedWarnings: Warning[] = [];
   {
     const byText = new Map<string, Item>();
     const byId = new Map<string, Item>();
     const where = (x: Item) => `${x.s.source.path}${x.s.source.line ? `:${x.s.source.line}` : ''}`;
     for (const a of sortedItems) {
       const rec = { path: a.s.source.path, line: a.s.source.line, article_id: a.s.id };
+      if (a.s.failed !== null) {
+        // An article stage threw (isolate.ts): rejected, with the warning buildReport gives it.
+        inputs.push({ ...rec, status: 'rejected', reason: a.s.failed });
+        failedWarnings.push({ article_id: a.s.id, code: 'internal-error', message: `${a.s.failed}; the article is rejected` });
+        continue;
+      }
       const sameText = byText.get(a.s.text_key);
       if (sameText) {
         inputs.push({ ...rec, status: 'duplicate', reason: `same text as article "${sameText.s.id}" (${where(sameText)}); not counted twice` });
@@ -273,7 +286,7 @@ export async function runCorpus(
     };
     const csvNames = Object.keys(CSV_HEADERS) as (keyof typeof CSV_HEADERS)[];
     const csv = Object.fromEntries(csvNames.map((n) => [n, new Sink(dir.file(n))])) as Record<keyof typeof CSV_HEADERS, Sink>;
-    if (first) for (const n of csvNames) csv[n].write(csvHeader(n === 'articles.csv' ? [...CSV_HEADERS[n], ...docMeasures] : CSV_HEADERS[n]));
+    if (first) for (const n of csvNames) csv[n].write(csvHeader(n === 'articles.csv' ? [...CSV_HEADERS[n], ...docMeasures, ...ARTICLES_CSV_TRAILING] : CSV_HEADERS[n]));
     const evidenceJsonl = new Sink(dir.file('evidence.jsonl'));
 
     if (first) {
@@ -282,9 +295,17 @@ export async function runCorpus(
         csvLines(inputs.filter((i) => i.status !== 'analysed').map((i) => [i.path, i.line, i.status === 'duplicate' ? `duplicate: ${i.reason}` : i.reason])),
       );
     }
-    const counts = { inputs: inputs.length, analysed: kept.length, rejected: inputs.filter((i) => i.status === 'rejected').length, duplicate: inputs.filter((i) => i.status === 'duplicate').length };
+    const shellWarnings = [...naturalOrder(ingestWarnings), ...failedWarnings];
+    const consoleWarnings: Warning[] = [...shellWarnings];
+    const counts = {
+      inputs: inputs.length,
+      analysed: kept.length,
+      rejected: inputs.filter((i) => i.status === 'rejected').length,
+      duplicate: inputs.filter((i) => i.status === 'duplicate').length,
+      console: { warnings: consoleWarnings, inputs: inputs.filter((i) => i.status === 'rejected').map((i) => ({ status: i.status, reason: i.reason })) },
+    };
     inputs.length = 0;
-    if (first) parts.warnings.write(reportItems(ingestWarnings, form), ingestWarnings.length);
+    if (first) parts.warnings.write(reportItems(shellWarnings, form), shellWarnings.length);
 
     const setup: JobSetup = { engineOptions, files, merges, docMeasures, form };
     pool.setup(setup);
@@ -328,6 +349,7 @@ export async function runCorpus(
           eventParts.scores.write(r.report.scores, r.counts.scores);
           eventParts.evidence.write(r.report.evidence, r.counts.evidence);
           eventParts.warnings.write(r.report.warnings, r.counts.warnings);
+          consoleWarnings.push(...r.warningItems);
           eventEvidenceLines.write(r['evidence.jsonl']);
           csv['claims.csv'].write(r.csv['claims.csv']);
           csv['coverage.csv'].write(r.csv['coverage.csv']);
@@ -367,6 +389,7 @@ export async function runCorpus(
           parts.evidence.write(a.report.evidence, a.counts.evidence);
           parts.quotes.write(a.report.quotes, a.counts.quotes);
           parts.warnings.write(a.report.warnings, a.counts.warnings);
+          consoleWarnings.push(...a.warningItems);
           csv['articles.csv'].write(a.csv['articles.csv']);
           csv['sentences.csv'].write(a.csv['sentences.csv']);
           csv['events.csv'].write(a.csv['events.csv']);
@@ -390,6 +413,7 @@ export async function runCorpus(
       appendFile(evidenceJsonl, eventEvidenceLines.path, 0);
       eventEvidenceLines.reopen();
       parts.warnings.write(reportItems([...numbers.scores, ...numbers.evidence], form), numbers.scores.length + numbers.evidence.length);
+      consoleWarnings.push(...numbers.scores, ...numbers.evidence);
       phases.done('writing', 0);
     }
     for (const key of ['scores', 'evidence', 'warnings'] as const) eventParts[key].close();
@@ -401,7 +425,7 @@ export async function runCorpus(
 
     if (opts.parquet) {
       for (const n of csvNames) {
-        const header = n === 'articles.csv' ? [...CSV_HEADERS[n], ...docMeasures] : [...CSV_HEADERS[n]];
+        const header = n === 'articles.csv' ? [...CSV_HEADERS[n], ...docMeasures, ...ARTICLES_CSV_TRAILING] : [...CSV_HEADERS[n]];
         await csvToParquet(n, header, dir.file(n), dir.file(n.replace(/\.csv$/, '.parquet')), first);
       }
     }
@@ -410,7 +434,7 @@ export async function runCorpus(
     const head = {
       schemaVersion: SCHEMA_VERSION,
       tool: { name: 'parallax', version: TOOL_VERSION },
-      options: { ...engine.options, ...options },
+      options: { ...shownOptions, ...options, ...analysisParameters() },
       lexicons: lexiconRefs(),
     };
     if (form === 'json') {

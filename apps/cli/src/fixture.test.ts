@@ -30,7 +30,7 @@ beforeAll(async () => {
     process.chdir(cwd);
   }
   report = AnalysisReport.parse(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')));
-}, 120_000);
+}, 600_000); // loads the sentence encoder and encodes the event's sentences
 
 afterAll(() => rmSync(join(out, '..'), { recursive: true, force: true }));
 

@@ -1,18 +1,25 @@
 /**
- * Fuzzer: feeds mutated fixture files and random Unicode through ingest, the engine
- * and the exporters, and checks that nothing throws, every file is accounted for,
- * and every span in the report points at its own text.
+ * Fuzzer: two kinds of cases, alternating.
+ * - file cases: mutated fixture files and random Unicode through ingest, the engine and
+ *   the exporters: nothing throws, every file is accounted for, every span points at its
+ *   own text;
+ * - news cases (fuzz-news.ts): real sentences perturbed the way news copy goes wrong
+ *   (missing spaces, mixed quotes, possessives, abbreviations, tickers, URLs, emoji, RTL,
+ *   combining marks, very long paragraphs), checked for the same invariants plus lossless
+ *   tokens, no internal error and determinism.
  *
- *   pnpm fuzz                 # 10,000 cases (seed 1)
- *   pnpm fuzz --runs 500 --seed 7
+ *   pnpm fuzz                 # 10,000 cases (seed 1), sentences from the fixtures + dev data
+ *   pnpm fuzz --runs 500 --seed 7 --no-dev-data
  *
- * CI runs a smaller count through fuzz.test.ts (FUZZ_RUNS, default 150).
+ * CI runs a seeded few hundred through fuzz.test.ts (FUZZ_RUNS, default 200; fixtures only,
+ * so the cases do not depend on what a machine holds in ../shared/dev-data).
  */
 import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createEngine, exportFiles, mulberry32, type AnalysisReport } from '@parallax/core';
 import { parseFile } from '@parallax/ingest';
+import { newsCase, runNewsCase, sentencePool } from './fuzz-news';
 
 const EXTENSIONS = ['.txt', '.md', '.html', '.jsonl', '.csv'];
 
@@ -79,7 +86,15 @@ export interface FuzzResult {
   files: number;
   articles: number;
   rejections: number;
+  /** News cases run (each two articles) and where their sentences came from. */
+  news: number;
+  pool: Record<string, number>;
   failures: { seed: number; name: string; error: string }[];
+}
+
+export interface FuzzOptions {
+  /** Also sample sentences from ../shared/dev-data (in memory only). Default false. */
+  devData?: boolean;
 }
 
 function check(report: AnalysisReport): void {
@@ -103,13 +118,26 @@ function check(report: AnalysisReport): void {
   for (const s of report.scores) if (!Number.isFinite(s.value)) throw new Error(`score ${s.measure}: not finite`);
 }
 
-export function fuzz(runs: number, seed: number, root = resolve(fileURLToPath(new URL('../../..', import.meta.url)))): FuzzResult {
+export function fuzz(runs: number, seed: number, root = resolve(fileURLToPath(new URL('../../..', import.meta.url))), opts: FuzzOptions = {}): FuzzResult {
   const corpus = corpusFiles(root);
+  const pool = sentencePool(root, rng(seed), opts.devData ?? false);
   const engine = createEngine();
-  const result: FuzzResult = { runs, files: 0, articles: 0, rejections: 0, failures: [] };
+  const result: FuzzResult = { runs, files: 0, articles: 0, rejections: 0, news: 0, pool: pool.sources, failures: [] };
   for (let i = 0; i < runs; i++) {
     const caseSeed = seed * 1_000_003 + i;
     const r = rng(caseSeed);
+    if (i % 2 === 1) {
+      const name = `news-${i}`;
+      try {
+        const articles = newsCase(pool, r, i);
+        result.news++;
+        result.articles += articles.length;
+        exportFiles(runNewsCase(engine, articles, check, i % 4 === 1));
+      } catch (err) {
+        result.failures.push({ seed: caseSeed, name, error: err instanceof Error ? (err.stack ?? err.message).split('\n').slice(0, 4).join(' | ') : String(err) });
+      }
+      continue;
+    }
     const base = corpus[Math.floor(r() * corpus.length)]!;
     const bytes = r() < 0.15 ? new TextEncoder().encode(Array.from({ length: Math.floor(r() * 300) }, () => String.fromCodePoint(Math.floor(r() * 0xd7ff))).join('')) : mutate(base.bytes, r, corpus.map((c) => c.bytes));
     const name = `fuzz-${i}${r() < 0.8 ? base.name.slice(base.name.lastIndexOf('.')) : EXTENSIONS[Math.floor(r() * EXTENSIONS.length)]}`;
@@ -120,6 +148,8 @@ export function fuzz(runs: number, seed: number, root = resolve(fileURLToPath(ne
       result.rejections += parsed.rejections.length;
       if (parsed.articles.length + parsed.rejections.length === 0) throw new Error('file produced neither an article nor a rejection');
       const report = engine.analyze({ articles: parsed.articles, rejections: parsed.rejections });
+      const internal = report.warnings.find((w) => w.code === 'internal-error');
+      if (internal) throw new Error(`internal-error warning: ${internal.message}`);
       const accounted = report.inputs.length;
       if (accounted !== parsed.articles.length + parsed.rejections.length) throw new Error(`inputs ${accounted} != articles + rejections`);
       check(report);
@@ -140,9 +170,10 @@ if (/fuzz\.[cm]?[jt]s$/.test(invoked)) {
   const runs = arg('--runs', 10_000);
   const seed = arg('--seed', 1);
   const t0 = Date.now();
-  const r = fuzz(runs, seed);
+  const r = fuzz(runs, seed, undefined, { devData: !process.argv.includes('--no-dev-data') });
+  const pool = Object.entries(r.pool).map(([k, v]) => `${v} ${k}`).join(', ');
   process.stdout.write(
-    `fuzz: ${r.runs} cases, ${r.files} files parsed, ${r.articles} articles, ${r.rejections} rejections, ${r.failures.length} failures (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`,
+    `fuzz: ${r.runs} cases (${r.runs - r.news} file cases, ${r.news} news cases from ${pool} sentences), ${r.files} files parsed, ${r.articles} articles, ${r.rejections} rejections, ${r.failures.length} failures (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`,
   );
   for (const f of r.failures.slice(0, 20)) process.stdout.write(`  seed ${f.seed} ${f.name}: ${f.error}\n`);
   process.exitCode = r.failures.length ? 1 : 0;

@@ -25,7 +25,7 @@ beforeAll(async () => {
   } finally {
     process.chdir(cwd);
   }
-}, 120_000);
+}, 600_000); // loads the sentence encoder and encodes the event's sentences (slow on a busy 2-core machine)
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 test('the run writes exactly the files of the output contract', () => {

@@ -8,6 +8,7 @@
  * their article ordinal, which `--shard i/n` slices on.
  */
 import type { ArticleInput } from '@parallax/core';
+import type { DateFormat } from '@parallax/ingest';
 import { walkEvents, type IngestEvent } from '@parallax/ingest/node';
 
 export type InputEvent = IngestEvent & { ordinal: number };
@@ -16,6 +17,7 @@ export type StreamedEvent = ArticleEvent | Exclude<InputEvent, { kind: 'article'
 
 export interface InputOptions {
   maxBytes?: number;
+  dateFormat?: DateFormat;
   /** Called with the size of every regular file before it is read (for progress / ETA). */
   onFile?: (path: string, bytes: number) => void;
 }
@@ -24,7 +26,11 @@ export interface InputOptions {
 export async function* streamInputs(paths: readonly string[], opts: InputOptions = {}): AsyncGenerator<StreamedEvent> {
   let ordinal = 0;
   let articleOrdinal = 0;
-  const walkOpts = { ...(opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes }), ...(opts.onFile ? { onFile: opts.onFile } : {}) };
+  const walkOpts = {
+    ...(opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes }),
+    ...(opts.dateFormat === undefined ? {} : { dateFormat: opts.dateFormat }),
+    ...(opts.onFile ? { onFile: opts.onFile } : {}),
+  };
   for await (const ev of walkEvents(paths, walkOpts)) {
     if (ev.kind === 'article') yield { ...ev, ordinal: ordinal++, articleOrdinal: articleOrdinal++ };
     else yield { ...ev, ordinal: ordinal++ };

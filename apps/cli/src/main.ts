@@ -2,7 +2,8 @@
 /**
  * The `parallax` command. Exit codes: 0 = the run completed (even with rejected
  * inputs); 1 = nothing could be analysed, or an unexpected error; 2 = usage error
- * (bad arguments, --out not writable).
+ * (bad arguments, an input path that does not exist, --out not writable; nothing
+ * is written).
  */
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '@parallax/core';

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { createEngine, summarizeArticle, type ArticleAnalysis, type ArticleInput, type ArticleSummary, type EngineOptions } from '@parallax/core';
+import { createEngine, failedAnalysis, summarizeArticle, type ArticleAnalysis, type ArticleInput, type ArticleSummary, type EngineOptions } from '@parallax/core';
 
 export interface WorkerRequest {
   seq: number;
@@ -58,7 +58,14 @@ export interface Analyzer {
 export function inlineAnalyzer(engineOptions: Partial<EngineOptions>): Analyzer {
   const engine = createEngine(engineOptions);
   return {
-    run: (article) => Promise.resolve(serializeAnalysis(engine.analyzeArticle(article))),
+    run: (article) => {
+      // analyzeArticle isolates stage failures; this catches the rest, exactly as worker.ts does.
+      try {
+        return Promise.resolve(serializeAnalysis(engine.analyzeArticle(article)));
+      } catch (err) {
+        return Promise.resolve(serializeAnalysis(failedAnalysis(article, 'worker', err)));
+      }
+    },
     pending: 0,
     threads: [],
     close: () => Promise.resolve(),

@@ -214,5 +214,5 @@ describe('determinism', () => {
     await inRoot(() => runAnalyze(['fixtures/riyadh-2025-02-18', 'fixtures/hostile'], { out: a, quiet: true }, () => {}));
     await inRoot(() => runAnalyze(['fixtures/hostile', 'fixtures/riyadh-2025-02-18'], { out: b, quiet: true }, () => {}));
     for (const f of readdirSync(a)) expect(readFileSync(join(b, f), 'utf8'), f).toBe(readFileSync(join(a, f), 'utf8'));
-  }, 120_000);
+  }, 600_000); // the encoder matcher: loading and encoding
 });

@@ -84,7 +84,7 @@ describe('runAnalyze', { timeout: 600_000 }, () => {
     expect(summary.rejected).toBeGreaterThan(0);
     single = snapshot(out);
     expect(Object.keys(single)).toContain('report.json');
-    expect(JSON.parse(single['report.json'] as string).options).toEqual({ language: 'auto', maxBytes: null });
+    expect(JSON.parse(single['report.json'] as string).options).toMatchObject({ language: 'auto', maxBytes: null, dateFormat: 'auto', matcher: 'lexical' });
   });
 
   test('equals the in-memory engine (buildReport + exportFiles) byte for byte', async () => {

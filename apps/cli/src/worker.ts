@@ -5,7 +5,7 @@
  * (jobs.ts), answered as strings.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createEngine, type ArticleInput, type EngineOptions } from '@parallax/core';
+import { createEngine, failedAnalysis, type ArticleInput, type EngineOptions } from '@parallax/core';
 import { JobContext, type AlignJob, type JobSetup, type RenderJob } from './jobs';
 import { serializeAnalysis, type WorkerReply, type WorkerRequest } from './pool';
 
@@ -27,7 +27,9 @@ port.on('message', (msg: WorkerRequest[] | JobMessage) => {
       try {
         return { seq, ...serializeAnalysis(engine.analyzeArticle(article)) };
       } catch (err) {
-        return { seq, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+        // analyzeArticle already isolates stage failures; anything else thrown here (e.g. while
+        // serializing) still rejects only this article, as in the main thread.
+        return { seq, ...serializeAnalysis(failedAnalysis(article, 'worker', err)) };
       }
     });
     port.postMessage(replies);

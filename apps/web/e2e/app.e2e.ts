@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { AnalysisReport } from '@parallax/core';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, openApp, REPO_ROOT, screenshot } from './browser';
+import { launch, openApp, PREVIEW_ORIGIN, REPO_ROOT, screenshot } from './browser';
 
 const EXAMPLE = join(REPO_ROOT, 'fixtures', 'riyadh-2025-02-18');
 const OUTLETS = ['ap', 'mediaite', 'npr', 'tasnim', 'washington-times'];
@@ -49,16 +49,19 @@ async function newPage(width = 1280, height = 900): Promise<{ context: BrowserCo
 async function showArticle(page: Page, articleId: string): Promise<void> {
   const column = `.col[data-article="${articleId}"]`;
   if ((await page.locator(column).count()) > 0) return;
-  const values = await page.$$eval('.event-pick select option', (os) => os.map((o) => (o as HTMLOptionElement).value));
-  for (const v of values) {
-    await page.selectOption('.event-pick select', v);
+  await page.click('#tab-stories');
+  const ids = await page.$$eval('.story-card', (cs) => cs.map((c) => c.getAttribute('data-story') ?? ''));
+  for (const id of ids) {
+    await page.click('#tab-stories');
+    await page.click(`.story-card[data-story="${id}"]`);
+    await page.click('#tab-side');
     if ((await page.locator(column).count()) > 0) return;
   }
-  throw new Error(`article ${articleId} is in no event's columns`);
+  throw new Error(`article ${articleId} is in no story's columns`);
 }
 
 async function columnsReady(page: Page, n: number): Promise<void> {
-  await page.waitForFunction((count) => document.querySelectorAll('[data-testid="columns"] .col').length === count, n, { timeout: 60_000 });
+  await page.waitForFunction((count) => document.querySelectorAll('[data-testid="columns"] .col').length === count, n, { timeout: 240_000 });
 }
 
 describe('the bundled example', () => {
@@ -86,8 +89,8 @@ describe('the bundled example', () => {
     await page.waitForSelector('.chart-grid');
     expect(await page.locator('.chart-grid figure.card').count()).toBe(6);
     if (cliReport.scores.some((s) => s.scope === 'document' && s.measure === 'sentiment')) {
-      await page.waitForSelector('[data-chart="doc-sentiment"] svg.recharts-surface');
-      expect(await page.locator('[data-chart="doc-sentiment"] .recharts-bar-rectangle').count()).toBe(5);
+      await page.waitForSelector('[data-chart="doc-sentiment"] svg[data-chart-svg]');
+      expect(await page.locator('[data-chart="doc-sentiment"] .mark').count()).toBe(5);
     } else {
       expect(await page.textContent('[data-chart="doc-sentiment"]')).toContain('No data for this chart');
     }
@@ -104,7 +107,7 @@ describe('the bundled example', () => {
       await png.saveAs(pngPath);
       expect(readFileSync(pngPath).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
       // Clicking a bar lists the evidence behind it and marks it in the text.
-      await page.click('[data-chart="doc-sentiment"] .recharts-bar-rectangle >> nth=0');
+      await page.click('[data-chart="doc-sentiment"] .mark rect >> nth=0');
       await page.waitForSelector('[data-testid="evidence"]');
       const docEvidence = cliReport.evidence.filter((e) => e.article_id === 'ap' && e.measure === 'sentiment' && e.scope === 'document');
       expect(await page.locator('[data-testid="evidence"] .ev-table tbody tr').count()).toBe(docEvidence.length);
@@ -127,7 +130,7 @@ describe('the bundled example', () => {
     const shared = cliReport.claims.filter((c) => c.n_outlets >= 2);
     if (shared.length === 0) {
       // No alignment in this build's report: the view must say so instead of pretending.
-      expect(await page.textContent('.sbs .lede')).toContain('no aligned claims');
+      expect(await page.textContent('.sbs .lede')).toContain('No facts are lined up');
       return;
     }
     const claim = shared.reduce((best, c) => (c.n_outlets > best.n_outlets ? c : best));
@@ -142,11 +145,14 @@ describe('the bundled example', () => {
     expect(other.every((o) => o !== 'solid')).toBe(true);
     await screenshot(page, 'side-by-side-hover-1280');
     // Clicking it opens the word diff of that fact.
+    const sid = await first.getAttribute('data-sid');
     await first.click();
     await page.waitForSelector('[data-testid="diff"]');
     const url = new URL(page.url());
     expect([url.searchParams.get('tab'), url.searchParams.get('claim')]).toEqual(['diff', claim.claim_id]);
-    expect(await page.textContent('.claim-list [aria-selected="true"]')).toContain(claim.label.slice(0, 20));
+    expect(await page.getAttribute('.claim-list [aria-selected="true"]', 'data-claim')).toBe(claim.claim_id);
+    // ... and the pair shown holds the very sentence that was clicked.
+    expect(await page.getAttribute('[data-testid="diff"]', 'data-a-sentence')).toBe(sid);
     await context.close();
   });
 
@@ -229,7 +235,7 @@ describe('the bundled example', () => {
     await openApp(page, '?tab=diff&a=npr&b=tasnim');
     await page.waitForSelector('.diffview');
     if (cliReport.claims.length === 0) {
-      expect(await page.textContent('.diffview')).toContain('No aligned facts');
+      expect(await page.textContent('.diffview')).toContain('No facts lined up');
     } else {
       await page.waitForSelector('[data-testid="diff"], .empty');
       if ((await page.locator('[data-testid="diff"]').count()) === 0) {
@@ -303,7 +309,7 @@ describe('your own articles', () => {
     await page.click('text=Add pasted article');
     await page.waitForSelector('text=Compare 4 files');
     await page.click('[data-testid="analyse"]');
-    await page.waitForSelector('.workspace[data-articles="ap npr le-monde"]', { timeout: 60_000 });
+    await page.waitForSelector('.workspace[data-articles="ap npr le-monde"]', { timeout: 240_000 });
     // Both are shown: side by side when the engine puts them in one event, else one event each (pick it above).
     const ids = await page.$$eval('[data-testid="columns"] .col', (cols) => cols.map((c) => c.getAttribute('data-article')));
     expect(ids.length).toBeGreaterThan(0);
@@ -347,7 +353,7 @@ describe('your own articles', () => {
       { name: 'npr.md', mimeType: 'text/markdown', buffer: readFileSync(join(EXAMPLE, 'npr.md')) },
     ]);
     await page.click('[data-testid="analyse"]');
-    await page.waitForSelector('.workspace[data-articles="hostile npr"]', { timeout: 60_000 });
+    await page.waitForSelector('.workspace[data-articles="hostile npr"]', { timeout: 240_000 });
     await showArticle(page, 'hostile');
     // Click and hover everything in the hostile column, as a curious student would.
     const col = page.locator('.col[data-article="hostile"]');
@@ -357,9 +363,9 @@ describe('your own articles', () => {
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
-    expect(new URL(page.url()).origin).toBe('http://127.0.0.1:4180');
+    expect(new URL(page.url()).origin).toBe(PREVIEW_ORIGIN);
     expect(await page.locator('.col[data-article="hostile"] img, .col[data-article="hostile"] script, .col[data-article="hostile"] iframe, .col[data-article="hostile"] svg').count()).toBe(0);
-    expect(requests.filter((u) => !u.startsWith('http://127.0.0.1:4180/') && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(`${PREVIEW_ORIGIN}/`) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
     await screenshot(page, 'hostile-html-1280');
     await context.close();
   });
@@ -392,7 +398,7 @@ describe('the hostile corpus (fixtures/hostile) through the app', () => {
     await page.setInputFiles('[data-testid="file-input"]', files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: readFileSync(f.path) })));
     await page.click('[data-testid="analyse"]');
     const analysed = cli.articles.map((a) => a.id).join(' ');
-    await page.waitForSelector(`.workspace[data-articles="${analysed}"]`, { timeout: 90_000 });
+    await page.waitForSelector(`.workspace[data-articles="${analysed}"]`, { timeout: 240_000 });
     const why = (await page.textContent('[data-testid="rejections"]')) ?? '';
     const problems = cli.inputs.filter((i) => i.status !== 'analysed');
     expect(problems.length).toBeGreaterThan(5);

@@ -1,5 +1,5 @@
 /**
- * Starts `vite preview` on 127.0.0.1:4180 for the browser suite (the `test` script
+ * Starts `vite preview` on 127.0.0.1 at a free port for the browser suite (the `test` script
  * builds first) and stops it afterwards. Fails loudly when Debian's Chromium is
  * missing: the suite must never pass by skipping.
  */
@@ -7,16 +7,38 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM, PREVIEW_URL } from './browser';
+import { createServer } from 'node:net';
+import type { TestProject } from 'vitest/node';
+import { CHROMIUM } from './chromium';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    previewUrl: string;
+  }
+}
+
+/** A port nothing listens on now (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
 
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-async function waitForServer(url: string, child: ChildProcess, tries = 150): Promise<void> {
+async function waitForServer(url: string, child: ChildProcess, log: () => string, tries = 300): Promise<void> {
   for (let i = 0; i < tries; i++) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited early (code ${child.exitCode}); is port 4180 in use?`);
+    if (child.exitCode !== null) throw new Error(`vite preview exited early (code ${child.exitCode}); is the port in use?`);
     try {
       const res = await fetch(url);
-      if (res.ok) return;
+      // Only our own child may answer (another checkout's server must never be tested instead).
+      if (res.ok && child.exitCode === null && log().includes(url.replace(/\/$/, ''))) return;
     } catch {
       // not up yet
     }
@@ -25,21 +47,17 @@ async function waitForServer(url: string, child: ChildProcess, tries = 150): Pro
   throw new Error(`vite preview did not answer at ${url}`);
 }
 
-export default async function setup(): Promise<() => Promise<void>> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}. Install Debian's Chromium first: apt-get update && apt-get install -y chromium`);
   }
   if (!existsSync(join(webDir, 'dist', 'index.html'))) {
     throw new Error('apps/web/dist is missing: run `vite build` before the e2e suite (the `test` script does).');
   }
-  // Something already answering on the port would be tested instead of this build.
-  const busy = await fetch(PREVIEW_URL).then(
-    () => true,
-    () => false,
-  );
-  if (busy) throw new Error(`${PREVIEW_URL} is already in use: stop that server (an old \`vite preview\`?) so the suite tests this build.`);
+  const port = await freePort();
+  const PREVIEW_URL = `http://127.0.0.1:${port}/`;
   const viteBin = join(webDir, 'node_modules', 'vite', 'bin', 'vite.js');
-  const child = spawn(process.execPath, [viteBin, 'preview', '--port', '4180', '--strictPort', '--host', '127.0.0.1'], {
+  const child = spawn(process.execPath, [viteBin, 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     cwd: webDir,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -47,7 +65,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
   try {
-    await waitForServer(PREVIEW_URL, child);
+    await waitForServer(PREVIEW_URL, child, () => log);
+    project.provide('previewUrl', PREVIEW_URL);
   } catch (err) {
     child.kill('SIGTERM');
     throw new Error(`${(err as Error).message}\n${log}`, { cause: err });

@@ -2,8 +2,30 @@
  * The codebook: generated from the measure registry, the lexicon references and the
  * output contract, so what a researcher cites is exactly what produced the numbers.
  */
+import { QUOTES_CODEBOOK } from './score/quotes';
+import { TERMS_CODEBOOK } from './align/terms';
 import { definitionFor, measureDefinitions, type MeasureDefinition } from './measures';
 import type { AnalysisReport, LexiconRef } from './schema';
+import { FEATURES, FEATURE_DOCS } from './align/matcher';
+import { matcherWeights } from './align/matcher-weights';
+import { lexicons as allLexicons } from '@parallax/lexicons';
+
+/**
+ * How claims are aligned, with the figures measured by `pnpm quality` (bench/quality-align.ts)
+ * when the shipped claim-matcher weights were trained (2026-12-04). Printed in the codebook.
+ */
+export const CLAIMS_METHOD = {
+  encoder:
+    'Claims: within an event, sentences of different articles that report the same fact are grouped. With the `encoder` matcher (`--matcher encoder`; the default is `lexical`, below, which measured better on both golds and is ~50× faster) each candidate pair is scored p(same fact) = sigmoid(bias + sum of weight × feature) by a logistic regression over the features below; the sentence encoder is Universal Sentence Encoder lite (report.json `encoder`), run on the TensorFlow.js wasm backend in Node and in the browser. Pairs with p ≥ threshold are joined in descending order when the mean p over all cross-article pairs of the merged group stays ≥ group threshold (average link: no chaining). Every pair of a claim is in report.json claims[].pairs with its score and each feature\'s contribution (weight × value) and what it saw.',
+  lexical:
+    'With the `lexical` matcher (the default): the pair score is 0.9 × the idf-weighted cosine of the sentences\' keys (entities, content lemmas with paraphrase concepts folded, numbers, quoted words, polarity) + 0.1 × a SIF word-vector cosine; threshold 0.25, group threshold 0.15 (same average link).',
+  figures: [
+    'Riyadh gold (fixtures/gold/riyadh-alignment.json, used to train and to choose the thresholds), pairwise claim-alignment F1: encoder matcher 0.399 (P 0.319, R 0.534); lexical matcher 0.458 (P 0.496, R 0.426); TF-IDF cosine 0.271. Goal 0.8: not reached.',
+    'Held-out gold (fixtures/gold/heldout-alignment.json, never used to train or choose): encoder matcher 0.444 (P 0.367, R 0.564); lexical matcher 0.500 (P 0.488, R 0.513); TF-IDF cosine 0.556.',
+    'MSRP train, 10-fold cross-validation of the method (the same features refitted on 9 folds of MSRP, tested on the 10th; 3,774 news sentence pairs), accuracy / F1: matcher with the encoder 0.722 / 0.810; the same features without the encoder 0.716 / 0.804; lexical key cosine 0.721 / 0.813; encoder cosine alone 0.685 / 0.808; TF-IDF cosine 0.693 / 0.801; always "same fact" 0.682 / 0.811. Goal 0.80 / 0.86: not reached.',
+    'The shipped weights are learned from the Parallax-authored Riyadh gold only (MIT): MSRP is licensed for non-commercial use, so it evaluates the method and never trains what ships (bench/train-matcher.ts --with-msrp fits it for comparison, print-only). Conflict features (number_conflict, negation_mismatch, speaker_conflict) are sign-constrained (weight ≤ 0); on this gold number_conflict and negation_mismatch come out at 0.',
+  ],
+} as const;
 
 /**
  * Up to this many analysed articles the CLI writes report.json; above it, the report
@@ -17,13 +39,14 @@ export const COLUMN_DOCS: Record<string, Record<string, string>> = {
     article_id: 'Article id: the input id (JSONL/CSV), else the file name stem, else a content hash.',
     outlet: 'Outlet name as given by the input (front matter, meta tags or column).',
     title: 'Headline.',
-    published: 'Publication date or date-time, ISO 8601; empty when unknown.',
+    published: 'Publication date-time, always `YYYY-MM-DDTHH:mm:ssZ` in UTC (an offset is converted, a time without a zone is read as UTC, a date alone is midnight UTC, fractions of a second are dropped), so pandas `pd.to_datetime` reads the column without options; empty when unknown or unreadable (see the warnings; numeric day/month order follows --date-format).',
     url: 'Source URL; empty when unknown.',
     event_id: 'Event the article was grouped into (see events.csv); empty when ungrouped.',
     language: 'ISO 639-1 language code (declared or detected).',
     n_sentences: 'Number of sentences outside boilerplate.',
     n_words: 'Number of word and number tokens outside boilerplate.',
     '<measure>': 'Further columns: one per document-scope measure in scores.csv (same value).',
+    author: 'Last column, after the measure columns: byline (front matter or JSONL `author`/`byline`, CSV `author`/`byline`/`authors` column, HTML meta author / article:author / JSON-LD author), several names joined by "; " and a leading "By " dropped; empty when unknown.',
   },
   'sentences.csv': {
     article_id: 'Article id.',
@@ -39,7 +62,11 @@ export const COLUMN_DOCS: Record<string, Record<string, string>> = {
     line: '1-based line of the record in a JSONL/CSV file; empty for whole files.',
     reason: 'Why it was not analysed (duplicates start with "duplicate:").',
   },
-  'events.csv': { article_id: 'Article id.', event_id: 'Event id.' },
+  'events.csv': {
+    article_id: 'Article id.',
+    event_id:
+      'Event id `ev-<date|undated>-<hash of member ids>`. How events are formed: each English article is described by its top named entities, content lemmas and title words; articles published within 4 days of each other (undated articles: by shared keys only, never on an invented date) are scored by idf-weighted shared keys (entities count double) over the smaller article, minus a penalty when their main cities differ, and joined from the best pair down when the score is at least 0.2 and the two groups are linked as wholes (average link), so one strong pair does not chain two stories. The event date is the earliest date the leads state for what happened ("on Tuesday" against the publication date), else the earliest publication date; its label is the most central member title, cleaned of a site name.',
+  },
   'claims.csv': {
     claim_id: 'Claim id.',
     event_id: 'Event id.',
@@ -53,11 +80,12 @@ export const COLUMN_DOCS: Record<string, Record<string, string>> = {
     sentence_ids: 'Sentence ids reporting it, joined by ";".',
   },
   'terms.csv': {
-    concept_id: 'Contested-term concept id (lexicon `terms`).',
+    concept_id: 'The referent named differently across the articles of one event: a concept of lexicon `terms` (contested alternatives such as war / conflict / invasion, illegal / undocumented immigrant; or a paraphrase set whose surfaces substitute for each other in aligned sentences), `entity:<id>` (spelling variants of one entity after the cross-outlet merges: Sergei / Sergey Lavrov), or `spelling:<a>|<b>` (British/American spellings, transliterations of a name). See the codebook section "Term choices".',
     article_id: 'Article id.',
     outlet: 'Outlet.',
-    surface: 'Surface form used.',
-    count: 'Occurrences in the article.',
+    surface: 'Surface form used (lexicon surface, or the word as written, lower-cased).',
+    count: 'Occurrences in the article (datelines and bylines never count).',
+    label: 'The concept as people would say it: the surfaces used in the event, most used first ("Kyiv / Kiev").',
   },
   'scores.csv': {
     article_id: 'Article id.',
@@ -72,14 +100,20 @@ export const COLUMN_DOCS: Record<string, Record<string, string>> = {
   'quotes.csv': {
     article_id: 'Article id.',
     quote_id: 'Quote id.',
-    speaker: 'Speaker as written.',
-    speaker_entity: 'Canonical entity id of the speaker; empty when unresolved.',
-    side: 'Speaker\'s side (lexicon `sides`), empty when unknown.',
+    speaker: 'Speaker as written (a name, a pronoun or a descriptor such as "a spokesperson for Kerry"); empty when the quote has no attribution. Never an outlet, programme, time or place.',
+    speaker_entity: 'Canonical entity id of the speaker; empty when the speaker is unnamed (a descriptor or group) or a pronoun or descriptor could not be resolved (see `rule`) — never a guess.',
+    side: 'Speaker\'s side from the study lexicon given with `--lexicon FILE` (entity id or description word -> side); empty without one, or when the lexicon has no entry for the speaker.',
     verb: 'Attribution verb.',
-    kind: 'direct | indirect.',
+    kind: 'direct (words inside quote marks) | indirect (reported speech: "X said that …", "according to X", "…, saying …").',
     start: 'Start offset of the quoted words.',
     end: 'End offset, exclusive.',
     text: 'Quoted words.',
+    rule: 'How the speaker was found and resolved: `<kind>:<where the attribution is>/<subject rule>[ <antecedent>]`, e.g. `direct:verb-after-mark/coref:pronoun->subject Sergei Lavrov`, `indirect:verb-that/subject:entity`, `direct:coref:same-paragraph/…` (a quote without its own attribution keeps the previous speaker), `…coref:pronoun-unresolved` / `…coref:descriptor-unresolved` (no compatible person: no entity), `direct:unattributed`. The rules are listed in the codebook section "Quotes and speakers".',
+    rule_start: 'Start offset of the rule\'s evidence: the antecedent mention for a resolved pronoun or descriptor, else the speaker\'s own words; empty when unattributed.',
+    rule_end: 'End offset of the rule\'s evidence, exclusive.',
+    party: 'Speaker\'s party as the text states it ("Republican senator", "(D-Calif.)", "Oregon Democrat"): Republican, Democratic, Independent, …; empty when not stated.',
+    country: 'Speaker\'s country or nationality as the text states it ("a Ukrainian official", "Italy\'s prime minister"), as the gazetteer\'s country name; empty when not stated.',
+    role: 'Speaker\'s role as the text states it: government, lawmaker, opposition, expert, advocacy, business, citizen, journalist, law_enforcement, anonymous (definitions under measure `source_balance:`); empty when not stated.',
   },
   'evidence.jsonl': {
     article_id: 'Article id.',
@@ -113,6 +147,16 @@ export interface Codebook {
   lexicons: LexiconRef[];
   measures: (MeasureDefinition & { observed: string[] })[];
   files: Record<string, Record<string, string>>;
+  claims: {
+    matcher: string;
+    encoder: AnalysisReport['encoder'] | null;
+    method: string;
+    features: { feature: string; weight: number; meaning: string }[];
+    bias: number;
+    threshold: number;
+    groupThreshold: number;
+    figures: readonly string[];
+  };
 }
 
 export function buildCodebook(report: AnalysisReport): Codebook {
@@ -130,6 +174,22 @@ export function buildCodebook(report: AnalysisReport): Codebook {
     lexicons: report.lexicons,
     measures: measureDefinitions().map((d) => ({ ...d, observed: [...(observed.get(d.name) ?? [])].sort() })),
     files: COLUMN_DOCS,
+    claims: claimsCodebook(report),
+  };
+}
+
+function claimsCodebook(report: AnalysisReport): Codebook['claims'] {
+  const w = matcherWeights(allLexicons.claimMatcher);
+  const matcher = report.options.matcher === 'encoder' ? 'encoder' : 'lexical';
+  return {
+    matcher,
+    encoder: report.encoder ?? null,
+    method: matcher === 'encoder' ? CLAIMS_METHOD.encoder : CLAIMS_METHOD.lexical,
+    features: FEATURES.map((f) => ({ feature: f, weight: w.weights[f], meaning: FEATURE_DOCS[f] })),
+    bias: w.bias,
+    threshold: w.threshold,
+    groupThreshold: w.groupThreshold,
+    figures: CLAIMS_METHOD.figures,
   };
 }
 
@@ -149,9 +209,24 @@ export function codebookMarkdown(cb: Codebook): string {
     out.push(`- Aggregation: ${m.aggregation}`);
     out.push(`- Lexicons: ${m.lexicons.length ? m.lexicons.map((l) => `\`${l}\``).join(', ') : 'none (rules only)'}`);
     if (m.references.length) out.push(`- References: ${m.references.join('; ')}`);
+    for (const v of m.validity ?? []) out.push(`- Validity (${v.date}): checked against ${v.against}: ${v.figure}; baselines: ${v.baseline}`);
+    if (!m.validity?.length) out.push('- Validity: not checked against human coding yet');
     if (m.name.endsWith(':') && m.observed.length) out.push(`- In this report: ${m.observed.map((o) => `\`${o}\``).join(', ')}`);
     out.push('');
   }
+  out.push('## Quotes and speakers', '', QUOTES_CODEBOOK, '');
+  out.push('## Term choices', '', TERMS_CODEBOOK, '');
+  const c = cb.claims;
+  out.push('## Claims (alignment)', '', `Matcher in this report: \`${c.matcher}\`${c.encoder ? ` (encoder ${c.encoder.id} ${c.encoder.version}, weights sha256 \`${c.encoder.sha256}\`)` : ''}.`, '', c.method, '');
+  if (c.matcher === 'encoder') {
+    out.push(`Learned weights (lexicon \`claim-matcher\`): bias ${c.bias}, threshold ${c.threshold}, group threshold ${c.groupThreshold}.`, '');
+    out.push('| feature | weight | meaning |', '|---|---|---|');
+    for (const f of c.features) out.push(`| \`${f.feature}\` | ${f.weight} | ${esc(f.meaning)} |`);
+    out.push('');
+  }
+  out.push('Measured quality:', '');
+  for (const f of c.figures) out.push(`- ${f}`);
+  out.push('');
   out.push('## Files', '');
   for (const [file, cols] of Object.entries(cb.files)) {
     out.push(`### ${file}`, '', '| column | meaning |', '|---|---|');

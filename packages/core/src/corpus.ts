@@ -13,7 +13,10 @@
  * every output. buildReport runs the event stages through `alignEvent` too, so both
  * paths give the same bytes. Pure (no I/O).
  */
-import type { ArticleAnalysis, CorpusState, EngineContext } from './model';
+import type { ArticleAnalysis, CorpusStage, CorpusState, EngineContext } from './model';
+import type { SentenceVectors } from './align/encoder';
+import { failureReason, runCorpusStage } from './isolate';
+import { mergeEntityRows } from './score/entity-merge';
 import { extractEventFeatures, type EventFeatures } from './align/events';
 import { nameMentions, type NameMention } from './align/merge';
 import { EVENT_STAGES } from './pipeline';
@@ -42,6 +45,8 @@ export interface ArticleSummary {
   measures: string[];
   /** Distinct document-scope measures (articles.csv's wide columns), sorted. */
   doc_measures: string[];
+  /** Set when an article stage threw (isolate.ts): the input's rejection reason; the article is not kept. */
+  failed: string | null;
 }
 
 export function summarizeArticle(a: ArticleAnalysis): ArticleSummary {
@@ -62,6 +67,7 @@ export function summarizeArticle(a: ArticleAnalysis): ArticleSummary {
     features: a.article.english && a.article.sentences.length > 0 ? extractEventFeatures(a) : null,
     measures: [...measures].sort(),
     doc_measures: [...doc].sort(),
+    failed: a.failure ? failureReason(a.failure) : null,
   };
 }
 
@@ -87,12 +93,14 @@ export function alignEvent(
   articles: readonly ArticleAnalysis[],
   merges: Readonly<Record<string, string>>,
   ctx: EngineContext,
+  options: { stages?: readonly CorpusStage[]; vectors?: SentenceVectors | null } = {},
 ): EventResult {
   const byId = new Map(articles.map((a) => [a.article.id, a]));
   const state: CorpusState = {
     // In the event's article order (sorted ids), as the stages saw them over the whole corpus.
     articles: event.article_ids.map((id) => byId.get(id)).filter((a): a is ArticleAnalysis => a !== undefined),
     entityMerges: merges as Record<string, string>,
+    vectors: options.vectors ?? null,
     events: [event],
     claims: [],
     omissions: [],
@@ -102,7 +110,8 @@ export function alignEvent(
     evidence: [],
     warnings: [],
   };
-  for (const stage of EVENT_STAGES) stage.run(state, ctx);
+  // A stage that throws leaves this event without its results, with an internal-error warning (isolate.ts).
+  for (const stage of options.stages ?? EVENT_STAGES) runCorpusStage(stage, state, ctx);
   return { claims: state.claims, omissions: state.omissions, diffs: state.diffs, terms: state.terms, scores: state.scores, evidence: state.evidence, warnings: state.warnings };
 }
 
@@ -128,19 +137,23 @@ export function finishArticle(a: ArticleAnalysis, eventId: string | null, merges
     sink.push({ article_id: articleId, code: 'non-finite-number', message: `${what} was ${x}; reported as 0` });
     return 0;
   };
+  const scores = a.scores.map((s) => ({
+    ...s,
+    event_id: eventId,
+    target: s.scope === 'entity' ? (merge(s.target) ?? s.target) : s.target,
+    value: round(finite(s.value, s.article_id, `score ${s.measure} (${s.scope} ${s.target})`, numbers.scores)),
+  }));
+  const evidence = a.evidence.map((e) => ({
+    ...e,
+    target: e.scope === 'entity' ? (merge(e.target) ?? e.target) : e.target,
+    weight: round(finite(e.weight, e.article_id, `evidence weight of ${e.measure} (${e.rule})`, numbers.evidence), WEIGHT_DECIMALS),
+  }));
+  // One row per (article, scope, target, measure) after renaming (as buildReport; the rows are per article).
+  const merged = mergeEntityRows(scores, evidence);
   return {
     article: { ...a.article, entities: a.article.entities.map((m) => ({ ...m, entity_id: merge(m.entity_id) })) },
-    scores: a.scores.map((s) => ({
-      ...s,
-      event_id: eventId,
-      target: s.scope === 'entity' ? (merge(s.target) ?? s.target) : s.target,
-      value: round(finite(s.value, s.article_id, `score ${s.measure} (${s.scope} ${s.target})`, numbers.scores)),
-    })),
-    evidence: a.evidence.map((e) => ({
-      ...e,
-      target: e.scope === 'entity' ? (merge(e.target) ?? e.target) : e.target,
-      weight: round(finite(e.weight, e.article_id, `evidence weight of ${e.measure} (${e.rule})`, numbers.evidence), WEIGHT_DECIMALS),
-    })),
+    scores: merged.scores.map((s) => ({ ...s, value: round(s.value) })),
+    evidence: merged.evidence,
     quotes: a.quotes.map((q) => ({ ...q, speaker_entity: merge(q.speaker_entity) })),
     warnings: a.warnings,
   };
@@ -168,6 +181,8 @@ export interface RenderedEvent {
   /** Per article id of the event: the index of the claim (in `claims`) each sentence belongs to, -1 for none. */
   groups: Record<string, number[]>;
   counts: { claims: number; omissions: number; diffs: number; terms: number; scores: number; evidence: number; warnings: number };
+  /** The event's warnings as items (for the shell's console summary). */
+  warningItems: Warning[];
 }
 
 export function renderEvent(event: Event, articles: readonly ArticleAnalysis[], r: EventResult, form: ReportForm): RenderedEvent {
@@ -204,7 +219,7 @@ export function renderEvent(event: Event, articles: readonly ArticleAnalysis[], 
     csv: {
       'claims.csv': csvLines(r.claims.map((c) => [c.claim_id, c.event_id, c.label, c.n_outlets])),
       'coverage.csv': csvLines(coverage),
-      'terms.csv': csvLines(r.terms.map((t) => [t.concept_id, t.article_id, t.outlet, t.surface, t.count])),
+      'terms.csv': csvLines(r.terms.map((t) => [t.concept_id, t.article_id, t.outlet, t.surface, t.count, t.label])),
     },
     'evidence.jsonl': r.evidence.map((e) => JSON.stringify(e) + '\n').join(''),
     groups,
@@ -217,6 +232,7 @@ export function renderEvent(event: Event, articles: readonly ArticleAnalysis[], 
       evidence: r.evidence.length,
       warnings: r.warnings.length,
     },
+    warningItems: r.warnings,
   };
 }
 
@@ -226,6 +242,8 @@ export interface RenderedArticle {
   csv: { 'articles.csv': string; 'sentences.csv': string; 'events.csv': string; 'scores.csv': string; 'quotes.csv': string };
   'evidence.jsonl': string;
   counts: { scores: number; evidence: number; quotes: number; warnings: number };
+  /** The article's warnings as items (for the shell's console summary). */
+  warningItems: Warning[];
 }
 
 /**
@@ -254,15 +272,16 @@ export function renderArticle(f: FinishedArticle, eventId: string | null, groups
     },
     csv: {
       'articles.csv': csvLines([
-        [a.id, a.outlet, a.title, a.published, a.url, eventId, a.language, a.sentences.length, a.n_words, ...docMeasures.map((m) => docScore.get(m) ?? null)],
+        [a.id, a.outlet, a.title, a.published, a.url, eventId, a.language, a.sentences.length, a.n_words, ...docMeasures.map((m) => docScore.get(m) ?? null), a.author],
       ]),
       'sentences.csv': csvLines(a.sentences.map((s, i) => [a.id, s.id, s.start, s.end, group(i), sentiment.get(s.id) ?? null, a.text.slice(s.start, s.end)])),
       'events.csv': eventId === null ? '' : csvLines([[a.id, eventId]]),
       'scores.csv': csvLines(f.scores.map((s) => [s.article_id, s.outlet, s.event_id, s.scope, s.target, s.measure, s.value, s.n_evidence])),
-      'quotes.csv': csvLines(f.quotes.map((q) => [q.article_id, q.quote_id, q.speaker, q.speaker_entity, q.side, q.verb, q.kind, q.start, q.end, q.text])),
+      'quotes.csv': csvLines(f.quotes.map((q) => [q.article_id, q.quote_id, q.speaker, q.speaker_entity, q.side, q.verb, q.kind, q.start, q.end, q.text, q.rule, q.rule_span?.start ?? null, q.rule_span?.end ?? null, q.party, q.country, q.role])),
     },
     'evidence.jsonl': f.evidence.map((e) => JSON.stringify(e) + '\n').join(''),
     counts: { scores: f.scores.length, evidence: f.evidence.length, quotes: f.quotes.length, warnings: f.warnings.length },
+    warningItems: f.warnings,
   };
 }
 

@@ -8,12 +8,16 @@
  * For parallel or sharded runs, call `analyzeArticle` anywhere (it is pure and its
  * result is structured-clone safe) and hand all results to `buildReport`.
  */
-import { lexicons as allLexicons, lexiconRefs } from '@parallax/lexicons';
-import type { ArticleAnalysis, CorpusState, EngineContext, EngineOptions } from './model';
+import { defineSidesLexicon, lexicons as allLexicons, lexiconRefs } from '@parallax/lexicons';
+import type { ArticleAnalysis, ArticleStage, CorpusStage, CorpusState, EngineContext, EngineOptions } from './model';
+import { failedAnalysis, failureReason, runCorpusStage } from './isolate';
 import { createNlp, type Nlp } from './nlp';
 import { normalizeText } from './normalize';
-import { ARTICLE_STAGES, CORPUS_STAGES } from './pipeline';
+import { ARTICLE_STAGES, CORPUS_STAGES, EVENT_STAGES } from './pipeline';
 import { alignEvent } from './corpus';
+import { mergeEntityRows } from './score/entity-merge';
+import { alignableTexts } from './align/claims';
+import { encodeTexts, type Encoder, type SentenceVectors } from './align/encoder';
 import {
   SCHEMA_VERSION,
   type AnalysisReport,
@@ -24,7 +28,9 @@ import {
   type Warning,
 } from './schema';
 
-export const TOOL_VERSION = '0.1.0';
+export { TOOL_VERSION } from './version';
+import { TOOL_VERSION } from './version';
+import { analysisParameters } from './parameters';
 
 export interface Rejection {
   path: string;
@@ -37,6 +43,16 @@ export interface ReportExtras {
   /** Options that affect the result (never worker counts, paths of the output, or times). */
   options?: Record<string, unknown>;
   warnings?: readonly Warning[];
+  /** Encoder vectors of the alignable sentences (the `encoder` matcher); buildReportAsync computes them. */
+  vectors?: SentenceVectors;
+  /** Progress of the sentence encoding in buildReportAsync (done, total sentences). */
+  onEncodeProgress?: (done: number, total: number) => void;
+}
+
+/** What a shell hands to the engine besides options: loaded models. */
+export interface EngineResources {
+  /** A sentence encoder (loaded by the shell). With it, `matcher` defaults to 'encoder'. */
+  encoder?: Encoder;
 }
 
 export interface Engine {
@@ -49,9 +65,16 @@ export interface Engine {
   buildReport(analyses: readonly ArticleAnalysis[], rejections: readonly Rejection[], extra?: ReportExtras): AnalysisReport;
   /** analyzeArticle on every article, then buildReport. */
   analyze(input: { articles: readonly ArticleInput[]; rejections?: readonly Rejection[] }, extra?: ReportExtras): AnalysisReport;
+  /** The sentence texts the claims stage will compare (sorted, distinct): what an encoder must encode. */
+  alignableTexts(analyses: readonly ArticleAnalysis[]): string[];
+  /** buildReport, after encoding the alignable sentences with the engine's encoder (the `encoder` matcher). */
+  buildReportAsync(analyses: readonly ArticleAnalysis[], rejections: readonly Rejection[], extra?: ReportExtras): Promise<AnalysisReport>;
+  /** analyzeArticle on every article, then buildReportAsync. */
+  analyzeAsync(input: { articles: readonly ArticleInput[]; rejections?: readonly Rejection[] }, extra?: ReportExtras): Promise<AnalysisReport>;
 }
 
-const DEFAULT_OPTIONS: EngineOptions = { language: 'auto' };
+const DEFAULT_OPTIONS: EngineOptions = { language: 'auto', sides: null, matcher: 'lexical' };
+const MATCHERS = ['encoder', 'lexical'];
 /** ISO 639-1/-3 code with an optional region or script subtag (en, deu, en-gb, zh-hant). */
 const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/;
 
@@ -62,7 +85,28 @@ function getNlp(): Nlp {
   return sharedNlp;
 }
 
-export function createEngine(options: Partial<EngineOptions> = {}): Engine {
+/**
+ * The stages an engine runs; by default the pipeline of pipeline.ts. Passing other stages
+ * is for tests and experiments (e.g. a stage that throws, to check failure isolation);
+ * reports made with a changed pipeline are not comparable with the default one.
+ */
+export interface EnginePipeline {
+  article?: readonly ArticleStage[];
+  /** Corpus stages before events are aligned (entity-merge, sides, events). */
+  corpus?: readonly CorpusStage[];
+  /** Stages run once per event (claims, diffs, terms; see corpus.alignEvent). */
+  event?: readonly CorpusStage[];
+}
+
+/** What a shell hands to the engine besides options: loaded models, and (tests) other stages. */
+export type EngineSetup = EngineResources & EnginePipeline;
+
+export function createEngine(options: Partial<EngineOptions> = {}, setup: EngineSetup = {}): Engine {
+  const pipeline = setup;
+  const resources = setup;
+  const articleStages = pipeline.article ?? ARTICLE_STAGES;
+  const corpusStages = pipeline.corpus ?? CORPUS_STAGES;
+  const eventStages = pipeline.event ?? EVENT_STAGES;
   for (const key of Object.keys(options)) {
     if (!(key in DEFAULT_OPTIONS)) {
       throw new TypeError(`Unknown engine option \`${key}\`; known options: ${Object.keys(DEFAULT_OPTIONS).join(', ')}.`);
@@ -72,10 +116,34 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
   if (language !== 'auto' && !LANGUAGE_CODE.test(language)) {
     throw new TypeError(`Engine option \`language\` must be "auto" or an ISO 639 code such as "en" or "de", not ${JSON.stringify(options.language)}.`);
   }
-  const opts: EngineOptions = Object.freeze({ ...DEFAULT_OPTIONS, ...options, language });
-  const ctx: EngineContext = Object.freeze({ options: opts, lexicons: allLexicons, nlp: getNlp() });
+  const encoder = resources.encoder ?? null;
+  const matcher = options.matcher ?? (encoder ? 'encoder' : 'lexical');
+  if (!MATCHERS.includes(matcher)) throw new TypeError(`Engine option \`matcher\` must be "encoder" or "lexical", not ${JSON.stringify(matcher)}.`);
+  if (matcher === 'encoder' && !encoder) {
+    throw new TypeError('Engine option `matcher: "encoder"` needs an encoder: createEngine(options, { encoder }) (the shell loads it), or use matcher: "lexical".');
+  }
+    const opts: EngineOptions = Object.freeze({ ...DEFAULT_OPTIONS, ...options, language, matcher });
+  // A study lexicon is validated like the built-in ones (throws a LexiconError naming the bad entry).
+  const sides = opts.sides === null || opts.sides === undefined ? null : defineSidesLexicon(opts.sides);
+  if (sides && lexiconRefs().some((l) => l.id === sides.id)) {
+    throw new TypeError(`The sides lexicon's id "${sides.id}" is the id of a built-in lexicon; give your lexicon an id of its own.`);
+  }
+  const ctx: EngineContext = Object.freeze({ options: opts, lexicons: allLexicons, sides, nlp: getNlp() });
+  // The report cites the study lexicon by id, version and hash, never its whole content.
+  const { sides: _rawSides, ...shownOptions } = opts;
+  const sidesRef = sides ? { id: sides.id, version: sides.version, sha256: sides.sha256, source: sides.source } : null;
 
+  /** Never throws for a failing stage: the article comes back with `failure` set (isolate.ts). */
   function analyzeArticle(input: ArticleInput): ArticleAnalysis {
+    let stageName = 'normalize';
+    try {
+      return analyzeArticleStages(input, (name) => (stageName = name));
+    } catch (err) {
+      return failedAnalysis(input, stageName, err);
+    }
+  }
+
+  function analyzeArticleStages(input: ArticleInput, entering: (stage: string) => void): ArticleAnalysis {
     const { text, map } = normalizeText(input.text);
     const state: ArticleAnalysis = {
       article: {
@@ -85,6 +153,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
         published: input.published,
         url: input.url,
         language: input.language ?? 'und',
+        author: input.author ?? null,
         source: input.source,
         text,
         offset_map: map,
@@ -97,11 +166,13 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
       tokens: [],
       scores: [],
       evidence: [],
+      quotations: [],
       quotes: [],
       warnings: [],
     };
-    for (const stage of ARTICLE_STAGES) {
+    for (const stage of articleStages) {
       if (stage.englishOnly && !state.article.english) continue;
+      entering(stage.name);
       stage.run(state, ctx);
     }
     if (state.article.sentences.length === 0) {
@@ -114,20 +185,33 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
     return state;
   }
 
-  function buildReport(
-    analyses: readonly ArticleAnalysis[],
-    rejections: readonly Rejection[],
-    extra: ReportExtras = {},
-  ): AnalysisReport {
+  interface Prepared {
+    inputs: InputRecord[];
+    kept: ArticleAnalysis[];
+    failed: ArticleAnalysis[];
+    corpus: CorpusState;
+  }
+  /** Corpus stages before `claims` run in prepare (their results decide what the encoder must encode), the rest in finish. */
+  const claimsIndex = corpusStages.findIndex((s) => s.name === 'claims');
+  const claimsAt = claimsIndex < 0 ? corpusStages.length : claimsIndex;
+
+  /** Input accounting and the corpus stages before `claims` (entity merges, events). */
+  function prepare(analyses: readonly ArticleAnalysis[], rejections: readonly Rejection[]): Prepared {
     // Input order: by source path, then line. Independent of worker count or shard.
     const ordered = [...analyses].sort((a, b) => compareSource(a.article.source, b.article.source));
     const inputs: InputRecord[] = [];
     const kept: ArticleAnalysis[] = [];
+    const failed: ArticleAnalysis[] = [];
     const byText = new Map<string, ArticleAnalysis>();
     const byId = new Map<string, ArticleAnalysis>();
     for (const a of ordered) {
       const where = (x: ArticleAnalysis) => `${x.article.source.path}${x.article.source.line ? `:${x.article.source.line}` : ''}`;
       const rec = { path: a.article.source.path, line: a.article.source.line, article_id: a.article.id };
+      if (a.failure) {
+        failed.push(a);
+        inputs.push({ ...rec, status: 'rejected', reason: failureReason(a.failure) });
+        continue;
+      }
       const sameText = byText.get(a.article.text);
       if (sameText) {
         inputs.push({ ...rec, status: 'duplicate', reason: `same text as article "${sameText.article.id}" (${where(sameText)}); not counted twice` });
@@ -153,6 +237,7 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
     const corpus: CorpusState = {
       articles: kept,
       entityMerges: {},
+      vectors: null,
       events: [],
       claims: [],
       omissions: [],
@@ -162,11 +247,37 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
       evidence: [],
       warnings: [],
     };
-    for (const stage of CORPUS_STAGES) stage.run(corpus, ctx);
+    for (const stage of corpusStages.slice(0, claimsAt)) runCorpusStage(stage, corpus, ctx);
+    return { inputs, kept, failed, corpus };
+  }
+
+  function buildReport(analyses: readonly ArticleAnalysis[], rejections: readonly Rejection[], extra: ReportExtras = {}): AnalysisReport {
+    return finish(prepare(analyses, rejections), extra);
+  }
+
+  function alignable(analyses: readonly ArticleAnalysis[]): string[] {
+    return alignableTexts(prepare(analyses, []).corpus, ctx);
+  }
+
+  async function buildReportAsync(analyses: readonly ArticleAnalysis[], rejections: readonly Rejection[], extra: ReportExtras = {}): Promise<AnalysisReport> {
+    const prepared = prepare(analyses, rejections);
+    if (opts.matcher !== 'encoder' || extra.vectors) return finish(prepared, extra);
+    const vectors = await encodeTexts(encoder!, alignableTexts(prepared.corpus, ctx), extra.onEncodeProgress);
+    return finish(prepared, { ...extra, vectors });
+  }
+
+  /** The corpus stages from `claims` on, and the report. */
+  function finish({ inputs, kept, failed, corpus }: Prepared, extra: ReportExtras): AnalysisReport {
+    if (opts.matcher === 'encoder') {
+      if (!extra.vectors) throw new TypeError('The `encoder` matcher encodes sentences asynchronously: call buildReportAsync / analyzeAsync (or pass extra.vectors).');
+      corpus.vectors = extra.vectors;
+    }
+    for (const stage of corpusStages.slice(claimsAt)) runCorpusStage(stage, corpus, ctx);
     // Event stages one event at a time (corpus.ts): the same code path as a streamed run.
+    // A stage that throws for an event leaves that event without its results, with a warning.
     const keptById = new Map(kept.map((a) => [a.article.id, a]));
     for (const ev of corpus.events) {
-      const r = alignEvent(ev, ev.article_ids.map((id) => keptById.get(id)!), corpus.entityMerges, ctx);
+      const r = alignEvent(ev, ev.article_ids.map((id) => keptById.get(id)!), corpus.entityMerges, ctx, { stages: eventStages, vectors: corpus.vectors ?? null });
       for (const k of ['claims', 'omissions', 'diffs', 'terms', 'scores', 'evidence', 'warnings'] as const) {
         for (const x of r[k]) (corpus[k] as unknown[]).push(x);
       }
@@ -193,14 +304,17 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
       target: e.scope === 'entity' ? (merge(e.target) ?? e.target) : e.target,
       weight: round(finite(e.weight, e.article_id, `evidence weight of ${e.measure} (${e.rule})`), WEIGHT_DECIMALS),
     });
-    const scores = [...kept.flatMap((a) => a.scores), ...corpus.scores].map(fixScore);
-    const evidence = [...kept.flatMap((a) => a.evidence), ...corpus.evidence].map(fixEvidence);
+    // Renamed entity ids can collide within an article: one row per (article, scope, target, measure), recombined from evidence.
+    const merged = mergeEntityRows([...kept.flatMap((a) => a.scores), ...corpus.scores].map(fixScore), [...kept.flatMap((a) => a.evidence), ...corpus.evidence].map(fixEvidence));
+    const scores = merged.scores.map((s) => ({ ...s, value: round(s.value) }));
+    const evidence = merged.evidence;
 
     return {
       schemaVersion: SCHEMA_VERSION,
       tool: { name: 'parallax', version: TOOL_VERSION },
-      options: { ...opts, ...extra.options },
-      lexicons: lexiconRefs(),
+      options: { ...shownOptions, ...(sidesRef ? { sides: sidesRef } : {}), ...extra.options, ...analysisParameters() },
+      lexicons: sidesRef ? [...lexiconRefs(), sidesRef].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) : lexiconRefs(),
+      ...(opts.matcher === 'encoder' && extra.vectors ? { encoder: { ...extra.vectors.encoder } } : {}),
       inputs,
       articles: kept.map((a) => ({
         ...a.article,
@@ -214,7 +328,8 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
       scores,
       evidence,
       quotes: kept.flatMap((a) => a.quotes.map((q) => ({ ...q, speaker_entity: merge(q.speaker_entity) }))),
-      warnings: [...(extra.warnings ?? []), ...kept.flatMap((a) => a.warnings), ...corpus.warnings, ...numberWarnings],
+      // Shell warnings ("path:line: message") in natural order, so the report does not depend on the order paths were given.
+      warnings: [...naturalOrder(extra.warnings ?? []), ...failed.flatMap((a) => a.warnings), ...kept.flatMap((a) => a.warnings), ...corpus.warnings, ...numberWarnings],
     };
   }
 
@@ -228,11 +343,48 @@ export function createEngine(options: Partial<EngineOptions> = {}): Engine {
     return buildReport(input.articles.map(analyzeArticle), input.rejections ?? [], extra);
   }
 
-  return Object.freeze({ options: opts, context: ctx, analyzeArticle, buildReport, analyze });
+  async function analyzeAsync(
+    input: { articles: readonly ArticleInput[]; rejections?: readonly Rejection[] },
+    extra?: ReportExtras,
+  ): Promise<AnalysisReport> {
+    if (!input || !Array.isArray(input.articles)) {
+      throw new TypeError('Cannot `analyzeAsync` without `articles`: pass { articles: ArticleInput[], rejections? }.');
+    }
+    return buildReportAsync(input.articles.map(analyzeArticle), input.rejections ?? [], extra);
+  }
+
+  return Object.freeze({ options: opts, context: ctx, analyzeArticle, buildReport, analyze, alignableTexts: alignable, buildReportAsync, analyzeAsync });
 }
 
 function rank(s: InputRecord['status']): number {
   return s === 'analysed' ? 0 : s === 'duplicate' ? 1 : 2;
+}
+
+/** Split into digit and non-digit runs; digit runs become [length without leading zeros, digits] so they compare as numbers. */
+function naturalKey(s: string): string[] {
+  return (s.match(/\d+|\D+/g) ?? []).map((part) => {
+    if (!/^\d/.test(part)) return `b${part}`;
+    const digits = part.replace(/^0+/, '') || '0';
+    return `a${String(digits.length).padStart(6, '0')}${digits}`;
+  });
+}
+
+/**
+ * Warnings in code-unit order of their messages, except that runs of digits
+ * compare as numbers ("a.csv:2:" before "a.csv:12:"). Locale-free; stable.
+ */
+export function naturalOrder<T extends { message: string }>(items: readonly T[]): T[] {
+  const keyed = items.map((item, i) => ({ item, i, key: naturalKey(item.message) }));
+  keyed.sort((x, y) => {
+    const n = Math.min(x.key.length, y.key.length);
+    for (let k = 0; k < n; k++) {
+      const a = x.key[k] as string;
+      const b = y.key[k] as string;
+      if (a !== b) return a < b ? -1 : 1;
+    }
+    return x.key.length - y.key.length || x.i - y.i;
+  });
+  return keyed.map((k) => k.item);
 }
 
 export function compareSource(a: { path: string; line: number | null }, b: { path: string; line: number | null }): number {

@@ -15,15 +15,19 @@ export const CSV_HEADERS = {
   'events.csv': ['article_id', 'event_id'],
   'claims.csv': ['claim_id', 'event_id', 'label', 'n_outlets'],
   'coverage.csv': ['claim_id', 'article_id', 'present', 'sentence_ids'],
-  'terms.csv': ['concept_id', 'article_id', 'outlet', 'surface', 'count'],
+  'terms.csv': ['concept_id', 'article_id', 'outlet', 'surface', 'count', 'label'],
   'scores.csv': ['article_id', 'outlet', 'event_id', 'scope', 'target', 'measure', 'value', 'n_evidence'],
-  'quotes.csv': ['article_id', 'quote_id', 'speaker', 'speaker_entity', 'side', 'verb', 'kind', 'start', 'end', 'text'],
+  'quotes.csv': ['article_id', 'quote_id', 'speaker', 'speaker_entity', 'side', 'verb', 'kind', 'start', 'end', 'text', 'rule', 'rule_start', 'rule_end', 'party', 'country', 'role'],
 } as const;
 
 export { JSON_REPORT_MAX_ARTICLES } from './codebook';
+/**
+ * Columns appended to articles.csv after the document-measure columns (so every
+ * earlier column keeps its position): the byline.
+ */
+export const ARTICLES_CSV_TRAILING = ['author'] as const;
 
-/** Name of the marker file in every directory Parallax writes; walkers skip such directories as inputs. */
-export const OUTPUT_MARKER = '.parallax-output';
+export { OUTPUT_MARKER } from './marker';
 
 export const OUTPUT_FILES = [
   'report.json',
@@ -149,10 +153,11 @@ function exportParts(report: AnalysisReport, lazy: boolean): (ExportFile | Expor
   files.push({
     name: 'articles.csv',
     content: toCsv(
-      [...CSV_HEADERS['articles.csv'], ...docMeasures],
+      [...CSV_HEADERS['articles.csv'], ...docMeasures, ...ARTICLES_CSV_TRAILING],
       report.articles.map((a) => [
         a.id, a.outlet, a.title, a.published, a.url, eventOf.get(a.id) ?? null, a.language, a.sentences.length, a.n_words,
         ...docMeasures.map((m) => docScore.get(`${a.id}\u0000${m}`) ?? null),
+        a.author,
       ]),
     ),
   });
@@ -195,7 +200,7 @@ function exportParts(report: AnalysisReport, lazy: boolean): (ExportFile | Expor
   });
   files.push({
     name: 'terms.csv',
-    content: toCsv(CSV_HEADERS['terms.csv'], report.terms.map((t) => [t.concept_id, t.article_id, t.outlet, t.surface, t.count])),
+    content: toCsv(CSV_HEADERS['terms.csv'], report.terms.map((t) => [t.concept_id, t.article_id, t.outlet, t.surface, t.count, t.label])),
   });
   files.push({
     name: 'scores.csv',
@@ -208,7 +213,7 @@ function exportParts(report: AnalysisReport, lazy: boolean): (ExportFile | Expor
     name: 'quotes.csv',
     content: toCsv(
       CSV_HEADERS['quotes.csv'],
-      report.quotes.map((q) => [q.article_id, q.quote_id, q.speaker, q.speaker_entity, q.side, q.verb, q.kind, q.start, q.end, q.text]),
+      report.quotes.map((q) => [q.article_id, q.quote_id, q.speaker, q.speaker_entity, q.side, q.verb, q.kind, q.start, q.end, q.text, q.rule, q.rule_span?.start ?? null, q.rule_span?.end ?? null, q.party, q.country, q.role]),
     ),
   });
   files.push(

@@ -5,8 +5,11 @@
  * JSON AnalysisReport out. Runs unchanged in Node and in a Web Worker.
  */
 export * from './schema';
-export { createEngine, compareSource, round, TOOL_VERSION } from './engine';
-export type { Engine, Rejection, ReportExtras } from './engine';
+export { createEngine, compareSource, naturalOrder, round, TOOL_VERSION } from './engine';
+export { analysisParameters } from './parameters';
+export type { Engine, EnginePipeline, Rejection, ReportExtras } from './engine';
+export { failedAnalysis, failureReason } from './isolate';
+export type { StageFailure } from './isolate';
 export type { ArticleAnalysis, CorpusState, EngineOptions, Token, ArticleStage, CorpusStage, EngineContext } from './model';
 export { normalizeText, toRawOffset } from './normalize';
 export type { Normalized } from './normalize';
@@ -16,7 +19,7 @@ export type { ExportFile, ExportFileChunks } from './exports';
 export { buildCodebook, codebookMarkdown, COLUMN_DOCS } from './codebook';
 export type { Codebook } from './codebook';
 export { measureDefinitions, definitionFor, registerMeasure } from './measures';
-export type { MeasureDefinition } from './measures';
+export type { MeasureDefinition, ValidityStatement } from './measures';
 export { detectLanguage } from './stages/language';
 export * from './score';
 export * from './validate';
@@ -37,6 +40,13 @@ export {
   eventsFromArticles,
 } from './corpus';
 export type { ArticleSummary, EventResult, FinishedArticle, NumberWarnings, ReportForm, RenderedEvent, RenderedArticle, NameMention, EventItem } from './corpus';
-export { csvLines, csvHeader, jsonElement, JSON_REPORT_MAX_ARTICLES } from './exports';
+export { csvLines, csvHeader, jsonElement, JSON_REPORT_MAX_ARTICLES, ARTICLES_CSV_TRAILING } from './exports';
 export type { CsvCell } from './exports';
 export { EVENT_STAGES } from './pipeline';
+export { encodeTexts, vectorsFrom, encoderCosine, unit, ENCODE_BATCH } from './align/encoder';
+export type { Encoder, EncoderRef, SentenceVectors } from './align/encoder';
+export type { EngineResources } from './engine';
+export { FEATURES, FEATURE_DOCS, pairFeatures, probability, logit, explain } from './align/matcher';
+export type { FeatureName, FeatureVector, FeatureItem, MatcherWeights } from './align/matcher';
+export { alignResources, sentenceKeys, scoreEvent, groupScored, matchPairs, matcherWeights, DEFAULT_CLAIM_OPTIONS } from './align/claims';
+export type { SentenceKeys, AlignResources, PairMatcher, ClaimOptions, PairWithFeatures } from './align/claims';

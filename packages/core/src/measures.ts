@@ -19,6 +19,19 @@ export interface MeasureDefinition {
   lexicons: string[];
   /** Literature it operationalises. */
   references: string[];
+  /** What the measure was checked against, with the figure, the baseline measured in the same run, and the date (bench/quality-scores.ts). */
+  validity?: ValidityStatement[];
+}
+
+export interface ValidityStatement {
+  /** The human coding it was compared with (data set, split, unit). */
+  against: string;
+  /** The measure's figure there. */
+  figure: string;
+  /** Baselines measured in the same run. */
+  baseline: string;
+  /** ISO date of the measurement. */
+  date: string;
 }
 
 const registry: MeasureDefinition[] = [];

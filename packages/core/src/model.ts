@@ -46,8 +46,24 @@ export interface ArticleAnalysis {
   /** Scores with `event_id: null`; the event is filled in when the report is assembled. */
   scores: Score[];
   evidence: Evidence[];
+  /** Quoted spans of the text (stage `quotations`), read by every stage that needs to know what is quoted. */
+  quotations: QuotedSpan[];
   quotes: Quote[];
   warnings: Warning[];
+  /** Set when a stage threw on this article (isolate.ts): the article is then rejected with the reason. */
+  failure?: { stage: string; message: string };
+}
+
+/** A quoted span (inside the marks, spaces trimmed). */
+export interface QuotedSpan {
+  start: number;
+  end: number;
+  /** The paragraph ended inside the quotation (no closing mark). */
+  open: boolean;
+  /** Continues an open quotation of the previous paragraph (multi-paragraph quote). */
+  continued: boolean;
+  /** 0: a double-quoted span; 1: a single-quoted span nested in one. */
+  depth: 0 | 1;
 }
 
 /** Cross-article working state, after every article went through the article stages. */
@@ -56,6 +72,10 @@ export interface CorpusState {
   articles: ArticleAnalysis[];
   /** Entity ids merged across outlets: old id -> canonical id (applied when the report is assembled). */
   entityMerges: Record<string, string>;
+  /** Why each entityMerges entry was made (old id -> reason); filled by the entity-merge stage. */
+  entityMergeReasons?: Record<string, string>;
+  /** Encoder vectors of the alignable sentences (the `encoder` matcher), or null. */
+  vectors?: import('./align/encoder').SentenceVectors | null;
   events: Event[];
   claims: Claim[];
   omissions: Omission[];
@@ -69,12 +89,25 @@ export interface CorpusState {
 export interface EngineOptions {
   /** Language handling: 'auto' detects; a code forces it for every article. */
   language: 'auto' | string;
+  /**
+   * A study lexicon of sides (the parsed JSON of `--lexicon FILE`), validated like the
+   * built-in lexicons; null: no sides (quotes.csv `side` stays empty).
+   */
+  sides: unknown;
+  /**
+   * Claim matcher: 'encoder' (sentence encoder + learned logistic regression; needs an
+   * encoder and the async API) or 'lexical' (the keyed idf cosine + SIF of before). The
+   * default is 'encoder' when the engine is given an encoder, else 'lexical'.
+   */
+  matcher: 'encoder' | 'lexical';
 }
 
 /** What every stage receives: a frozen engine context (no global state). */
 export interface EngineContext {
   readonly options: Readonly<EngineOptions>;
   readonly lexicons: Lexicons;
+  /** The validated study lexicon of sides (EngineOptions.sides), or null. */
+  readonly sides: import('@parallax/lexicons').Lexicon<import('@parallax/lexicons').SideEntry> | null;
   // wink-nlp instance, its helpers and `as` reducers (typed loosely at this boundary only).
   readonly nlp: import('./nlp').Nlp;
 }

@@ -53,53 +53,68 @@ export function createNlp(): Nlp {
     const lemmas = all.out(its.lemma as unknown as typeof its.value) as string[];
     const stops = all.out(its.stopWordFlag) as boolean[];
     const negs = all.out(its.negationFlag) as boolean[];
-    // Offsets: wink keeps the exact token values and the spaces before each one,
-    // so walking them rebuilds the text; indexOf guards against any drift.
-    // Tokens are built in the same pass. When the value sits where expected (nearly
-    // always) the token text is wink's own string (equal to the slice, and already
-    // hashed, which makes every later Map lookup on text/norm/lemma cheaper).
+    // Offsets: wink keeps the exact token values and the spaces before each one, so
+    // walking them rebuilds the text. Two slips are handled here, at the source, so that
+    // every token is a real, non-empty slice of `text` in increasing order (tokens and
+    // the gaps between them rebuild the text):
+    // - wink emits a phantom token with an empty value inside ".." ("end..with" ->
+    //   "end" "." "" "." "with"); it has no text and is dropped;
+    // - a value not at the expected place is searched forward from the cursor; one that
+    //   does not occur at all is dropped rather than given a made-up (empty) span.
+    // When the value sits where expected (nearly always) the token text is wink's own
+    // string (equal to the slice, and already hashed, which makes every later Map lookup
+    // on text/norm/lemma cheaper).
     const n = values.length;
-    const starts: number[] = new Array(n);
-    const ends: number[] = new Array(n);
-    const tokens: Token[] = new Array(n);
+    /** Wink token index -> index in `tokens`, or -1 when the wink token was dropped. */
+    const kept: number[] = new Array(n);
+    const tokens: Token[] = [];
     let cursor = 0;
     for (let i = 0; i < n; i++) {
       const v = values[i] ?? '';
       let at = cursor + (spaces[i] ?? '').length;
-      let t: string;
-      if (text.startsWith(v, at)) t = v;
-      else {
-        const found = text.indexOf(v, cursor);
-        at = found >= 0 ? found : at;
-        t = text.slice(at, Math.min(text.length, at + v.length));
+      if (v === '' || (!text.startsWith(v, at) && (at = text.indexOf(v, cursor)) < 0)) {
+        kept[i] = -1;
+        continue;
       }
-      const e = Math.min(text.length, at + v.length);
-      starts[i] = at;
-      ends[i] = e;
+      const e = at + v.length;
       cursor = e;
-      tokens[i] = {
+      kept[i] = tokens.length;
+      tokens.push({
         start: at + offset,
         end: e + offset,
-        text: t,
-        norm: t.toLowerCase(),
-        lemma: (lemmas[i] ?? t).toLowerCase(),
+        text: v,
+        norm: v.toLowerCase(),
+        lemma: (lemmas[i] ?? v).toLowerCase(),
         pos: pos[i] ?? 'X',
         kind: types[i] ?? 'word',
         stop: stops[i] ?? false,
         negated: negs[i] ?? false,
-      };
+      });
     }
-    const spans = doc.sentences().out(its.span) as [number, number][];
-    const sentences: ParsedSentence[] = spans.map(([a, b]) => ({ start: starts[a]! + offset, end: ends[b]! + offset, tokens: tokens.slice(a, b + 1) }));
+    /** Kept token range [first, last] of wink's span [a, b], or null when none of it was kept. */
+    const range = (a: number, b: number): [number, number] | null => {
+      let x = a;
+      let y = b;
+      while (x <= y && kept[x] === -1) x++;
+      while (y >= x && kept[y] === -1) y--;
+      return x <= y ? [kept[x]!, kept[y]!] : null;
+    };
+    const sentences: ParsedSentence[] = [];
+    for (const [a, b] of doc.sentences().out(its.span) as [number, number][]) {
+      const r = range(a, b);
+      if (r) sentences.push({ start: tokens[r[0]]!.start, end: tokens[r[1]]!.end, tokens: tokens.slice(r[0], r[1] + 1) });
+    }
     const ents = doc.entities();
     const entSpans = ents.out(its.span) as [number, number][];
     const entTypes = ents.out(its.type) as string[];
-    const entities: WinkEntity[] = entSpans.map(([a, b], k) => ({
-      start: starts[a]! + offset,
-      end: ends[b]! + offset,
-      text: text.slice(starts[a]!, ends[b]!),
-      type: entTypes[k] ?? 'OTHER',
-    }));
+    const entities: WinkEntity[] = [];
+    entSpans.forEach(([a, b], k) => {
+      const r = range(a, b);
+      if (!r) return;
+      const start = tokens[r[0]]!.start;
+      const end = tokens[r[1]]!.end;
+      entities.push({ start, end, text: text.slice(start - offset, end - offset), type: entTypes[k] ?? 'OTHER' });
+    });
     return { sentences, entities };
   }
 

@@ -7,6 +7,7 @@ import type { ArticleStage, CorpusStage } from './model';
 import { boilerplateStage } from './stages/boilerplate';
 import { segmentStage } from './stages/segment';
 import { languageStage } from './stages/language';
+import { quotationsStage } from './stages/quotations';
 import { sentimentStage, framesStage, markersStage, quotesStage } from './score';
 import { entitiesStage } from './align/entities';
 import { entityMergeStage } from './align/merge';
@@ -14,6 +15,7 @@ import { eventsStage } from './align/events';
 import { claimsStage } from './align/claims';
 import { diffsStage } from './align/diffs';
 import { termsStage } from './align/terms';
+import { sidesStage } from './score/sides-stage';
 
 /** Per-article stages, in order. (`normalize` runs first, in engine.createArticle: it makes the text every offset points into.) */
 export const ARTICLE_STAGES: readonly ArticleStage[] = Object.freeze([
@@ -21,6 +23,7 @@ export const ARTICLE_STAGES: readonly ArticleStage[] = Object.freeze([
   segmentStage, // only segments text outside boilerplate
   languageStage, // detects from the segmented sentences; gates the englishOnly stages below
   entitiesStage, // people/orgs/places/governments over the tokens; scoring stages below read article.entities
+  quotationsStage, // quoted spans, found once; before sentiment (its in-quote factor) and quotes (speakers)
   // Scoring (englishOnly) runs after entity detection: entity sentiment and quote speakers need article.entities.
   sentimentStage,
   framesStage,
@@ -31,6 +34,7 @@ export const ARTICLE_STAGES: readonly ArticleStage[] = Object.freeze([
 /** Corpus stages, in order, over all articles sorted by input position. */
 export const CORPUS_STAGES: readonly CorpusStage[] = Object.freeze([
   entityMergeStage, // cross-outlet spellings -> state.entityMerges; read by every stage below
+  sidesStage, // only with a study lexicon (--lexicon): quote sides by merged entity ids, source_balance:side:*
   eventsStage, // groups English articles into events (others get an event of their own)
 ]);
 

@@ -20,6 +20,8 @@ export const ArticleInput = z.object({
   url: z.string().nullable(),
   /** ISO 639-1 code declared by the input, or null to let the engine detect it. */
   language: z.string().nullable(),
+  /** Byline (names joined with "; "), or null/absent when unknown. */
+  author: z.string().nullable().optional(),
   /** Raw body text, exactly as read (boilerplate included). */
   text: z.string(),
   source: z.object({ path: z.string(), line: z.number().int().positive().nullable() }),
@@ -118,6 +120,15 @@ export const Score = z.object({
 });
 export type Score = z.infer<typeof Score>;
 
+/** A speaker attribute stated in the text (stage `quotes`), with its evidence span and the rule that read it. */
+export const QuoteAffiliation = Span.extend({
+  attribute: z.enum(['party', 'country', 'role']),
+  value: z.string(),
+  text: z.string(),
+  rule: z.string(),
+});
+export type QuoteAffiliation = z.infer<typeof QuoteAffiliation>;
+
 export const Quote = Span.extend({
   article_id: z.string(),
   quote_id: z.string(),
@@ -129,6 +140,14 @@ export const Quote = Span.extend({
   kind: z.enum(['direct', 'indirect']),
   text: z.string(),
   n_words: z.number().int().nonnegative(),
+  /** How the speaker was found and resolved (quote-rules/*), e.g. `verb-after-mark/coref:pronoun->subject Lavrov`; `unattributed` when none. */
+  rule: z.string(),
+  /** The evidence of the resolution: the antecedent mention (pronouns, descriptors) or the speaker's own span; null when unattributed. */
+  rule_span: Span.nullable(),
+  party: z.string().nullable(),
+  country: z.string().nullable(),
+  role: z.string().nullable(),
+  affiliations: z.array(QuoteAffiliation),
 });
 export type Quote = z.infer<typeof Quote>;
 
@@ -136,9 +155,11 @@ export const ArticleResult = z.object({
   id: z.string(),
   outlet: z.string(),
   title: z.string(),
-  published: z.string().nullable(),
+  published: z.string().nullable().describe('Publication date-time as YYYY-MM-DDTHH:mm:ssZ (UTC; a date alone is midnight UTC); null when unknown or unreadable.'),
   url: z.string().nullable(),
   language: z.string(),
+  /** Byline (names joined with "; "); null when the input gives none. */
+  author: z.string().nullable().describe('Byline: author names joined with "; " (a leading "By " dropped); null when the input gives none.'),
   source: z.object({ path: z.string(), line: z.number().int().positive().nullable() }),
   /** Normalized text (NFC, whitespace and quotes normalized, boilerplate still present). */
   text: z.string(),
@@ -162,6 +183,26 @@ export const Event = z.object({
 });
 export type Event = z.infer<typeof Event>;
 
+/** One feature of the learned claim matcher on a sentence pair: contribution = weight × value (log-odds). */
+export const ClaimFeature = z.object({
+  feature: z.string(),
+  value: z.number(),
+  contribution: z.number(),
+  /** What the feature saw: shared entities, the numbers, the conflicting number, the cosine. */
+  detail: z.string().optional(),
+});
+export type ClaimFeature = z.infer<typeof ClaimFeature>;
+
+/** Evidence of a claim: a cross-article pair of its sentences, the pair score and what pushed it. */
+export const ClaimPair = z.object({
+  a: z.string(),
+  b: z.string(),
+  /** p(same fact) of the learned matcher, or the lexical score (`lexical` matcher, then `features` is empty). */
+  score: z.number(),
+  features: z.array(ClaimFeature),
+});
+export type ClaimPair = z.infer<typeof ClaimPair>;
+
 export const Claim = z.object({
   claim_id: z.string(),
   event_id: z.string(),
@@ -169,6 +210,8 @@ export const Claim = z.object({
   sentence_ids: z.array(z.string()),
   article_ids: z.array(z.string()),
   n_outlets: z.number().int().nonnegative(),
+  /** Every cross-article pair of the claim's sentences with its score and features (empty for a one-sentence claim). */
+  pairs: z.array(ClaimPair).optional(),
 });
 export type Claim = z.infer<typeof Claim>;
 
@@ -210,6 +253,8 @@ export const TermUse = z.object({
   surface: z.string(),
   count: z.number().int().positive(),
   spans: z.array(Span),
+  /** The concept as people would say it: the surfaces used in the event, most used first ("Kyiv / Kiev"). */
+  label: z.string(),
 });
 export type TermUse = z.infer<typeof TermUse>;
 
@@ -221,6 +266,8 @@ export const AnalysisReport = z.object({
   tool: z.object({ name: z.literal('parallax'), version: z.string() }),
   options: z.record(z.string(), z.unknown()),
   lexicons: z.array(LexiconRef),
+  /** The sentence encoder behind the `encoder` claim matcher (absent with the `lexical` matcher). */
+  encoder: z.object({ id: z.string(), version: z.string(), sha256: z.string() }).optional(),
   inputs: z.array(InputRecord),
   articles: z.array(ArticleResult),
   events: z.array(Event),

@@ -28,12 +28,16 @@ interface Expected {
 /** In walk order (UTF-16 code units: upper case before lower case). Mirrors EXPECTED.md. */
 const EXPECTED: [string, Expected][] = [
   ['EXPECTED.md', { articles: ['hostile-expected@null'], rejections: [], warnings: [] }],
+  ['bbc-title-suffix.html', { articles: ['bbc-title-suffix@null'], rejections: [], warnings: [] }],
   ['cp1252.txt', { articles: ['cp1252@null'], rejections: [], warnings: [`null: ${CP1252}`, `null: ${NO_OUTLET}`] }],
+  ['dates-mixed.jsonl', { articles: ['date-dmy@1', 'date-mdy@2', 'date-dots@3', 'date-ambiguous@4', 'date-offset@5'], rejections: [], warnings: ['4: published date "03/04/2025" is ambiguous: it could be day/month/year (3 April 2025) or month/day/year (March 4, 2025); set to null (pass --date-format dmy or mdy)'] }],
   ['duplicate-ids.jsonl', { articles: ['dup-1@1', 'dup-2@2', 'dup-1@3'], rejections: [], warnings: ['3: id "dup-1" already used on line 1'] }],
   ['empty.txt', { articles: [], rejections: ['null: empty file'], warnings: [] }],
+  ['excel-semicolon.csv', { articles: ['xl-1@2', 'xl-2@3', 'xl-3@4'], rejections: [], warnings: ['null: CSV delimiter is ";" (detected from the first rows); read with ";"', '2: published time "18.02.2025 10:30" has no time zone; read as UTC', '3: published date "03.04.2025" is ambiguous: it could be day/month/year (3 April 2025) or month/day/year (March 4, 2025); set to null (pass --date-format dmy or mdy)'] }],
   ['frontmatter-broken.md', { articles: ['frontmatter-broken@null'], rejections: [], warnings: [/^null: front matter is not valid YAML \(.+\); its fields were ignored$/, `null: ${NO_OUTLET}`] }],
   ['hostile.html', { articles: ['hostile@null'], rejections: [], warnings: [/^null: JSON-LD block 1 is not valid JSON/, 'null: url scheme "javascript:" is not http(s); set to null'] }],
   ['image.txt', { articles: [], rejections: ['null: binary file (looks like PNG image), not text'], warnings: [] }],
+  ['jsonld-cdata.html', { articles: ['jsonld-cdata@null'], rejections: [], warnings: [] }],
   ['latin1.txt', { articles: ['latin1@null'], rejections: [], warnings: [`null: ${CP1252}`, `null: ${NO_OUTLET}`] }],
   ['long-tokens.txt', { articles: ['long-tokens@null'], rejections: [], warnings: ['null: no title: the first line is over 200 characters; set "title" in front matter', `null: ${NO_OUTLET}`] }],
   ['make.ts', { articles: [], rejections: [`null: unsupported file type .ts ${SUPPORTED}`], warnings: [] }],
@@ -43,10 +47,13 @@ const EXPECTED: [string, Expected][] = [
   ['no-sentence-end.txt', { articles: ['no-sentence-end@null'], rejections: [], warnings: [`null: ${NO_OUTLET}`] }],
   ['non-english.md', { articles: ['non-english@null'], rejections: [], warnings: [] }],
   ['notes.xyz', { articles: [], rejections: [`null: unsupported file type .xyz ${SUPPORTED}`], warnings: [] }],
+  ['nytimes-no-site-name.html', { articles: ['nytimes-no-site-name@null'], rejections: [], warnings: ['null: outlet "The New York Times" taken from the URL\'s domain nytimes.com (the page names no site: no og:site_name or JSON-LD publisher)'] }],
   ['quoted-newlines.csv', { articles: ['q-1@2', 'q-3@6', 'q-4@7'], rejections: ['5: row has 3 fields, header has 5 (missing columns: published, text)'], warnings: ['6: row has 7 fields, header has 5; the 2 extra field(s) were ignored (unquoted comma?)'] }],
   ['rtl-emoji.txt', { articles: ['rtl-emoji@null'], rejections: [], warnings: [`null: ${NO_OUTLET}`] }],
   ['same-article-twice/reuters-copy.txt', { articles: ['reuters-copy@null'], rejections: [], warnings: [`null: ${NO_OUTLET}`] }],
   ['same-article-twice/wire-original.txt', { articles: ['wire-original@null'], rejections: [], warnings: [`null: ${NO_OUTLET}`] }],
+  ['tab-separated.csv', { articles: ['tab-1@2', 'tab-2@3'], rejections: [], warnings: ['null: CSV delimiter is tab (detected from the first rows); read with tab'] }],
+  ['unknown-domain.html', { articles: ['unknown-domain@null'], rejections: [], warnings: ['null: outlet set to the URL\'s domain "example-gazette.org" (the page names no site: no og:site_name or JSON-LD publisher)', 'null: the page gives no publication date; used its last-modified date as published'] }],
   ['utf16.txt', { articles: ['utf16@null'], rejections: [], warnings: [`null: ${NO_OUTLET}`] }],
   ['whitespace.txt', { articles: [], rejections: ['null: whitespace only'], warnings: [] }],
 ];
@@ -107,7 +114,33 @@ describe('fixtures/hostile contents', () => {
     expect(a.text).not.toMatch(/__pwned|INJECTED|NOSCRIPT|TEMPLATE|INPUT VALUE|BUTTON|javascript:/);
     // Readability drops the <h1> that repeats og:title; the three <p> remain.
     expect(a.text.split('\n\n')).toHaveLength(3);
-    expect([a.outlet, a.title, a.published, a.url, a.language]).toEqual(['Harbour Times', 'Harbour fire contained after six hours', '2025-03-01T18:45:00+00:00', null, 'en']);
+    expect([a.outlet, a.title, a.published, a.url, a.language]).toEqual(['Harbour Times', 'Harbour fire contained after six hours', '2025-03-01T18:45:00Z', null, 'en']);
+  });
+
+  // [file, article index, outlet, title, published, author]
+  test.each([
+    ['excel-semicolon.csv', 0, 'Harbour Times', 'Port strike enters second week', '2025-02-18T10:30:00Z', 'Anna Berg'],
+    ['excel-semicolon.csv', 1, 'Harbour Times', 'Ferry services cut back', null, 'Anna Berg, Tom Lind'],
+    ['excel-semicolon.csv', 2, 'Valley Post', 'Strike talks to resume', '2025-02-20T00:00:00Z', null],
+    ['tab-separated.csv', 0, 'Valley Post', '', '2025-02-18T00:00:00Z', null],
+    ['tab-separated.csv', 1, 'Valley Post', '', '2025-02-19T13:00:00Z', null],
+    ['dates-mixed.jsonl', 0, 'Valley Post', '', '2025-02-18T00:00:00Z', 'Maria Lopez'],
+    ['dates-mixed.jsonl', 1, 'Valley Post', '', '2025-02-18T00:00:00Z', 'Sam Ortiz'],
+    ['dates-mixed.jsonl', 2, 'Valley Post', '', '2025-02-18T00:00:00Z', 'Maria Lopez; Sam Ortiz'],
+    ['dates-mixed.jsonl', 3, 'Valley Post', '', null, null],
+    ['dates-mixed.jsonl', 4, 'Valley Post', '', '2025-02-19T04:30:00Z', null],
+    ['nytimes-no-site-name.html', 0, 'The New York Times', 'Lawmakers Reach Deal to Avert Shutdown', '2025-02-19T00:00:00Z', 'Jane Roe and John Poe'],
+    ['bbc-title-suffix.html', 0, 'BBC News', 'Funding deal reached in Washington', '2025-02-19T16:05:00Z', 'BBC News'],
+    ['jsonld-cdata.html', 0, 'Example Gazette', 'Deal reached to avert a shutdown', '2025-02-19T17:00:00Z', 'Ada Park; Ben Cole'],
+    ['unknown-domain.html', 0, 'example-gazette.org', 'Shutdown averted', '2025-02-20T12:00:00Z', null],
+  ])('%s #%i: outlet %j, title %j, published %j, author %j', (file, i, outlet, title, published, author) => {
+    const a = results.get(file)?.articles[i];
+    expect([a?.outlet, a?.title, a?.published, a?.author]).toEqual([outlet, title, published, author]);
+  });
+
+  test('excel-semicolon.csv: the text column is found (BOM stripped from the header) and commas stay inside the text', () => {
+    const a = article('excel-semicolon.csv');
+    expect(a.text).toBe('Dock workers extended their strike on Tuesday, the union said. Talks with the port authority, which began last week, broke down again after three hours.');
   });
 
   test('cp1252.txt / latin1.txt: smart quotes, euro, accents decoded', () => {
@@ -129,7 +162,7 @@ describe('fixtures/hostile contents', () => {
 
   test('non-english.md: declared language and offset kept', () => {
     const a = article('non-english.md');
-    expect([a.outlet, a.language, a.published, a.title]).toEqual(['Tagesblatt', 'de', '2025-02-18T10:00:00+01:00', 'Hafenstreik geht in die zweite Woche']);
+    expect([a.outlet, a.language, a.published, a.title]).toEqual(['Tagesblatt', 'de', '2025-02-18T09:00:00Z', 'Hafenstreik geht in die zweite Woche']);
     expect(a.text.startsWith('# Hafenstreik geht in die zweite Woche\n\nDie Hafenarbeiter')).toBe(true);
   });
 

@@ -5,7 +5,8 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { buildArticle } from './fields';
+import { buildArticle, DEFAULT_FIELD_OPTIONS, type FieldOptions } from './fields';
+import { outletFromUrl, stripSiteSuffix } from './outlets';
 import type { IngestResult } from './types';
 
 /** The few DOM members we use, so the code type-checks without the DOM lib. */
@@ -89,9 +90,29 @@ function typesOf(o: Json): string[] {
 export interface JsonLdArticle {
   headline: string | null;
   datePublished: string | null;
+  /** Only used when no page metadata gives a publication date (with a warning). */
+  dateModified: string | null;
   publisher: string | null;
   url: string | null;
   inLanguage: string | null;
+  /** Author names (Person/Organization names or strings), in order. */
+  authors: string[];
+}
+
+/**
+ * The JSON inside a `<script type="application/ld+json">`, without the CDATA or
+ * HTML-comment wrapper some CMSs put around it (`//<![CDATA[ … //]]>`,
+ * `/*<![CDATA[*\/ … /*]]>*\/`, `<!-- … -->`).
+ */
+export function unwrapJsonLd(src: string): string {
+  let t = src.trim();
+  const open = /^(?:\/\/[ \t]*|\/\*[ \t]*)?<!\[CDATA\[(?:[ \t]*\*\/)?/.exec(t);
+  if (open) {
+    t = t.slice(open[0].length);
+    t = t.replace(/(?:\/\/[ \t]*|\/\*[ \t]*)?\]\]>(?:[ \t]*\*\/)?\s*$/, '');
+  }
+  const comment = /^<!--([\s\S]*?)-->$/.exec(t.trim());
+  return (comment ? (comment[1] as string) : t).trim();
 }
 
 /** The first NewsArticle-like node in JSON-LD blocks (arrays and `@graph` flattened, `@id` references resolved). */
@@ -106,7 +127,7 @@ export function jsonLdArticle(blocks: readonly string[], warn: (message: string)
   };
   blocks.forEach((src, i) => {
     try {
-      visit(JSON.parse(src));
+      visit(JSON.parse(unwrapJsonLd(src)));
     } catch (err) {
       warn(`JSON-LD block ${i + 1} is not valid JSON (${err instanceof Error ? err.message : String(err)}); ignored`);
     }
@@ -120,15 +141,28 @@ export function jsonLdArticle(blocks: readonly string[], warn: (message: string)
     if (isObj(d)) return str(d.name ?? d['@id'] ?? d['@value']);
     return null;
   };
-  const article = nodes.find((n) => typesOf(n).some((t) => NEWS_TYPES.has(t)));
+  const news = nodes.filter((n) => typesOf(n).some((t) => NEWS_TYPES.has(t)));
+  const article = news[0];
   if (!article) return null;
   const mainEntity = deref(article.mainEntityOfPage);
+  // A page may describe its article in more than one node: take each field from the first node that has it.
+  const firstOf = (read: (n: Json) => string | null): string | null => {
+    for (const n of news) {
+      const v = read(n);
+      if (v !== null) return v;
+    }
+    return null;
+  };
+  const authorsOf = (v: unknown): string[] =>
+    (Array.isArray(v) ? v : [v]).map((x) => str(x)).filter((x): x is string => x !== null);
   return {
     headline: str(article.headline) ?? str(article.name),
-    datePublished: str(article.datePublished) ?? str(article.dateCreated),
-    publisher: str(article.publisher) ?? str(article.sourceOrganization),
+    datePublished: firstOf((n) => str(n.datePublished) ?? str(n.dateCreated)),
+    dateModified: firstOf((n) => str(n.dateModified)),
+    publisher: firstOf((n) => str(n.publisher) ?? str(n.sourceOrganization)),
     url: str(article.url) ?? (isObj(mainEntity) ? str(mainEntity['@id'] ?? mainEntity.url) : str(mainEntity)),
     inLanguage: str(article.inLanguage),
+    authors: authorsOf(article.author ?? article.creator),
   };
 }
 
@@ -149,7 +183,7 @@ function first(...values: (string | null | undefined)[]): string | null {
   return null;
 }
 
-export function parseHtml(path: string, html: string, stem: string | null): IngestResult {
+export function parseHtml(path: string, html: string, stem: string | null, fields: FieldOptions = DEFAULT_FIELD_OPTIONS): IngestResult {
   const result: IngestResult = { articles: [], rejections: [], warnings: [] };
   const where = { path, line: null };
   const warn = (message: string): void => {
@@ -192,19 +226,70 @@ export function parseHtml(path: string, html: string, stem: string | null): Inge
     return result;
   }
 
+  const url = first(meta.get('og:url'), canonical, ld?.url);
+  // Outlet: og:site_name, then the JSON-LD publisher (Readability reads the same two), then the URL's domain.
+  const siteName = first(meta.get('og:site_name'), ld?.publisher, article?.siteName);
+  let outlet = siteName;
+  if (outlet === null) {
+    const fromUrl = outletFromUrl(safeUrl(url));
+    if (fromUrl !== null) {
+      outlet = fromUrl.name;
+      warn(
+        fromUrl.known
+          ? `outlet "${fromUrl.name}" taken from the URL's domain ${fromUrl.domain} (the page names no site: no og:site_name or JSON-LD publisher)`
+          : `outlet set to the URL's domain "${fromUrl.domain}" (the page names no site: no og:site_name or JSON-LD publisher)`,
+      );
+    } else outlet = first(meta.get('application-name'));
+  }
+  const rawTitle = first(meta.get('og:title'), ld?.headline, meta.get('twitter:title'), article?.title, docTitle);
+  let published = first(
+    meta.get('article:published_time'), meta.get('og:article:published_time'), meta.get('datepublished'),
+    ld?.datePublished, meta.get('pubdate'), meta.get('publishdate'), meta.get('publish-date'), meta.get('date'),
+    meta.get('dc.date'), meta.get('dc.date.issued'), meta.get('dcterms.created'), meta.get('dcterms.issued'),
+    article?.publishedTime, firstTime,
+  );
+  if (published === null) {
+    const modified = first(meta.get('article:modified_time'), ld?.dateModified, meta.get('datemodified'), meta.get('last-modified'));
+    if (modified !== null) {
+      published = modified;
+      warn('the page gives no publication date; used its last-modified date as published');
+    }
+  }
+  const author = firstAuthor(
+    meta.get('author'), meta.get('byl'), meta.get('article:author'), meta.get('dc.creator'), meta.get('sailthru.author'),
+    ld?.authors ?? [], article?.byline,
+  );
   const raw = {
     id: null,
-    outlet: first(meta.get('og:site_name'), ld?.publisher, article?.siteName, meta.get('application-name')),
-    title: first(meta.get('og:title'), ld?.headline, meta.get('twitter:title'), article?.title, docTitle),
-    published: first(
-      meta.get('article:published_time'), meta.get('og:article:published_time'), meta.get('datepublished'),
-      ld?.datePublished, meta.get('pubdate'), meta.get('publishdate'), meta.get('dc.date'), meta.get('dcterms.created'),
-      article?.publishedTime, firstTime,
-    ),
-    url: first(meta.get('og:url'), canonical, ld?.url),
+    outlet,
+    title: rawTitle === null ? null : stripSiteSuffix(rawTitle, siteName ?? outlet, safeUrl(url)),
+    published,
+    url,
     language: first(htmlLang, meta.get('content-language'), meta.get('og:locale'), ld?.inLanguage, article?.lang),
+    author,
     text: body,
   };
-  result.articles.push(buildArticle(raw, where, result.warnings, stem));
+  result.articles.push(buildArticle(raw, where, result.warnings, stem, fields));
   return result;
+}
+
+/** An absolute http(s) URL, or null (buildArticle warns about the others). */
+function safeUrl(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The first byline source that names someone (a profile URL in article:author is not a name). */
+function firstAuthor(...sources: (string | readonly string[] | null | undefined)[]): string | readonly string[] | null {
+  for (const s of sources) {
+    if (s === null || s === undefined) continue;
+    const names = (typeof s === 'string' ? [s] : s).filter((n) => n.trim() !== '' && !/^https?:\/\//i.test(n.trim()));
+    if (names.length > 0) return typeof s === 'string' ? s : names;
+  }
+  return null;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import * as ingest from './index';
 import { DEFAULT_MAX_BYTES, parseFile, unsupportedReason } from './index';
+import { LENIENT_NOTE, simpleKeyValues } from './text';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const only = (name: string, src: string) => {
@@ -13,9 +14,10 @@ const only = (name: string, src: string) => {
 describe('public exports', () => {
   test('are locked', () => {
     expect(Object.keys(ingest).sort()).toEqual([
-      'CsvReader', 'DEFAULT_MAX_BYTES', 'JsonlReader', 'NO_TEXT_MEDIA_CLOUD', 'SUPPORTED_EXTENSIONS', 'contentHash', 'csvNewline',
-      'decodeBytes', 'decodeWindows1252', 'domToText', 'extensionOf', 'normalizeDate', 'parseCsv', 'parseFile', 'parseJsonl',
-      'quoteProblem', 'sniffBinary', 'splitFrontMatter', 'unsupportedReason',
+      'CSV_DELIMITERS', 'CsvReader', 'DATE_FORMATS', 'DEFAULT_MAX_BYTES', 'INGEST_WARNING_KINDS', 'JsonlReader', 'NO_TEXT_MEDIA_CLOUD',
+      'SUPPORTED_EXTENSIONS', 'contentHash', 'csvNewline', 'decodeBytes', 'decodeWindows1252', 'domToText', 'extensionOf',
+      'ingestWarningKind', 'normalizeDate', 'parseCsv', 'parseFile', 'parseJsonl', 'quoteProblem', 'readDate', 'sniffBinary',
+      'sniffDelimiter', 'splitFrontMatter', 'unsupportedReason',
     ]);
     expect(DEFAULT_MAX_BYTES).toBe(20 * 1024 * 1024);
   });
@@ -23,7 +25,7 @@ describe('public exports', () => {
 
 describe('parseFile(name, bytes, opts) — misuse throws', () => {
   test.each([
-    [{ maxByte: 5 }, 'unknown ingest option `maxByte` (known: maxBytes)'],
+    [{ maxByte: 5 }, 'unknown ingest option `maxByte` (known: maxBytes, dateFormat)'],
     [{ maxBytes: 0 }, '`maxBytes` must be a positive number of bytes, got 0'],
     [{ maxBytes: Number.NaN }, '`maxBytes` must be a positive number of bytes, got NaN'],
   ])('%j', (opts, message) => {
@@ -74,17 +76,17 @@ describe('parseFile — .txt / .md', () => {
   test('plain text: id from the file stem, title from a short first line, body untouched', () => {
     const { article, warnings } = only('corpus/bbc/2025-02-18-riyadh.txt', 'US and Russia meet in Riyadh\n\nOfficials met on Tuesday.\r\n');
     expect(article).toEqual({
-      id: '2025-02-18-riyadh', outlet: 'unknown', title: 'US and Russia meet in Riyadh', published: null, url: null, language: null,
+      id: '2025-02-18-riyadh', outlet: 'unknown', title: 'US and Russia meet in Riyadh', published: null, url: null, language: null, author: null,
       text: 'US and Russia meet in Riyadh\n\nOfficials met on Tuesday.\r\n', source: { path: 'corpus/bbc/2025-02-18-riyadh.txt', line: null },
     });
     expect(warnings).toEqual(['no outlet given; set to "unknown"']);
   });
 
   test('front matter fills every field; the headline stays in the body', () => {
-    const src = '---\nid: bbc-1\noutlet: BBC News\ntitle: "Talks: day two"\npublished: 2025-02-18T10:00:00+01:00\nurl: https://bbc.example/a\nlanguage: en-GB\n---\n# Talks: day two\n\nBody.\n';
+    const src = '---\nid: bbc-1\noutlet: BBC News\ntitle: "Talks: day two"\npublished: 2025-02-18T10:00:00+01:00\nurl: https://bbc.example/a\nlanguage: en-GB\nauthor: By Jane Doe\n---\n# Talks: day two\n\nBody.\n';
     const { article, warnings } = only('x.md', src);
     expect(article).toEqual({
-      id: 'bbc-1', outlet: 'BBC News', title: 'Talks: day two', published: '2025-02-18T10:00:00+01:00', url: 'https://bbc.example/a', language: 'en',
+      id: 'bbc-1', outlet: 'BBC News', title: 'Talks: day two', published: '2025-02-18T09:00:00Z', url: 'https://bbc.example/a', language: 'en', author: 'Jane Doe',
       text: '# Talks: day two\n\nBody.\n', source: { path: 'x.md', line: null },
     });
     expect(warnings).toEqual([]);
@@ -106,7 +108,7 @@ describe('parseFile — .txt / .md', () => {
     ['invalid YAML', '---\ntitle: "unclosed\n---\nBody.', /^front matter is not valid YAML \(.+\); its fields were ignored$/, 'Body.'],
     ['not a mapping', '---\n- a\n- b\n---\nBody.', 'front matter must be a YAML mapping, got an array; its fields were ignored', 'Body.'],
     ['never closed', '---\ntitle: x\nBody.', 'front matter opened with "---" but never closed; kept as body text', '---\ntitle: x\nBody.'],
-    ['unknown keys', '---\noutlet: X\nauthor: Jane\ntags: [a]\n---\nBody.', 'ignored unknown front matter keys: author, tags (known: id, outlet, title, published, url, language)', 'Body.'],
+    ['unknown keys', '---\noutlet: X\nauthor: Jane\ntags: [a]\n---\nBody.', 'ignored unknown front matter keys: tags (known: id, outlet, title, published, url, language, author, byline, authors)', 'Body.'],
     ['bad date', '---\noutlet: X\npublished: last Tuesday\n---\nBody.', 'published date "last Tuesday" is not a date we can read; set to null', 'Body.'],
     ['bad url', '---\noutlet: X\nurl: javascript:alert(1)\n---\nBody.', 'url scheme "javascript:" is not http(s); set to null', 'Body.'],
     ['relative url', '---\noutlet: X\nurl: /news/a\n---\nBody.', 'url "/news/a" is not an absolute URL; set to null', 'Body.'],
@@ -116,6 +118,24 @@ describe('parseFile — .txt / .md', () => {
     const { article, warnings } = only('a.md', src);
     expect(warnings.some((w) => (typeof message === 'string' ? w === message : message.test(w)))).toBe(true);
     expect(article.text).toBe(body);
+  });
+
+  test('an unquoted colon in a value: the fields still read, with a plain-words warning', () => {
+    const { article, warnings } = only('a.md', '---\nid: talks-day-2\noutlet: Daily Ledger\ntitle: Riyadh talks: day two\npublished: 2025-02-18\n---\nBody.');
+    expect([article.id, article.outlet, article.title, article.published]).toEqual(['talks-day-2', 'Daily Ledger', 'Riyadh talks: day two', '2025-02-18']);
+    expect(warnings).toContain(LENIENT_NOTE);
+    expect(article.text).toBe('Body.');
+  });
+
+  test.each([
+    ['a quoted value', 'title: "Talks: day two\noutlet: X'],
+    ['a flow value', 'title: a: b\ntags: [a'],
+    ['a line that is not key: value', 'title: a: b\njust words'],
+    ['a repeated key', 'title: a: b\ntitle: c'],
+  ])('the lenient reading refuses %s (strict YAML message kept)', (_name, fm) => {
+    expect(simpleKeyValues(fm)).toBeNull();
+    const { warnings } = only('a.md', `---\n${fm}\n---\nBody.`);
+    expect(warnings.some((w) => /^front matter is not valid YAML \(.+\); its fields were ignored$/.test(w))).toBe(true);
   });
 
   test('front matter values that YAML reads as numbers become strings', () => {
@@ -150,9 +170,9 @@ describe('parseFile — .html', () => {
     ['canonical link when no og:url', '<title>T</title><meta property="og:site_name" content="S"><link rel="canonical" href="https://s.example/canon">',
       { outlet: 'S', title: 'T', published: null, url: 'https://s.example/canon', language: 'en' }],
     ['JSON-LD NewsArticle', '<title>T</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"LD headline","datePublished":"2025-02-18T09:00:00-05:00","publisher":{"@type":"Organization","name":"LD Times"},"mainEntityOfPage":{"@id":"https://ld.example/a"},"inLanguage":"fr-FR"}</script>',
-      { outlet: 'LD Times', title: 'LD headline', published: '2025-02-18T09:00:00-05:00', url: 'https://ld.example/a', language: 'en' }],
+      { outlet: 'LD Times', title: 'LD headline', published: '2025-02-18T14:00:00Z', url: 'https://ld.example/a', language: 'en' }],
     ['JSON-LD @graph with a publisher reference', '<title>T</title><script type="application/ld+json">{"@graph":[{"@type":"WebPage","@id":"#page"},{"@type":["NewsArticle"],"headline":"Graph headline","datePublished":"2025-02-18","publisher":{"@id":"#org"},"url":"https://g.example/a"},{"@id":"#org","@type":"Organization","name":"Graph Org"}]}</script>',
-      { outlet: 'Graph Org', title: 'Graph headline', published: '2025-02-18', url: 'https://g.example/a', language: 'en' }],
+      { outlet: 'Graph Org', title: 'Graph headline', published: '2025-02-18T00:00:00Z', url: 'https://g.example/a', language: 'en' }],
     ['meta wins over JSON-LD', '<meta property="og:site_name" content="Meta Site"><meta property="og:title" content="Meta title"><script type="application/ld+json">[{"@type":"NewsArticle","headline":"LD","publisher":"LD Org"}]</script>',
       { outlet: 'Meta Site', title: 'Meta title', published: null, url: null, language: 'en' }],
   ])('metadata from %s', (_name, head, expected) => {
@@ -192,7 +212,7 @@ describe('parseFile — .jsonl / .ndjson', () => {
     const r = parseFile('corpus.ndjson', enc(LINES.join('\n')));
     expect(r.articles.map((a) => [a.id, a.source.line])).toEqual([['a', 1], ['7', 10], ['f', 11]]);
     expect(r.articles[0]).toEqual({
-      id: 'a', outlet: 'X', title: 'T', published: '2025-02-18T10:00:00', url: 'https://x.example/a', language: 'en', text: 'Alpha.',
+      id: 'a', outlet: 'X', title: 'T', published: '2025-02-18T10:00:00Z', url: 'https://x.example/a', language: 'en', author: null, text: 'Alpha.',
       source: { path: 'corpus.ndjson', line: 1 },
     });
     expect(r.rejections.map((x) => [x.line, x.reason.replace(/^(invalid JSON):.*/, '$1: …')])).toEqual([
@@ -204,7 +224,10 @@ describe('parseFile — .jsonl / .ndjson', () => {
       [8, '"id" must be a string or number, got an object'],
       [9, '"text" must be a string, got a number'],
     ]);
-    expect(r.warnings.map((w) => w.message)).toEqual(['ignored unknown fields: extra (line 10); known: id, outlet, title, published, url, language, text']);
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      'published time "2025-02-18 10:00:00" has no time zone; read as UTC',
+      'ignored unknown fields: extra (line 10); known: id, outlet, title, published, url, language, author, byline, authors, text',
+    ]);
   });
 
   test('duplicate ids are kept (the engine decides) with a warning', () => {
@@ -249,10 +272,10 @@ describe('parseFile — .csv', () => {
     const src = 'stories_id,publish_date,title,url,language,media_name,story_text\n2518373194,2025-02-18 10:00:00,Talks in Riyadh,https://n.example/a,en,n.example,"Officials met."\n';
     const r = parseFile('mc.csv', enc(src));
     expect(r.articles).toEqual([{
-      id: '2518373194', outlet: 'n.example', title: 'Talks in Riyadh', published: '2025-02-18T10:00:00', url: 'https://n.example/a', language: 'en',
-      text: 'Officials met.', source: { path: 'mc.csv', line: 2 },
+      id: '2518373194', outlet: 'n.example', title: 'Talks in Riyadh', published: '2025-02-18T10:00:00Z', url: 'https://n.example/a', language: 'en',
+      author: null, text: 'Officials met.', source: { path: 'mc.csv', line: 2 },
     }]);
-    expect(r.warnings).toEqual([]);
+    expect(r.warnings.map((w) => w.message)).toEqual(['published time "2025-02-18 10:00:00" has no time zone; read as UTC']);
   });
 
   test.each(['text', 'story_text', 'full_text', 'content', 'body'])('text column "%s" is recognized', (col) => {

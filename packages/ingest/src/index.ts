@@ -4,7 +4,9 @@
  */
 import Papa from 'papaparse';
 import { decodeBytes } from './decode';
+import type { FieldOptions } from './fields';
 import { parseHtml } from './html';
+import { csvNewlineSequence, sniffDelimiter } from './csv';
 import { CsvReader, JsonlReader, type RecordOutcome } from './records';
 import { parseText } from './text';
 import { resolveOptions, sizeRejectionReason, type IngestResult, type ParseOptions } from './types';
@@ -14,7 +16,9 @@ export { DEFAULT_MAX_BYTES } from './types';
 export type { IngestEvent, RecordOutcome } from './records';
 export { CsvReader, JsonlReader, NO_TEXT_MEDIA_CLOUD } from './records';
 export { decodeBytes, decodeWindows1252, sniffBinary, type Decoded } from './decode';
-export { normalizeDate } from './dates';
+export { normalizeDate, readDate, DATE_FORMATS, type DateFormat, type DateReading } from './dates';
+export { sniffDelimiter, CSV_DELIMITERS } from './csv';
+export { INGEST_WARNING_KINDS, ingestWarningKind, type IngestWarningKind } from './summary';
 export { contentHash } from './fields';
 export { splitFrontMatter } from './text';
 export { domToText } from './html';
@@ -62,7 +66,7 @@ function stemOf(name: string): string | null {
  * on content; throws only on invalid options.
  */
 export function parseFile(name: string, bytes: Uint8Array, opts?: ParseOptions): IngestResult {
-  const { maxBytes } = resolveOptions(opts);
+  const { maxBytes, dateFormat } = resolveOptions(opts);
   if (typeof name !== 'string') throw new TypeError('parseFile(name, bytes): `name` must be a string (the file path or name)');
   if (!(bytes instanceof Uint8Array)) throw new TypeError('parseFile(name, bytes): `bytes` must be a Uint8Array (in Node, a Buffer works)');
   const result: IngestResult = { articles: [], rejections: [], warnings: [] };
@@ -83,7 +87,7 @@ export function parseFile(name: string, bytes: Uint8Array, opts?: ParseOptions):
   const format = FORMATS[extensionOf(name)] as Format;
   let parsed: IngestResult;
   try {
-    parsed = dispatch(format, name, text);
+    parsed = dispatch(format, name, text, { dateFormat });
   } catch (err) {
     // A parser bug must not take the whole run down: the file is rejected with the cause.
     return reject(`could not parse ${format} (${err instanceof Error ? err.message : String(err)})`);
@@ -94,18 +98,18 @@ export function parseFile(name: string, bytes: Uint8Array, opts?: ParseOptions):
   return result;
 }
 
-function dispatch(format: Format, name: string, text: string): IngestResult {
+function dispatch(format: Format, name: string, text: string, fields: FieldOptions): IngestResult {
   switch (format) {
     case 'text':
-      return parseText(name, text, stemOf(name), false);
+      return parseText(name, text, stemOf(name), false, fields);
     case 'markdown':
-      return parseText(name, text, stemOf(name), true);
+      return parseText(name, text, stemOf(name), true, fields);
     case 'html':
-      return parseHtml(name, text, stemOf(name));
+      return parseHtml(name, text, stemOf(name), fields);
     case 'jsonl':
-      return parseJsonl(name, text);
+      return parseJsonl(name, text, fields);
     case 'csv':
-      return parseCsv(name, text);
+      return parseCsv(name, text, fields);
   }
 }
 
@@ -117,9 +121,10 @@ function collect(result: IngestResult, outcome: RecordOutcome | null): void {
 }
 
 /** JSONL text (already decoded) -> result; one record per non-blank line. */
-export function parseJsonl(path: string, text: string): IngestResult {
+export function parseJsonl(path: string, text: string, opts?: ParseOptions): IngestResult {
+  const { dateFormat } = resolveOptions(opts);
   const result: IngestResult = { articles: [], rejections: [], warnings: [] };
-  const reader = new JsonlReader(path);
+  const reader = new JsonlReader(path, { dateFormat });
   const lines = text.split('\n');
   lines.forEach((line, i) => collect(result, reader.line(i + 1, line)));
   result.warnings.push(...reader.finish());
@@ -131,19 +136,23 @@ export function csvNewline(text: string): '\n' | '\r' {
   return text.includes('\n') || !text.includes('\r') ? '\n' : '\r';
 }
 
-/** CSV text (already decoded) -> result; header row required, quoted newlines allowed. */
-export function parseCsv(path: string, text: string): IngestResult {
+/** CSV text (already decoded) -> result; header row required, quoted newlines allowed, delimiter sniffed (`,` `;` tab). */
+export function parseCsv(path: string, text: string, opts?: ParseOptions): IngestResult {
+  const { dateFormat } = resolveOptions(opts);
   const result: IngestResult = { articles: [], rejections: [], warnings: [] };
   const body = text.replace(/^\ufeff/, '');
   const nl = csvNewline(body);
-  const reader = new CsvReader(path, nl);
+  const newline = csvNewlineSequence(body);
+  const sniffed = sniffDelimiter(body, newline);
+  const reader = new CsvReader(path, nl, { dateFormat }, sniffed.delimiter);
   Papa.parse<string[]>(body, {
-    delimiter: ',',
-    newline: nl === '\r' ? '\r' : body.includes('\r\n') ? '\r\n' : '\n',
+    delimiter: sniffed.delimiter,
+    newline,
     skipEmptyLines: false,
     step: (row) => collect(result, reader.row(row.data, quoteProblem(row.errors))),
   });
   result.warnings.unshift(...reader.fileWarnings);
+  if (sniffed.message !== null) result.warnings.unshift({ path, line: null, message: sniffed.message });
   result.rejections.push(...reader.finish());
   return result;
 }

@@ -4,13 +4,15 @@
  * JSONL/CSV files record by record.
  */
 import { createReadStream } from 'node:fs';
-import { OUTPUT_MARKER } from '@parallax/core';
+import { OUTPUT_MARKER } from '@parallax/core/marker';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import Papa from 'papaparse';
 import { decodeWindows1252 } from './decode';
+import { csvNewlineSequence, sniffDelimiter, SNIFF_CHARS } from './csv';
+import type { FieldOptions } from './fields';
 import { csvNewline, extensionOf, parseFile, quoteProblem, unsupportedReason } from './index';
 import { CsvReader, JsonlReader, type IngestEvent, type RecordOutcome } from './records';
 import { resolveOptions, sizeRejectionReason, type IngestResult, type ParseOptions } from './types';
@@ -114,7 +116,8 @@ async function* walkPaths(paths: readonly string[], includeHidden: boolean): Asy
 }
 
 /** Read and parse one whole file (size-checked before reading). */
-async function readWhole(path: string, size: number, maxBytes: number): Promise<FileResult> {
+async function readWhole(path: string, size: number, opts: Required<ParseOptions>): Promise<FileResult> {
+  const { maxBytes } = opts;
   if (size > maxBytes) return rejected(path, sizeRejectionReason(size, maxBytes));
   let bytes: Uint8Array;
   try {
@@ -122,7 +125,7 @@ async function readWhole(path: string, size: number, maxBytes: number): Promise<
   } catch (err) {
     return rejected(path, fsReason(err));
   }
-  return { path, ...parseFile(path, bytes, { maxBytes }) };
+  return { path, ...parseFile(path, bytes, opts) };
 }
 
 /**
@@ -134,9 +137,9 @@ async function readWhole(path: string, size: number, maxBytes: number): Promise<
 export async function* walkInputs(paths: readonly string[], opts?: WalkOptions): AsyncGenerator<FileResult> {
   if (!Array.isArray(paths)) throw new TypeError('walkInputs(paths): `paths` must be an array of file or directory paths');
   const { includeHidden = false, ...parseOpts } = opts ?? {};
-  const { maxBytes } = resolveOptions(parseOpts);
+  const resolved = resolveOptions(parseOpts);
   for await (const step of walkPaths(paths, includeHidden)) {
-    yield step.kind === 'done' ? step.result : await readWhole(step.path, step.size, maxBytes);
+    yield step.kind === 'done' ? step.result : await readWhole(step.path, step.size, resolved);
   }
 }
 
@@ -146,10 +149,10 @@ export interface WalkEventsOptions extends WalkOptions {
 }
 
 /** Streamed formats: read record by record with no size limit. */
-const STREAMED: Readonly<Record<string, (path: string) => AsyncGenerator<IngestEvent>>> = {
-  '.jsonl': (p) => streamJsonl(p),
-  '.ndjson': (p) => streamJsonl(p),
-  '.csv': (p) => streamCsv(p),
+const STREAMED: Readonly<Record<string, (path: string, opts: FieldOptions) => AsyncGenerator<IngestEvent>>> = {
+  '.jsonl': (p, o) => streamJsonl(p, o),
+  '.ndjson': (p, o) => streamJsonl(p, o),
+  '.csv': (p, o) => streamCsv(p, o),
 };
 
 /**
@@ -161,17 +164,17 @@ const STREAMED: Readonly<Record<string, (path: string) => AsyncGenerator<IngestE
 export async function* walkEvents(paths: readonly string[], opts?: WalkEventsOptions): AsyncGenerator<IngestEvent> {
   if (!Array.isArray(paths)) throw new TypeError('walkEvents(paths): `paths` must be an array of file or directory paths');
   const { includeHidden = false, onFile, ...parseOpts } = opts ?? {};
-  const { maxBytes } = resolveOptions(parseOpts);
+  const resolved = resolveOptions(parseOpts);
   for await (const step of walkPaths(paths, includeHidden)) {
     let result: FileResult;
     if (step.kind === 'file') {
       onFile?.(step.path, step.size);
       const streamer = STREAMED[extensionOf(step.path)];
       if (streamer) {
-        yield* streamer(step.path);
+        yield* streamer(step.path, { dateFormat: resolved.dateFormat });
         continue;
       }
-      result = await readWhole(step.path, step.size, maxBytes);
+      result = await readWhole(step.path, step.size, resolved);
     } else result = step.result;
     for (const warning of result.warnings) yield { kind: 'warning', warning };
     for (const article of result.articles) yield { kind: 'article', article };
@@ -254,10 +257,11 @@ async function* checkedOpen(path: string): AsyncGenerator<IngestEvent, boolean> 
  * Stream a JSONL file line by line: articles, rejections (with line numbers)
  * and warnings in file order, without holding the file in memory. No size limit.
  */
-export async function* streamJsonl(path: string): AsyncGenerator<IngestEvent> {
+export async function* streamJsonl(path: string, opts?: ParseOptions): AsyncGenerator<IngestEvent> {
+  const { dateFormat } = resolveOptions(opts);
   if (!(yield* checkedOpen(path))) return;
   const state = { encoding: 'utf-8', replaced: 0 };
-  const reader = new JsonlReader(path);
+  const reader = new JsonlReader(path, { dateFormat });
   let lineNo = 0;
   let pending = '';
   let any = false;
@@ -291,22 +295,36 @@ export async function* streamJsonl(path: string): AsyncGenerator<IngestEvent> {
  * papaparse in step mode, pausing the parser while the consumer is busy, so
  * memory stays flat however large the file is. No size limit.
  */
-export async function* streamCsv(path: string): AsyncGenerator<IngestEvent> {
+export async function* streamCsv(path: string, opts?: ParseOptions): AsyncGenerator<IngestEvent> {
+  const { dateFormat } = resolveOptions(opts);
   if (!(yield* checkedOpen(path))) return;
   const state = { encoding: 'utf-8', replaced: 0 };
   const source = decodedChunks(path, state);
-  // The first chunk decides the line break; put it back in front of the rest.
-  const head = await source.next();
-  if (head.done) {
+  // The first SNIFF_CHARS characters decide the line break and the delimiter (as
+  // parseCsv does on the whole text); put them back in front of the rest.
+  let firstChunk = '';
+  let ended = false;
+  while (firstChunk.length < SNIFF_CHARS + 1) {
+    const next = await source.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    firstChunk += next.value;
+  }
+  if (ended && firstChunk === '') {
     yield { kind: 'rejection', rejection: { path, line: null, reason: 'empty file' } };
     return;
   }
-  const firstChunk = head.value.replace(/^\ufeff/, '');
+  firstChunk = firstChunk.replace(/^\ufeff/, '');
   const nl = csvNewline(firstChunk);
-  const reader = new CsvReader(path, nl);
+  const newline = csvNewlineSequence(firstChunk);
+  const sniffed = sniffDelimiter(firstChunk, newline);
+  if (sniffed.message !== null) yield { kind: 'warning', warning: { path, line: null, message: sniffed.message } };
+  const reader = new CsvReader(path, nl, { dateFormat }, sniffed.delimiter);
   const text = Readable.from((async function* () {
     yield firstChunk;
-    yield* source;
+    if (!ended) yield* source;
   })(), { objectMode: false, encoding: 'utf8' });
 
   const queue: IngestEvent[] = [];
@@ -321,8 +339,8 @@ export async function* streamCsv(path: string): AsyncGenerator<IngestEvent> {
     w?.();
   };
   Papa.parse<string[]>(text as unknown as File, {
-    delimiter: ',',
-    newline: nl === '\r' ? '\r' : firstChunk.includes('\r\n') ? '\r\n' : '\n',
+    delimiter: sniffed.delimiter,
+    newline,
     skipEmptyLines: false,
     step: (row, p) => {
       parser = p;

@@ -3,7 +3,7 @@
  * streaming readers (node.ts): one JSONL line or one CSV row in, one article or
  * one rejection out, plus warnings. Browser-safe.
  */
-import { buildArticle, describe, truncate, type RawFields } from './fields';
+import { buildArticle, DEFAULT_FIELD_OPTIONS, describe, truncate, type FieldOptions, type RawFields } from './fields';
 import type { ArticleInput, IngestWarning, Rejection } from './types';
 
 export type RecordOutcome =
@@ -16,14 +16,14 @@ export type IngestEvent =
   | { kind: 'rejection'; rejection: Rejection }
   | { kind: 'warning'; warning: IngestWarning };
 
-const JSONL_KNOWN = new Set(['id', 'outlet', 'title', 'published', 'url', 'language', 'text']);
+const JSONL_KNOWN = new Set(['id', 'outlet', 'title', 'published', 'url', 'language', 'author', 'byline', 'authors', 'text']);
 
 /** State carried across the lines of one JSONL file (duplicate ids, unknown fields). */
 export class JsonlReader {
   private readonly seenIds = new Map<string, number>();
   private readonly unknownFields = new Map<string, number>();
 
-  constructor(readonly path: string) {}
+  constructor(readonly path: string, private readonly fieldOptions: FieldOptions = DEFAULT_FIELD_OPTIONS) {}
 
   /** Parse one line; null for blank lines, which are not records. */
   line(lineNo: number, source: string): RecordOutcome | null {
@@ -47,8 +47,9 @@ export class JsonlReader {
     if (typeof obj.id === 'string' && obj.id.trim() === '') return reject('"id" is blank');
     if (typeof obj.text !== 'string') return reject(`"text" must be a string, got ${describe(obj.text)}`);
     if (obj.text.trim() === '') return reject('"text" is whitespace only');
-    const raw: RawFields = { id: obj.id, outlet: obj.outlet, title: obj.title, published: obj.published, url: obj.url, language: obj.language, text: obj.text };
-    const article = buildArticle(raw, where, warnings, null);
+    const author = obj.author ?? obj.byline ?? obj.authors;
+    const raw: RawFields = { id: obj.id, outlet: obj.outlet, title: obj.title, published: obj.published, url: obj.url, language: obj.language, author, text: obj.text };
+    const article = buildArticle(raw, where, warnings, null, this.fieldOptions);
     this.noteId(article.id, lineNo, warnings);
     return { kind: 'article', article, warnings };
   }
@@ -75,6 +76,7 @@ const CSV_COLUMNS = {
   published: ['published', 'publish_date'],
   url: ['url'],
   language: ['language'],
+  author: ['author', 'byline', 'authors'],
   text: ['text', 'story_text', 'full_text', 'content', 'body'],
 } as const;
 
@@ -93,7 +95,12 @@ export class CsvReader {
   readonly fileWarnings: IngestWarning[] = [];
   rows = 0;
 
-  constructor(readonly path: string, private readonly newline: '\n' | '\r' = '\n') {}
+  constructor(
+    readonly path: string,
+    private readonly newline: '\n' | '\r' = '\n',
+    private readonly fieldOptions: FieldOptions = DEFAULT_FIELD_OPTIONS,
+    private readonly delimiter: string = ',',
+  ) {}
 
   /** Feed one parsed row (as papaparse gives it, empty lines included); null when the row is not a record. */
   row(fields: string[], quoteProblem: 'unterminated' | 'stray' | null = null): RecordOutcome | null {
@@ -116,7 +123,7 @@ export class CsvReader {
       return reject(`row has ${fields.length} field${fields.length === 1 ? '' : 's'}, header has ${width} (missing columns: ${this.header.slice(fields.length).join(', ')})`);
     }
     if (fields.length > width) {
-      warnings.push({ ...where, message: `row has ${fields.length} fields, header has ${width}; the ${fields.length - width} extra field(s) were ignored (unquoted comma?)` });
+      warnings.push({ ...where, message: `row has ${fields.length} fields, header has ${width}; the ${fields.length - width} extra field(s) were ignored (unquoted ${this.delimiter === '\t' ? 'tab' : this.delimiter === ';' ? 'semicolon' : 'comma'}?)` });
     }
     const get = (k: keyof typeof CSV_COLUMNS): string | undefined => {
       const i = this.columns[k];
@@ -131,8 +138,8 @@ export class CsvReader {
     if (id === '') {
       return reject(this.columns.id === undefined ? `no id column (expected one of: ${CSV_COLUMNS.id.join(', ')})` : `id column "${this.header[this.columns.id] ?? ''}" is empty`);
     }
-    const raw: RawFields = { id, outlet: get('outlet'), title: get('title'), published: get('published'), url: get('url'), language: get('language'), text };
-    const article = buildArticle(raw, where, warnings, null);
+    const raw: RawFields = { id, outlet: get('outlet'), title: get('title'), published: get('published'), url: get('url'), language: get('language'), author: get('author'), text };
+    const article = buildArticle(raw, where, warnings, null, this.fieldOptions);
     const first = this.seenIds.get(article.id);
     if (first === undefined) this.seenIds.set(article.id, lineNo);
     else warnings.push({ ...where, message: `id "${truncate(article.id)}" already used on line ${first}` });

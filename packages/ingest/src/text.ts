@@ -1,9 +1,9 @@
 /** Plain text and Markdown, with optional YAML front matter. The body is kept exactly as written. */
 import { parse as parseYaml } from 'yaml';
-import { buildArticle, describe, type RawFields } from './fields';
+import { buildArticle, DEFAULT_FIELD_OPTIONS, describe, type FieldOptions, type RawFields } from './fields';
 import type { IngestResult } from './types';
 
-const FRONT_MATTER_KEYS = ['id', 'outlet', 'title', 'published', 'url', 'language'] as const;
+const FRONT_MATTER_KEYS = ['id', 'outlet', 'title', 'published', 'url', 'language', 'author', 'byline', 'authors'] as const;
 const MAX_TITLE_CHARS = 200;
 
 export interface FrontMatter {
@@ -12,6 +12,29 @@ export interface FrontMatter {
   body: string;
   /** Problem with the front matter, if any. */
   problem: string | null;
+}
+
+export const LENIENT_NOTE =
+  'front matter read line by line: a value contains a colon, which YAML does not allow unquoted (put the value in "quotes" to silence this)';
+
+/**
+ * The lenient reading of front matter that strict YAML rejects, for the common case
+ * of plain `key: value` lines where a value holds a colon (`title: Talks: day two`).
+ * Every non-blank, non-comment line must be `key: value` with a plain value (not
+ * starting with a quote, bracket, brace, `|`, `>`, `&`, `*` or `!`); otherwise null.
+ */
+export function simpleKeyValues(src: string): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  let any = false;
+  for (const line of src.split(/\r?\n/)) {
+    if (line.trim() === '' || /^\s*#/.test(line)) continue;
+    const m = /^([A-Za-z_][\w-]*):[ \t]+(.*?)[ \t]*$/.exec(line);
+    if (!m || m[2] === '' || /^["'[{|>&*!]/.test(m[2]!)) return null;
+    if (Object.hasOwn(out, m[1]!)) return null;
+    out[m[1]!] = m[2]!;
+    any = true;
+  }
+  return any ? out : null;
 }
 
 /** Split `---\n yaml \n---\n body`. Without an opening `---` line, the whole text is the body. */
@@ -28,6 +51,8 @@ export function splitFrontMatter(text: string): FrontMatter {
   try {
     data = yamlSrc.trim() === '' ? {} : parseYaml(yamlSrc);
   } catch (err) {
+    const lenient = simpleKeyValues(yamlSrc);
+    if (lenient) return { data: lenient, body, problem: LENIENT_NOTE };
     const msg = (err instanceof Error ? err.message : String(err)).split('\n')[0];
     return { data: null, body, problem: `front matter is not valid YAML (${msg}); its fields were ignored` };
   }
@@ -46,7 +71,7 @@ function firstLineTitle(body: string, markdown: boolean): string | null {
   return t.length > 0 && t.length <= MAX_TITLE_CHARS ? t : null;
 }
 
-export function parseText(path: string, text: string, stem: string | null, markdown: boolean): IngestResult {
+export function parseText(path: string, text: string, stem: string | null, markdown: boolean, fields: FieldOptions = DEFAULT_FIELD_OPTIONS): IngestResult {
   const result: IngestResult = { articles: [], rejections: [], warnings: [] };
   const where = { path, line: null };
   const fm = splitFrontMatter(text);
@@ -66,12 +91,14 @@ export function parseText(path: string, text: string, stem: string | null, markd
     if (title === null) result.warnings.push({ ...where, message: `no title: the first line is over ${MAX_TITLE_CHARS} characters; set "title" in front matter` });
     raw.title = title;
   }
-  result.articles.push(buildArticle(raw, where, result.warnings, stem));
+  result.articles.push(buildArticle(raw, where, result.warnings, stem, fields));
   return result;
 }
 
 function pick(data: Record<string, unknown>): Omit<RawFields, 'text'> {
   const out: Omit<RawFields, 'text'> = {};
-  for (const k of FRONT_MATTER_KEYS) if (k in data) out[k] = data[k];
+  for (const k of ['id', 'outlet', 'title', 'published', 'url', 'language'] as const) if (k in data) out[k] = data[k];
+  const author = data.author ?? data.byline ?? data.authors;
+  if (author !== undefined) out.author = author;
   return out;
 }

@@ -1,4 +1,5 @@
 import type { ArticleInput } from '@parallax/core';
+import { DATE_FORMATS, type DateFormat } from './dates';
 
 export type { ArticleInput };
 
@@ -27,11 +28,13 @@ export interface IngestResult {
 export interface ParseOptions {
   /** Files larger than this many bytes are rejected before decoding. Default 20 MB (20 * 1024 * 1024). */
   maxBytes?: number;
+  /** Day/month order of numeric dates such as 03/04/2025: 'auto' (default; ambiguous ones are refused with a warning), 'dmy', 'mdy' or 'ymd'. */
+  dateFormat?: DateFormat;
 }
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
-const OPTION_NAMES: ReadonlySet<string> = new Set(['maxBytes']);
+const OPTION_NAMES: ReadonlySet<string> = new Set(['maxBytes', 'dateFormat']);
 
 /** Validate options: misuse of the API throws at once with a message that says what to do. */
 export function resolveOptions(opts: ParseOptions | undefined, extra: readonly string[] = []): Required<ParseOptions> {
@@ -47,7 +50,11 @@ export function resolveOptions(opts: ParseOptions | undefined, extra: readonly s
   if (typeof maxBytes !== 'number' || !Number.isFinite(maxBytes) || maxBytes <= 0) {
     throw new TypeError(`\`maxBytes\` must be a positive number of bytes, got ${String(maxBytes)}`);
   }
-  return { maxBytes };
+  const dateFormat = opts?.dateFormat ?? 'auto';
+  if (!DATE_FORMATS.includes(dateFormat)) {
+    throw new TypeError(`\`dateFormat\` must be one of ${DATE_FORMATS.join(', ')}, got ${JSON.stringify(dateFormat)}`);
+  }
+  return { maxBytes, dateFormat };
 }
 
 /** `52428800` -> `50.0 MB` (1 MB = 1024 * 1024 bytes). */

@@ -6,10 +6,16 @@
 import { boilerplate } from './boilerplate';
 import { sentiment, sentimentEmoticons, sentimentModifiers, sentimentNews, sentimentTopic } from './sentiment';
 import { frames, genericFrames, loaded, hedges } from './frames';
-import { attributionVerbs, sides } from './attribution';
+import { attributionVerbs } from './attribution';
+import { affiliations } from './affiliations';
 import { entities } from './entities';
 import { terms } from './terms';
+import { senses } from './senses';
+import { biasModel, biasWords } from './bias';
 import { wordVectors } from './vectors';
+import { outlets } from './outlets';
+import { sentenceBoundaries } from './boundaries';
+import { claimMatcher } from './matcher';
 import type { Lexicon } from './define';
 
 export { defineLexicon, LexiconError, LexiconMeta, BaseEntry } from './define';
@@ -18,9 +24,15 @@ export { BoilerplateEntry } from './boilerplate';
 export { GazetteerEntity, EntityCue, EntityEntry, isGazetteerEntity } from './entities';
 export { TermEntry } from './terms';
 export { WordVectorBlock } from './vectors';
+export { OutletEntry } from './outlets';
+export { BoundaryEntry } from './boundaries';
+export { MatcherParamEntry } from './matcher';
 export { SentimentEntry, ModifierEntry, TopicEntry, EmoticonEntry, NewsValenceEntry } from './sentiment';
 export { FrameEntry, LoadedEntry, HedgeEntry } from './frames';
-export { AttributionVerbEntry, SideEntry } from './attribution';
+export { AttributionVerbEntry, SideEntry, defineSidesLexicon } from './attribution';
+export { AffiliationEntry } from './affiliations';
+export { SenseEntry } from './senses';
+export { BiasWordEntry, BiasWeightEntry } from './bias';
 
 export const lexicons = Object.freeze({
   boilerplate,
@@ -31,13 +43,19 @@ export const lexicons = Object.freeze({
   sentimentTopic,
   sentimentEmoticons,
   sentimentNews,
+  senses,
+  biasWords,
+  biasModel,
   frames,
   genericFrames,
   loaded,
   hedges,
   attributionVerbs,
-  sides,
+  affiliations,
   wordVectors,
+  outlets,
+  sentenceBoundaries,
+  claimMatcher,
 });
 
 export type Lexicons = typeof lexicons;
@@ -48,3 +66,4 @@ export function lexiconRefs(): { id: string; version: string; sha256: string; so
     .map((l) => ({ id: l.id, version: l.version, sha256: l.sha256, source: l.source }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+export { PROJECT_LICENSE, COMPATIBLE_LICENSES, INCOMPATIBLE_LICENSES, licenseIds, licenseProblem } from './licences';

@@ -12,6 +12,15 @@ export const TermEntry = BaseEntry.extend({
   /** `contested`: a term choice reported in terms.csv; `paraphrase`: a near-synonym set used only for alignment. */
   kind: z.enum(['contested', 'paraphrase']),
   note: z.string().min(1),
+  /**
+   * The concept's surfaces are generic nouns that may name different things in one story
+   * (talks / meeting / summit, investigation / inquiry): a term choice only when aligned
+   * passages use two of them. Without it, two surfaces anywhere in one event's articles suffice
+   * (names of one thing: Kyiv / Kiev, Obamacare / Affordable Care Act).
+   */
+  needs_alignment: z.boolean().optional(),
+  /** The surface folds into the concept for sentence alignment but is not a name of it reported in terms.csv ("meeting" for talks). */
+  alignment_only: z.boolean().optional(),
 }).strict();
 export type TermEntry = z.infer<typeof TermEntry>;
 

@@ -11,7 +11,8 @@ import { checkOutDir, NothingAnalysedError, UsageError } from '../output';
 import { checkShardSet, parseShard, readManifest, readRecords, readSummaries } from '../shard';
 import { runCorpus, type ReportFormat } from '../corpus-run';
 import { createPhases } from '../progress';
-import { ingestWarning, logSummary, parseReportFormat, parseWindowDays, parseWorkers, type AnalyzeSummary } from './analyze';
+import { ingestWarning, logSummary, needsInMemory, parseReportFormat, parseWindowDays, parseWorkers, writeReportFromDirs, type AnalyzeSummary } from './analyze';
+import { consoleSummary } from '../summary';
 
 export interface MergeOptions {
   out: string;
@@ -52,6 +53,11 @@ export async function runMerge(dirs: string[], opts: MergeOptions, log: (line: s
   const part = opts.part === undefined ? undefined : parseShard(opts.part, '--part');
   if (part && part.count > 1 && !opts.windowDays) throw new UsageError('--part needs --window-days: the corpus phase splits by time window');
   const options = opts.windowDays ? { ...first.options, windowDays: opts.windowDays } : first.options;
+  if (needsInMemory(options)) {
+    if (part && part.count > 1) throw new UsageError('--part is not available with --matcher encoder or --lexicon (their corpus phase runs in memory)');
+    if (!opts.quiet && process.stderr.isTTY) process.stderr.write('building the report (events, alignment, exports)…\n');
+    return writeReportFromDirs(dirs, rejections, warnings, options, opts.out, log, !opts.quiet && process.stderr.isTTY);
+  }
   const summary = await runCorpus(dirs, rejections, warnings, options, opts.out, {
     workers: opts.workers ?? availableParallelism(),
     phases,
@@ -60,7 +66,7 @@ export async function runMerge(dirs: string[], opts: MergeOptions, log: (line: s
     ...(part ? { part } : {}),
     ...(opts.reportFormat ? { reportFormat: opts.reportFormat } : {}),
   });
-  logSummary(summary, opts.out, log, phases, opts.timings);
+  logSummary(summary, opts.out, log, phases, opts.timings, consoleSummary(summary.console));
   return summary;
 }
 

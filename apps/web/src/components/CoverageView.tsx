@@ -1,86 +1,132 @@
-/** Facts × outlets: who reports what, biggest omissions first. Click a cell to jump to the sentence. */
-import { useMemo } from 'react';
+/**
+ * Facts × outlets: who reports what. Facts several outlets report come first, most
+ * outlets first (the numbering F1, F2 … follows the same order); the facts only one
+ * outlet reports are folded per outlet. The grid is one tab stop (arrows move).
+ */
+import { useRef } from 'react';
 import type { AnalysisReport } from '@parallax/core';
-import { coverageMatrix, UNGROUPED, type OutletRef } from '../view/model';
+import type { Fact } from '../view/facts';
+import type { OutletRef } from '../view/model';
 import { Empty } from './DiffView';
+import { FactBadge } from './FactBadge';
+import { useRoving } from './roving';
 
 interface Props {
   report: AnalysisReport;
   refs: OutletRef[];
-  eventId: string | null;
+  facts: Fact[];
   colourOf: (articleId: string) => string;
   onCell: (claim: string, articleId: string) => void;
 }
 
-export function CoverageView({ report, refs, eventId, colourOf, onCell }: Props) {
-  const rows = useMemo(() => coverageMatrix(report, eventId ?? UNGROUPED, refs.map((r) => r.articleId)), [report, eventId, refs]);
-  if (rows.length === 0) {
+export function CoverageView({ refs, facts, colourOf, onCell }: Props) {
+  const tableRef = useRef<HTMLTableElement>(null);
+  const roving = useRoving(tableRef, 'td.yes button', 0);
+  if (facts.length === 0) {
     return (
       <Empty title="No facts to compare yet">
-        Coverage needs the engine to line up sentences that report the same fact across outlets; this report has no aligned claims.
+        Coverage needs the engine to line up sentences that report the same fact across outlets; there are none for these articles.
       </Empty>
     );
   }
-  const withGaps = rows.filter((r) => r.missing > 0 && r.present >= 2).length;
+  const shared = facts.filter((f) => f.present.length >= 2);
+  const single = facts.filter((f) => f.present.length === 1);
+  const withGaps = shared.filter((f) => f.missing.length > 0).length;
+  let cell = 0;
   return (
     <div className="coverage">
       <div className="view-head">
         <p className="lede">
-          <strong>Who reports what.</strong> Each row is a fact, each column an outlet. {withGaps} of {rows.length} facts reported by two or more outlets
-          are missing somewhere; the biggest omissions are at the top. Click a filled cell to read the sentence.
+          <strong>Who reports what.</strong> {shared.length} facts are reported by two or more outlets; {withGaps} of them are missing from at least one.
+          Facts reported by most outlets are at the top. Click a filled cell to read the sentence.
         </p>
       </div>
-      <div className="matrix-wrap">
-        <table className="matrix" data-testid="coverage">
-          <thead>
-            <tr>
-              <th scope="col" className="fact">
-                Fact
-              </th>
-              {refs.map((r) => (
-                <th key={r.articleId} scope="col" style={{ ['--c' as string]: colourOf(r.articleId) }}>
-                  <span className="dot" aria-hidden="true" /> {r.label}
+      {shared.length > 0 ? (
+        <div className="matrix-wrap" tabIndex={0} role="region" aria-label="Coverage table (scrolls sideways)">
+          <table className="matrix" data-testid="coverage" ref={tableRef} onKeyDown={roving.onKeyDown}>
+            <thead>
+              <tr>
+                <th scope="col" className="fact">
+                  Fact
                 </th>
-              ))}
-              <th scope="col">Outlets</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.claim.claim_id}>
-                <th scope="row" className="fact">
-                  {row.claim.label || row.claim.claim_id}
-                </th>
-                {row.cells.map((c) => {
-                  const present = c.sentenceIds.length > 0;
-                  const outlet = refs.find((r) => r.articleId === c.articleId)?.label ?? c.articleId;
-                  return (
-                    <td key={c.articleId} className={present ? 'yes' : 'no'} style={{ ['--c' as string]: colourOf(c.articleId) }}>
-                      {present ? (
+                {refs.map((r) => (
+                  <th key={r.articleId} scope="col" style={{ ['--c' as string]: colourOf(r.articleId) }}>
+                    <span className="dot" aria-hidden="true" /> {r.label}
+                  </th>
+                ))}
+                <th scope="col">Outlets</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shared.map((f) => (
+                <tr key={f.claim.claim_id} data-claim={f.claim.claim_id}>
+                  <th scope="row" className="fact">
+                    <FactBadge fact={f} /> {f.claim.label}
+                  </th>
+                  {refs.map((r) => {
+                    const sids = f.sentences.get(r.articleId) ?? [];
+                    if (sids.length === 0) {
+                      const why = f.missing.find((m) => m.articleId === r.articleId)?.reason;
+                      return (
+                        <td key={r.articleId} className="no" title={why ?? `${r.label} does not report this`}>
+                          <span className="absent" aria-hidden="true">
+                            —
+                          </span>
+                          <span className="sr-only">{r.label} leaves this out</span>
+                        </td>
+                      );
+                    }
+                    const k = cell++;
+                    return (
+                      <td key={r.articleId} className="yes" style={{ ['--c' as string]: colourOf(r.articleId) }}>
                         <button
                           type="button"
-                          onClick={() => onCell(row.claim.claim_id, c.articleId)}
-                          aria-label={`${outlet} reports this in ${c.sentenceIds.length} sentence(s); show it`}
-                          title={`${outlet}: ${c.sentenceIds.length} sentence(s) — click to read`}
+                          tabIndex={k === roving.active ? 0 : -1}
+                          onFocus={() => roving.setActive(k)}
+                          onClick={() => onCell(f.claim.claim_id, r.articleId)}
+                          aria-label={`${f.badge}: ${r.label} reports this in ${sids.length} sentence${sids.length === 1 ? '' : 's'}; show it`}
+                          title={`${r.label}: ${sids.length} sentence(s) — click to read`}
                         >
-                          {c.sentenceIds.length > 1 ? `×${c.sentenceIds.length}` : '●'}
+                          {sids.length > 1 ? `×${sids.length}` : '●'}
                         </button>
-                      ) : (
-                        <span className="absent" title={c.reason ?? `${outlet} does not report this`} aria-label={`${outlet} leaves this out`}>
-                          —
-                        </span>
-                      )}
-                    </td>
-                  );
-                })}
-                <td className="count">
-                  {row.present}/{row.cells.length}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                      </td>
+                    );
+                  })}
+                  <td className="count">
+                    {f.present.length}/{refs.length}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {single.length > 0 ? (
+        <section className="single" aria-label="Facts only one outlet reports">
+          <h3>Facts only one outlet reports ({single.length})</h3>
+          {refs.map((r) => {
+            const own = single.filter((f) => f.present[0] === r.articleId);
+            if (own.length === 0) return null;
+            return (
+              <details key={r.articleId} className="only-fold" style={{ ['--c' as string]: colourOf(r.articleId) }} data-outlet={r.articleId}>
+                <summary>
+                  <span className="dot" aria-hidden="true" /> Only <strong>{r.label}</strong>: {own.length} fact{own.length === 1 ? '' : 's'}
+                </summary>
+                <ul className="fact-lines">
+                  {own.map((f) => (
+                    <li key={f.claim.claim_id}>
+                      <button type="button" className="fact-link" onClick={() => onCell(f.claim.claim_id, r.articleId)}>
+                        <FactBadge fact={f} />
+                        <span className="fact-text">{f.claim.label}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            );
+          })}
+        </section>
+      ) : null}
     </div>
   );
 }

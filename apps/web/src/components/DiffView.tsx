@@ -1,26 +1,33 @@
 /** Word-level diff of how two outlets word the same fact, with term substitutions marked. */
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { AnalysisReport } from '@parallax/core';
 import type { ViewState } from '../state/url';
-import { claimDiff, coverageMatrix, UNGROUPED, type OutletRef } from '../view/model';
+import { factLabelFor, type Fact } from '../view/facts';
+import { claimDiff, type OutletRef } from '../view/model';
+import { FactBadge } from './FactBadge';
+import { useRoving } from './roving';
 
 interface Props {
   report: AnalysisReport;
   refs: OutletRef[];
-  eventId: string | null;
+  facts: Fact[];
   a: string | null;
   b: string | null;
   claim: string | null;
+  /** The sentence the view was opened from: the engine's pair holding it is shown. */
+  sentence: string | null;
   colourOf: (articleId: string) => string;
   onChange: (patch: Partial<ViewState>) => void;
 }
 
-export function DiffView({ report, refs, eventId, a, b, claim, colourOf, onChange }: Props) {
-  const rows = useMemo(() => coverageMatrix(report, eventId ?? UNGROUPED, refs.map((r) => r.articleId)), [report, eventId, refs]);
-  const both = rows.filter((r) => a && b && r.cells.some((c) => c.articleId === a && c.sentenceIds.length > 0) && r.cells.some((c) => c.articleId === b && c.sentenceIds.length > 0));
-  const chosen = both.find((r) => r.claim.claim_id === claim)?.claim.claim_id ?? both[0]?.claim.claim_id ?? null;
-  const diff = useMemo(() => (chosen && a && b ? claimDiff(report, chosen, a, b) : null), [report, chosen, a, b]);
+export function DiffView({ report, refs, facts, a, b, claim, sentence, colourOf, onChange }: Props) {
+  const both = facts.filter((f) => a && b && f.sentences.has(a) && f.sentences.has(b));
+  const chosenFact = both.find((f) => f.claim.claim_id === claim) ?? both[0] ?? null;
+  const chosen = chosenFact?.claim.claim_id ?? null;
+  const diff = useMemo(() => (chosen && a && b ? claimDiff(report, chosen, a, b, chosen === claim ? sentence : null) : null), [report, chosen, a, b, claim, sentence]);
   const label = (id: string | null) => refs.find((r) => r.articleId === id)?.label ?? id ?? '—';
+  const listRef = useRef<HTMLDivElement>(null);
+  const roving = useRoving(listRef, '[role="option"]', 0, 'vertical');
 
   if (refs.length < 2) {
     return <Empty title="Pick at least two outlets">Turn on two or more outlets above to compare their wording.</Empty>;
@@ -36,48 +43,51 @@ export function DiffView({ report, refs, eventId, a, b, claim, colourOf, onChang
         </p>
       </div>
       <div className="diff-pickers">
-        <OutletSelect label="Outlet A" value={a} refs={refs} colourOf={colourOf} onChange={(v) => onChange({ a: v, b: v === b ? a : b })} />
+        <OutletSelect label="Outlet A" value={a} refs={refs} colourOf={colourOf} onChange={(v) => onChange({ a: v, b: v === b ? a : b, s: null })} />
         <button type="button" className="ghost swap" aria-label="Swap A and B" onClick={() => onChange({ a: b, b: a })}>
           ⇄
         </button>
-        <OutletSelect label="Outlet B" value={b} refs={refs} colourOf={colourOf} onChange={(v) => onChange({ b: v, a: v === a ? b : a })} />
+        <OutletSelect label="Outlet B" value={b} refs={refs} colourOf={colourOf} onChange={(v) => onChange({ b: v, a: v === a ? b : a, s: null })} />
       </div>
-      {report.claims.length === 0 ? (
-        <Empty title="No aligned facts in this report">
-          The engine has not matched sentences across outlets for this input, so there is nothing to diff yet.
-        </Empty>
+      {facts.length === 0 ? (
+        <Empty title="No facts lined up">The engine has not matched sentences across these outlets, so there is nothing to compare yet.</Empty>
       ) : both.length === 0 ? (
         <Empty title="No shared facts">
           {label(a)} and {label(b)} do not report any of the same facts. Try another pair.
         </Empty>
       ) : (
         <div className="diff-layout">
-          <div className="claim-list" role="listbox" aria-label="Facts both outlets report">
-            {both.map((r) => (
+          <div className="claim-list" role="listbox" aria-label="Facts both outlets report" ref={listRef} onKeyDown={roving.onKeyDown}>
+            {both.map((f, i) => (
               <button
-                key={r.claim.claim_id}
+                key={f.claim.claim_id}
                 type="button"
                 role="option"
-                aria-selected={r.claim.claim_id === chosen}
-                className={r.claim.claim_id === chosen ? 'on' : ''}
-                onClick={() => onChange({ claim: r.claim.claim_id })}
+                aria-selected={f.claim.claim_id === chosen}
+                tabIndex={i === (both.indexOf(chosenFact!) >= 0 ? both.indexOf(chosenFact!) : 0) ? 0 : -1}
+                className={f.claim.claim_id === chosen ? 'on' : ''}
+                data-claim={f.claim.claim_id}
+                onClick={() => onChange({ claim: f.claim.claim_id, s: null })}
               >
-                {r.claim.label || r.claim.claim_id}
-                <span className="muted small"> · {r.present} outlets</span>
+                <FactBadge fact={f} /> {factLabelFor(report, f, a)}
+                <span className="muted small"> · {f.present.length} outlets</span>
               </button>
             ))}
           </div>
-          {diff ? (
-            <div className="diff-out" data-testid="diff">
+          {diff && chosenFact ? (
+            <div className="diff-out" data-testid="diff" data-claim={chosen ?? ''} data-a-sentence={diff.aSentenceId} data-b-sentence={diff.bSentenceId}>
+              <div className="diff-fact">
+                <FactBadge fact={chosenFact} /> <span className="muted small">reported by {chosenFact.present.length} of {refs.length} outlets</span>
+              </div>
               <div className="diff-side">
-                <div className="kicker" style={{ color: colourOf(a ?? '') }}>
-                  {label(a)}
+                <div className="kicker outlet-name">
+                  <span className="dot" aria-hidden="true" style={{ background: colourOf(a ?? '') }} /> {label(a)}
                 </div>
                 <p>{diff.aText}</p>
               </div>
               <div className="diff-side">
-                <div className="kicker" style={{ color: colourOf(b ?? '') }}>
-                  {label(b)}
+                <div className="kicker outlet-name">
+                  <span className="dot" aria-hidden="true" style={{ background: colourOf(b ?? '') }} /> {label(b)}
                 </div>
                 <p>{diff.bText}</p>
               </div>
@@ -101,23 +111,23 @@ export function DiffView({ report, refs, eventId, a, b, claim, colourOf, onChang
               </div>
               {diff.substitutions.length > 0 ? (
                 <div className="subs">
-                  <div className="kicker">Term choices</div>
+                  <div className="kicker">Word choices</div>
                   <ul>
                     {diff.substitutions.map((s, i) => (
                       <li key={i}>
-                        <span className="sub">{s.a}</span> → <span className="sub">{s.b}</span>
-                        {s.concept ? <span className="muted small"> ({s.concept})</span> : null}
+                        {label(a)} says <span className="sub">{s.a}</span>, {label(b)} says <span className="sub">{s.b}</span>
                       </li>
                     ))}
                   </ul>
                 </div>
               ) : null}
-              <p className="muted small">
-                {diff.origin === 'report' ? 'Alignment and diff from the engine.' : 'Diff computed in the browser (jsdiff, word level).'}
-                {diff.more ? ` The outlets report this fact in ${diff.more} more sentence${diff.more === 1 ? '' : 's'}; shown: the closest pair.` : ''}
-              </p>
+              {(chosenFact.sentences.get(a ?? '')?.length ?? 0) + (chosenFact.sentences.get(b ?? '')?.length ?? 0) > 2 ? (
+                <p className="muted small">These outlets report this fact in more than one sentence each; shown: the pair the engine compared.</p>
+              ) : null}
             </div>
-          ) : null}
+          ) : (
+            <Empty title="No word comparison for this pair">The engine did not compare these two sentences.</Empty>
+          )}
         </div>
       )}
     </div>

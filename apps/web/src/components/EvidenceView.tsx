@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { AnalysisReport, ExportFile } from '@parallax/core';
 import { describeQuery, evidenceFor, highlightRuns, measureLabel, type EvidenceQuery, type OutletRef } from '../view/model';
 import { saveBlob } from './exportChart';
+import { plainId } from '../view/facts';
 
 interface Props {
   report: AnalysisReport;
@@ -14,6 +15,25 @@ interface Props {
   query: EvidenceQuery | null;
   onQuery: (q: EvidenceQuery | null) => void;
   colourOf: (articleId: string) => string;
+}
+
+/**
+ * Reasons as the engine writes them, in plain words: no rule ids (`rule:x`, `vader:y`)
+ * and no sentence ids ("sentence ap:s0 sentiment 0.6059 / 14 sentences" ->
+ * "sentence 1 has tone +0.61, averaged over 14 sentences").
+ */
+export function plainReason(reason: string): string {
+  const out = reason
+    .replace(/\b(rule|vader|mfc|lexicon|diff):[\w|.-]+/g, '')
+    .replace(/\b(frame|generic|source_balance):[\w-]+/g, (m) => measureLabel(m))
+    .replace(/\b(person|gov|org|place|country|group):[\w-]+/g, (m) => plainId(m))
+    .replace(/\bsentence\s+\S+:s(\d+)\b/g, (_m, n: string) => `sentence ${Number(n) + 1}`)
+    .replace(/\S+:s(\d+)\b/g, (_m, n: string) => `sentence ${Number(n) + 1}`)
+    .replace(/(sentence \d+)\s+sentiment\s+(-?\d+(?:\.\d+)?)/g, (_m, s: string, v: string) => `${s} has tone ${Number(v) > 0 ? '+' : ''}${Number(v).toFixed(2)}`)
+    .replace(/\s*\/\s*(\d+) sentences/g, ', averaged over $1 sentences')
+    .replace(/\s{2,}/g, ' ')
+    .replace(/^[\s:;,-]+|[\s:;,-]+$/g, '');
+  return out === '' ? 'listed in the word lists' : out;
 }
 
 const MIME: Record<string, string> = { json: 'application/json', csv: 'text/csv', jsonl: 'application/x-ndjson', md: 'text/markdown' };
@@ -83,38 +103,45 @@ export function EvidenceView({ report, refs, loadExports, query, onQuery, colour
       {query ? (
         <div className="ev-result" data-testid="evidence">
           <h3>
-            {describeQuery(query, refs)}
-            {score ? ` = ${score.value}` : ''} — {items.length} evidence span{items.length === 1 ? '' : 's'}, total weight {total.toFixed(3)}
+            {describeQuery(query, refs, report)}
+            {score ? ` = ${score.value.toFixed(2)}` : ''}
           </h3>
-          {score ? <p className="muted small">How the weights become the score is defined per measure in codebook.md (below).</p> : null}
-          {items.length === 0 ? <p className="muted">No evidence items match this number.</p> : null}
+          <p className="muted small">
+            {items.length === 0
+              ? 'No words behind this number (it is 0 because nothing in the text moved it).'
+              : `${items.length} passage${items.length === 1 ? '' : 's'} behind it; their weights add up to ${total.toFixed(2)}. How the weights become the score is explained per measure in codebook.md (below).`}
+          </p>
           {[...byArticle].map(([aid, list]) => {
             const art = report.articles.find((a) => a.id === aid);
             if (!art) return null;
             const runs = highlightRuns(art.text, list);
+            const down = list.filter((e) => e.weight < 0);
+            const up = list.filter((e) => e.weight > 0);
+            const words = (l: typeof list) => [...new Set(l.map((e) => `“${e.text.length > 60 ? `${e.text.slice(0, 57)}…` : e.text}”`))].slice(0, 12).join(', ');
             return (
               <div key={aid} className="ev-article" style={{ ['--c' as string]: colourOf(aid) }}>
                 <div className="col-outlet">
                   <span className="dot" aria-hidden="true" /> {refs.find((r) => r.articleId === aid)?.label ?? art.outlet}
                 </div>
+                {up.length > 0 ? <p className="ev-plain">These words pushed the score up: {words(up)}.</p> : null}
+                {down.length > 0 ? <p className="ev-plain">These words pushed the score down: {words(down)}.</p> : null}
                 <table className="ev-table">
                   <thead>
                     <tr>
-                      <th>Words</th>
-                      <th>Weight</th>
-                      <th>Rule</th>
-                      <th>Why</th>
+                      <th scope="col">Words</th>
+                      <th scope="col">Effect</th>
+                      <th scope="col">Why</th>
                     </tr>
                   </thead>
                   <tbody>
                     {list.map((e, i) => (
                       <tr key={i}>
                         <td>“{e.text}”</td>
-                        <td className={e.weight < 0 ? 'neg' : 'pos'}>{e.weight.toFixed(3)}</td>
-                        <td>
-                          <code>{e.rule}</code>
+                        <td className={e.weight < 0 ? 'neg' : 'pos'}>
+                          {e.weight < 0 ? 'down ' : e.weight > 0 ? 'up ' : ''}
+                          {Math.abs(e.weight).toFixed(3)}
                         </td>
-                        <td>{e.reason}</td>
+                        <td>{plainReason(e.reason)}</td>
                       </tr>
                     ))}
                   </tbody>

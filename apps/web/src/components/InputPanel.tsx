@@ -10,14 +10,20 @@ export function InputPanel({
   busy,
   report,
   source,
+  hasUserFiles,
+  userFileCount,
   onFiles,
-  onExample,
+  onSwitch,
+  onForget,
 }: {
   busy: boolean;
   report: AnalysisReport | null;
   source: 'example' | 'user' | null;
+  hasUserFiles: boolean;
+  userFileCount: number;
   onFiles: (files: InputFile[]) => void;
-  onExample: () => void;
+  onSwitch: (source: 'example' | 'user') => void;
+  onForget: () => void;
 }) {
   const [staged, setStaged] = useState<InputFile[]>([]);
   const [open, setOpen] = useState(false);
@@ -56,16 +62,26 @@ export function InputPanel({
               </>
             ) : (
               <>
-                <strong>Your articles:</strong> {analysed} analysed
-                {problems.length > 0 ? `, ${problems.length} not used` : ''}.
+                <strong>Your files:</strong> {analysed} articles analysed
+                {problems.length > 0 ? `, ${problems.length} inputs not used` : ''}. Kept in this browser for the session.
               </>
             )
           ) : null}
         </div>
         <div className="inputs-actions">
-          <button type="button" className="ghost" onClick={onExample} disabled={busy}>
-            Try the example
-          </button>
+          <div className="source-switch" role="group" aria-label="Which articles to show">
+            <button type="button" className={`chip${source === 'user' ? ' on' : ''}`} aria-pressed={source === 'user'} disabled={busy || !hasUserFiles} onClick={() => onSwitch('user')} data-testid="show-user">
+              Your files{hasUserFiles ? ` (${userFileCount})` : ''}
+            </button>
+            <button type="button" className={`chip${source === 'example' ? ' on' : ''}`} aria-pressed={source === 'example'} disabled={busy} onClick={() => onSwitch('example')} data-testid="show-example">
+              The example
+            </button>
+          </div>
+          {hasUserFiles ? (
+            <button type="button" className="link" onClick={onForget} disabled={busy}>
+              forget your files
+            </button>
+          ) : null}
           <button type="button" className="primary" aria-expanded={open} aria-controls={`${ids}-panel`} onClick={() => setOpen((o) => !o)}>
             {open ? 'Close' : 'Use your own articles'}
           </button>

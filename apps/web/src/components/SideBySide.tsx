@@ -1,33 +1,40 @@
 /**
- * One column per outlet. Sentences of the same claim share a colour; hovering or
- * focusing one highlights its counterparts in every column and scrolls them into
- * view; claims an outlet leaves out are listed as gaps. Text is rendered as text.
+ * One column per outlet. Sentences of a fact two or more outlets report carry its
+ * number (F1, F2 …); pointing at, focusing or tapping one highlights its
+ * counterparts in every column and scrolls them into view. A click with a mouse (or
+ * Enter) opens the wording of that very sentence's fact; a tap first highlights, and
+ * the bar above offers "Compare wording". Each column is one tab stop (arrows move).
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnalysisReport, ArticleResult } from '@parallax/core';
-import { assignClaimColours, type ClaimColour } from '../view/palette';
-import { claimOfSentence, claimsInReadingOrder, coverageMatrix, segmentArticle, shortOutlet, UNGROUPED, withoutBoilerplate, type CoverageRow } from '../view/model';
+import type { Fact } from '../view/facts';
+import { segmentArticle, shortOutlet, withoutBoilerplate } from '../view/model';
 
 interface Props {
   report: AnalysisReport;
   articleIds: string[];
-  eventId: string | null;
+  facts: Fact[];
   colourOf: (articleId: string) => string;
   selectedClaim: string | null;
-  onOpenDiff: (claim: string, a: string, b: string) => void;
+  onSelect: (claim: string | null) => void;
+  onOpenDiff: (claim: string, a: string, b: string, sentence: string) => void;
 }
 
-export function SideBySide({ report, articleIds, eventId, colourOf, selectedClaim, onOpenDiff }: Props) {
+export function SideBySide({ report, articleIds, facts, colourOf, selectedClaim, onSelect, onOpenDiff }: Props) {
   const [hover, setHover] = useState<string | null>(selectedClaim);
+  const [picked, setPicked] = useState<{ claim: string; article: string; sentence: string } | null>(null);
   const [showBoilerplate, setShowBoilerplate] = useState(false);
   const columnsRef = useRef<HTMLDivElement>(null);
-  const claimOf = useMemo(() => claimOfSentence(report.claims), [report.claims]);
-  const colours = useMemo(() => assignClaimColours(claimsInReadingOrder(report, articleIds)), [report, articleIds]);
-  const rows = useMemo(() => coverageMatrix(report, eventId ?? UNGROUPED, articleIds), [report, eventId, articleIds]);
+  const factOf = useMemo(() => {
+    const m = new Map<string, Fact>();
+    for (const f of facts) for (const list of f.sentences.values()) for (const s of list) m.set(s, f);
+    return m;
+  }, [facts]);
+  const claimOf = useMemo(() => new Map([...factOf].map(([s, f]) => [s, f.claim.claim_id])), [factOf]);
+  const byClaim = useMemo(() => new Map(facts.map((f) => [f.claim.claim_id, f])), [facts]);
   const articles = articleIds.flatMap((id) => report.articles.filter((a) => a.id === id));
-  const claimLabel = useMemo(() => new Map(report.claims.map((c) => [c.claim_id, c.label])), [report.claims]);
 
-  // Scroll every column so the hovered claim's first sentence is visible.
+  // Scroll every column so the highlighted fact's first sentence is visible.
   useEffect(() => {
     const root = columnsRef.current;
     if (!root || !hover) return;
@@ -51,14 +58,34 @@ export function SideBySide({ report, articleIds, eventId, colourOf, selectedClai
     if (pointerArmed.current) setHover(claim);
   }, []);
 
+  const open = useCallback(
+    (claim: string, article: string, sentence: string) => {
+      const f = byClaim.get(claim);
+      const other = f?.present.find((a) => a !== article);
+      if (other) onOpenDiff(claim, article, other, sentence);
+    },
+    [byClaim, onOpenDiff],
+  );
+  const pick = useCallback(
+    (claim: string, article: string, sentence: string, how: 'mouse' | 'touch' | 'key') => {
+      if (how === 'touch') {
+        setHover(claim);
+        setPicked({ claim, article, sentence });
+        onSelect(claim);
+      } else open(claim, article, sentence);
+    },
+    [onSelect, open],
+  );
+
   const highlightCss = hover
-    ? `.sbs [data-claim="${CSS.escape(hover)}"]{outline:3px solid var(--ink);outline-offset:1px;background:var(--hl-bg,#fff3b0)!important;box-shadow:0 0 0 5px rgba(0,0,0,.06)}` +
+    ? `.sbs .sent[data-claim="${CSS.escape(hover)}"]{outline:3px solid var(--ink);outline-offset:1px;background:var(--hl-bg)!important}` +
       `.sbs [data-gap="${CSS.escape(hover)}"]{border-color:var(--ink);background:#fff}` +
       `.sbs [data-missing="${CSS.escape(hover)}"]{display:block}`
     : '';
 
-  const hasClaims = report.claims.length > 0;
+  const hasClaims = facts.some((f) => f.present.length >= 2);
   const removedCount = articles.reduce((n, a) => n + a.removed.length, 0);
+  const pickedFact = picked ? byClaim.get(picked.claim) : undefined;
 
   return (
     <div
@@ -79,12 +106,13 @@ export function SideBySide({ report, articleIds, eventId, colourOf, selectedClai
         <p className="lede">
           {hasClaims ? (
             <>
-              <strong>Same colour, same fact.</strong> Point at (or tab to) a sentence to find how every other outlet reports it; click it to compare the
-              wording. Dashed boxes are facts an outlet leaves out.
+              <strong>The same number, the same fact.</strong> Sentences marked <span className="fb shared">F1</span>, <span className="fb shared">F2</span> …
+              report a fact other outlets report too. Point at (or tab to, or tap) one to find it in every column; click it (or press Enter) to compare the
+              wording.
             </>
           ) : (
             <>
-              <strong>The articles side by side.</strong> This report has no aligned claims yet, so sentences are not matched across outlets.
+              <strong>The articles side by side.</strong> No facts are lined up across these outlets, so sentences are not matched.
             </>
           )}
         </p>
@@ -93,7 +121,32 @@ export function SideBySide({ report, articleIds, eventId, colourOf, selectedClai
           set aside)
         </label>
       </div>
-      <Legend colours={colours} hasClaims={hasClaims} />
+      <div className="legend" aria-label="Legend">
+        {hasClaims ? (
+          <>
+            <span className="key">
+              <span className="fb shared">F1</span> a fact other outlets report too (same number = same fact)
+            </span>
+            <span className="key">
+              <span className="sw plain" /> reported by this outlet only
+            </span>
+            <span className="key">
+              <span className="sw gap" /> left out by this outlet (listed at the top of its column)
+            </span>
+          </>
+        ) : null}
+        <span className="key">
+          <span className="sw removed" /> boilerplate (not analysed; hidden unless shown)
+        </span>
+      </div>
+      {pickedFact && picked && pickedFact.claim.claim_id === hover ? (
+        <div className="fact-bar" role="status" data-testid="fact-bar">
+          <span className="fb shared">{pickedFact.badge}</span> reported by {pickedFact.present.length} of {articleIds.length} outlets.
+          <button type="button" className="primary small-btn" onClick={() => open(picked.claim, picked.article, picked.sentence)}>
+            Compare wording
+          </button>
+        </div>
+      ) : null}
       <div className="columns" ref={columnsRef} data-testid="columns" style={{ ['--n' as string]: articles.length }}>
         {articles.map((a) => (
           <Column
@@ -101,42 +154,16 @@ export function SideBySide({ report, articleIds, eventId, colourOf, selectedClai
             article={a}
             colour={colourOf(a.id)}
             claimOf={claimOf}
-            colours={colours}
-            rows={rows}
-            labels={claimLabel}
+            factOf={factOf}
+            facts={facts}
+            nShown={articleIds.length}
             showBoilerplate={showBoilerplate}
             onHover={setHover}
             onMouseHover={onMouseHover}
-            onPick={(claim) => {
-              const other = rows.find((r) => r.claim.claim_id === claim)?.cells.find((c) => c.articleId !== a.id && c.sentenceIds.length > 0);
-              if (other) onOpenDiff(claim, a.id, other.articleId);
-            }}
+            onPick={pick}
           />
         ))}
       </div>
-    </div>
-  );
-}
-
-function Legend({ colours, hasClaims }: { colours: Map<string, ClaimColour>; hasClaims: boolean }) {
-  return (
-    <div className="legend" aria-label="Legend">
-      {hasClaims ? (
-        <>
-          <span className="key">
-            <span className="sw" style={{ background: [...colours.values()][0]?.tint ?? '#ddd' }} /> shared fact (one colour per fact; {colours.size} shared)
-          </span>
-          <span className="key">
-            <span className="sw plain" /> reported by this outlet only
-          </span>
-          <span className="key">
-            <span className="sw gap" /> left out by this outlet
-          </span>
-        </>
-      ) : null}
-      <span className="key">
-        <span className="sw removed" /> boilerplate (not analysed; hidden unless shown)
-      </span>
     </div>
   );
 }
@@ -145,9 +172,9 @@ const Column = memo(function Column({
   article,
   colour,
   claimOf,
-  colours,
-  rows,
-  labels,
+  factOf,
+  facts,
+  nShown,
   showBoilerplate,
   onHover,
   onMouseHover,
@@ -156,20 +183,35 @@ const Column = memo(function Column({
   article: ArticleResult;
   colour: string;
   claimOf: Map<string, string>;
-  colours: Map<string, ClaimColour>;
-  rows: CoverageRow[];
-  labels: Map<string, string>;
+  factOf: Map<string, Fact>;
+  facts: Fact[];
+  nShown: number;
   showBoilerplate: boolean;
   onHover: (claim: string | null) => void;
   onMouseHover: (claim: string | null) => void;
-  onPick: (claim: string) => void;
+  onPick: (claim: string, article: string, sentence: string, how: 'mouse' | 'touch' | 'key') => void;
 }) {
   const segments = useMemo(() => {
     const all = segmentArticle(article, claimOf);
     return showBoilerplate ? all : withoutBoilerplate(all);
   }, [article, claimOf, showBoilerplate]);
-  const gaps = rows.filter((r) => r.cells.find((c) => c.articleId === article.id)?.sentenceIds.length === 0 && r.present >= 2);
-  const covered = rows.filter((r) => (r.cells.find((c) => c.articleId === article.id)?.sentenceIds.length ?? 0) > 0).length;
+  const gaps = facts.filter((f) => f.present.length >= 2 && !f.sentences.has(article.id));
+  const covered = facts.filter((f) => f.sentences.has(article.id)).length;
+  const sharedIds = segments.flatMap((s) => (s.kind === 'sentence' && (factOf.get(s.sentenceId)?.present.length ?? 0) >= 2 ? [s.sentenceId] : []));
+  const [active, setActive] = useState<string | null>(null);
+  const tabStop = active && sharedIds.includes(active) ? active : (sharedIds[0] ?? null);
+  const pointer = useRef<string>('mouse');
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const i = sharedIds.indexOf((e.target as HTMLElement).dataset.sid ?? '');
+    if (i < 0) return;
+    const j = e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowUp' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? sharedIds.length - 1 : null;
+    if (j === null) return;
+    e.preventDefault();
+    const sid = sharedIds[Math.max(0, Math.min(sharedIds.length - 1, j))]!;
+    setActive(sid);
+    bodyRef.current?.querySelector<HTMLElement>(`[data-sid="${CSS.escape(sid)}"]`)?.focus();
+  };
   return (
     <article className="col" aria-label={article.outlet} data-article={article.id} style={{ ['--c' as string]: colour }}>
       <header className="col-head">
@@ -181,13 +223,13 @@ const Column = memo(function Column({
         <div className="col-meta muted">
           {article.published ? `${article.published.slice(0, 10)} · ` : ''}
           {article.n_words} words · {article.sentences.length} sentences
-          {rows.length > 0 ? ` · ${covered}/${rows.length} facts` : ''}
+          {facts.length > 0 ? ` · ${covered} of ${facts.length} facts` : ''}
         </div>
       </header>
-      <div className="col-body" tabIndex={-1}>
-        {gaps.map((r) => (
-          <div key={`m${r.claim.claim_id}`} className="missing-note" data-missing={r.claim.claim_id} style={{ ['--claim' as string]: colours.get(r.claim.claim_id)?.strong ?? '#999' }}>
-            <strong>Not in this article:</strong> {r.claim.label || labels.get(r.claim.claim_id)}
+      <div className="col-body" ref={bodyRef} onKeyDown={onKeyDown}>
+        {gaps.map((f) => (
+          <div key={`m${f.claim.claim_id}`} className="missing-note" data-missing={f.claim.claim_id}>
+            <strong>Not in this article:</strong> <span className="fb shared">{f.badge}</span> {f.claim.label}
           </div>
         ))}
         {gaps.length > 0 ? (
@@ -195,18 +237,18 @@ const Column = memo(function Column({
             <summary>
               Leaves out {gaps.length} fact{gaps.length === 1 ? '' : 's'} other outlets report
             </summary>
-            {gaps.map((r) => (
+            {gaps.map((f) => (
               <div
-                key={r.claim.claim_id}
+                key={f.claim.claim_id}
                 className="gap"
-                data-gap={r.claim.claim_id}
-                tabIndex={0}
-                style={{ ['--claim' as string]: colours.get(r.claim.claim_id)?.strong ?? '#999' }}
-                onMouseEnter={() => onMouseHover(r.claim.claim_id)}
-                onFocus={() => onHover(r.claim.claim_id)}
-                title={r.cells.find((c) => c.articleId === article.id)?.reason ?? undefined}
+                data-gap={f.claim.claim_id}
+                onMouseEnter={() => onMouseHover(f.claim.claim_id)}
+                title={f.missing.find((m) => m.articleId === article.id)?.reason ?? undefined}
               >
-                {r.claim.label || labels.get(r.claim.claim_id)} <span className="muted">({r.present} outlets report it)</span>
+                <span className="fb shared">{f.badge}</span> {f.claim.label}{' '}
+                <span className="muted">
+                  ({f.present.length} of {nShown} outlets report it)
+                </span>
               </div>
             ))}
           </details>
@@ -216,37 +258,50 @@ const Column = memo(function Column({
             if (s.kind === 'gap') return <span key={`g${s.start}`}>{s.text}</span>;
             if (s.kind === 'removed') {
               return (
-                <span key={`r${s.start}`} className="removed" title={`Boilerplate (${s.rule}): ${s.reason}`}>
+                <span key={`r${s.start}`} className="removed" title={`Set aside as boilerplate: ${s.reason}`}>
                   {s.text}
                 </span>
               );
             }
-            const c = s.claimId ? colours.get(s.claimId) : undefined;
-            const claim = s.claimId;
+            const fact = factOf.get(s.sentenceId);
+            const shared = fact !== undefined && fact.present.length >= 2;
+            const claim = fact?.claim.claim_id ?? null;
+            if (!shared || !claim || !fact) {
+              return (
+                <span key={s.sentenceId} className={`sent${fact ? ' own' : ''}`} data-sid={s.sentenceId} data-claim={claim ?? undefined}>
+                  {s.text}
+                </span>
+              );
+            }
             return (
               <span
                 key={s.sentenceId}
-                className={`sent${claim ? ' claimed' : ''}${c ? ' shared' : ''}`}
+                className="sent shared"
                 data-sid={s.sentenceId}
-                data-claim={claim ?? undefined}
-                tabIndex={claim ? 0 : undefined}
-                role={c ? 'button' : undefined}
-                aria-label={c && claim ? `${s.text} — shared fact: ${labels.get(claim) ?? claim}. Press Enter to compare wording.` : undefined}
-                style={c ? { background: c.tint, ['--claim' as string]: c.strong } : undefined}
-                onMouseEnter={claim ? () => onMouseHover(claim) : undefined}
-                onFocus={claim ? () => onHover(claim) : undefined}
-                onClick={c && claim ? () => onPick(claim) : undefined}
-                onKeyDown={
-                  c && claim
-                    ? (e) => {
-                        if (e.key === 'Enter' || e.key === ' ') {
-                          e.preventDefault();
-                          onPick(claim);
-                        }
-                      }
-                    : undefined
-                }
+                data-claim={claim}
+                data-fact={fact.badge}
+                tabIndex={s.sentenceId === tabStop ? 0 : -1}
+                role="button"
+                aria-label={`${fact.badge}, reported by ${fact.present.length} of ${nShown} outlets: ${s.text} Press Enter to compare the wording.`}
+                onMouseEnter={() => onMouseHover(claim)}
+                onFocus={() => {
+                  setActive(s.sentenceId);
+                  onHover(claim);
+                }}
+                onPointerDown={(e) => {
+                  pointer.current = e.pointerType;
+                }}
+                onClick={() => onPick(claim, article.id, s.sentenceId, pointer.current === 'mouse' ? 'mouse' : 'touch')}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    onPick(claim, article.id, s.sentenceId, 'key');
+                  }
+                }}
               >
+                <span className="fb shared" aria-hidden="true">
+                  {fact.badge}
+                </span>
                 {s.text}
               </span>
             );

@@ -3,7 +3,7 @@
  * its state (idle / running with progress / done / error) and fetches the export
  * files on demand. Components never talk to the worker directly.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { AnalysisReport, ExportFile } from '@parallax/core';
 import type { InputFile, WorkerRequest, WorkerResponse } from '../worker/protocol';
 
@@ -24,6 +24,8 @@ export function useAnalysis(): Analysis {
   const [state, setState] = useState<AnalysisState>({ status: 'idle' });
   const workerRef = useRef<Worker | null>(null);
   const runRef = useRef(0);
+  /** A report arriving in parts (see protocol.ts). */
+  const pending = useRef<{ runId: number; report: AnalysisReport } | null>(null);
   const metaRef = useRef<{ files: string[]; source: 'example' | 'user' }>({ files: [], source: 'example' });
   const exportWaiters = useRef(new Map<number, { resolve: (f: ExportFile[]) => void; reject: (e: Error) => void }[]>());
 
@@ -45,7 +47,16 @@ export function useAnalysis(): Analysis {
       if (m.runId !== runRef.current) return; // a newer run replaced this one
       const { files, source } = metaRef.current;
       if (m.type === 'progress') setState({ status: 'running', done: m.done, total: m.total, label: m.label, files });
-      else if (m.type === 'result') setState({ status: 'done', runId: m.runId, report: m.report, files, source });
+      // Drawing a big report is a transition: React renders it in slices, so the page keeps answering.
+      else if (m.type === 'result') pending.current = { runId: m.runId, report: m.report };
+      else if (m.type === 'result-part') {
+        const p = pending.current;
+        if (p && p.runId === m.runId) (p.report[m.key] as unknown[]).push(...m.items);
+      } else if (m.type === 'result-end') {
+        const p = pending.current;
+        pending.current = null;
+        if (p && p.runId === m.runId) startTransition(() => setState({ status: 'done', runId: m.runId, report: p.report, files, source }));
+      }
       else setState({ status: 'error', message: m.message, files });
     };
     worker.onerror = (ev) => setState({ status: 'error', message: ev.message || 'the analysis worker failed to start', files: metaRef.current.files });

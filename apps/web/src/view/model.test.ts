@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
   claimDiff,
-  closestPair,
   claimOfSentence,
   coverageMatrix,
   documentMeasure,
@@ -94,13 +93,8 @@ describe('coverageMatrix(report, event, articles)', () => {
 });
 
 describe('claimDiff(report, claim, a, b)', () => {
-  test('computes a word diff with the Kyiv -> Kiev substitution when the report has no diff', () => {
-    const d = claimDiff(testReport(), 'c1', 'a', 'b')!;
-    expect(d.origin).toBe('computed');
-    expect(d.substitutions).toEqual([{ concept: 'place:kyiv', a: 'Kyiv', b: 'Kiev' }]);
-    expect(d.parts.filter((p) => p.op !== 'insert').map((p) => p.text).join('')).toBe(d.aText);
-    expect(d.parts.filter((p) => p.op !== 'delete').map((p) => p.text).join('')).toBe(d.bText);
-    expect(d.parts.find((p) => p.op === 'delete' && p.text.includes('Kyiv'))?.substitution).toBe(true);
+  test('null when the report has no diff of the pair: the app never diffs on its own', () => {
+    expect(claimDiff(testReport(), 'c1', 'a', 'b')).toBeNull();
   });
   test('uses report.diffs (flipped when the pair is stored the other way round)', () => {
     const r = testReport();
@@ -157,9 +151,6 @@ describe('claimDiff(report, claim, a, b)', () => {
     ]);
     expect(d.substitutions).toEqual([{ concept: 'place:kyiv', a: 'Kyiv', b: 'Kiev' }]);
   });
-  test('closestPair picks the sentences sharing most words', () => {
-    expect(closestPair(testReport(), ['a:s1', 'a:s0'], ['b:s0'])).toEqual(['a:s0', 'b:s0']);
-  });
   test('null when one outlet lacks the claim', () => {
     expect(claimDiff(testReport(), 'c2', 'a', 'b')).toBeNull();
   });
@@ -204,7 +195,7 @@ describe('chart data builders', () => {
   test('measureProfile collects frame:/generic: measures by name', () => {
     expect(measureProfile(r, refs, ['frame:', 'generic:'])).toEqual([
       { measure: 'frame:political', label: 'Political (frame)', values: { a: 0.5 } },
-      { measure: 'generic:conflict', label: 'Conflict (generic)', values: { b: 1 } },
+      { measure: 'generic:conflict', label: 'Conflict (news frame)', values: { b: 1 } },
     ]);
   });
   test('entitySentiment uses the entity-scope sentiment and the mention text as label', () => {
@@ -214,7 +205,7 @@ describe('chart data builders', () => {
     const r2 = testReport();
     r2.scores.push({ ...r2.scores[r2.scores.length - 1]!, target: 'gov:kyiv', value: 0.2 });
     r2.articles[0]!.entities.push({ start: 0, end: 4, text: 'Kyiv', type: 'GOV', entity_id: 'gov:kyiv', rule: 'test' });
-    expect(entitySentiment(r2, refs).rows.map((x) => x.label)).toEqual(['Kyiv (place)', 'Kyiv (gov)']);
+    expect(entitySentiment(r2, refs).rows.map((x) => x.label)).toEqual(['Kyiv (the place)', 'Kyiv (government)']);
   });
   test('rankProfile drops all-zero rows and orders by family, then mean', () => {
     const rows: ProfileRow[] = [
@@ -227,15 +218,15 @@ describe('chart data builders', () => {
   });
   test('termTable marks concepts whose wording differs', () => {
     expect(termTable(r.terms, refs)).toEqual([
-      { conceptId: 'place:kyiv', cells: { a: [{ surface: 'Kyiv', count: 1 }], b: [{ surface: 'Kiev', count: 1 }] }, varies: true },
+      { conceptId: 'place:kyiv', label: 'Kiev / Kyiv', cells: { a: [{ surface: 'Kyiv', count: 1 }], b: [{ surface: 'Kiev', count: 1 }] }, varies: true },
     ]);
   });
   test.each([
     ['frame:economic_consequences', 'Economic consequences (frame)'],
-    ['source_balance:russia', 'Russia (source balance)'],
-    ['sentiment', 'Sentiment'],
-    ['source_balance:us', 'US (source balance)'],
-    ['source_balance:iran', 'Iran (source balance)'],
+    ['source_balance:russia', 'Russia (share of quoted words)'],
+    ['sentiment', 'Tone'],
+    ['source_balance:us', 'US (share of quoted words)'],
+    ['source_balance:iran', 'Iran (share of quoted words)'],
   ])('measureLabel(%s)', (m, label) => expect(measureLabel(m)).toBe(label));
   test.each([
     ['person:marco-rubio', 'Marco Rubio'],

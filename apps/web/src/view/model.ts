@@ -2,8 +2,8 @@
  * View models: pure functions from an AnalysisReport to what each view draws.
  * No React, no DOM, so they are unit-tested directly (model.test.ts).
  */
-import type { AnalysisReport, ArticleResult, Claim, Evidence, Score, SentenceDiff, TermUse } from '@parallax/core';
-import { diffWordsWithSpace } from 'diff';
+import type { AnalysisReport, ArticleResult, Claim, Evidence, Score, TermUse } from '@parallax/core';
+import { reportDiff, sentencesOf, sentenceText as textOfSentence } from './facts';
 
 /** The id of the pseudo-event holding articles that no event contains (or all of them, when there are no events). */
 export const UNGROUPED = '__all';
@@ -124,6 +124,7 @@ export interface CoverageRow {
  */
 export function coverageMatrix(report: AnalysisReport, eventId: string, articleIds: readonly string[]): CoverageRow[] {
   const rows: CoverageRow[] = [];
+  const idx = sentencesOf(report);
   const omissionReason = new Map<string, { reason: string; salience: number }>();
   for (const o of report.omissions) {
     if (o.kind === 'omitted_by') omissionReason.set(`${o.claim_id}\u0000${o.article_id}`, { reason: o.reason, salience: o.salience });
@@ -132,7 +133,7 @@ export function coverageMatrix(report: AnalysisReport, eventId: string, articleI
     if (claim.event_id !== eventId && eventId !== UNGROUPED) continue;
     const cells = articleIds.map((aid) => {
       const om = omissionReason.get(`${claim.claim_id}\u0000${aid}`);
-      return { articleId: aid, sentenceIds: claim.sentence_ids.filter((s) => s.startsWith(`${aid}:s`)), reason: om?.reason ?? null };
+      return { articleId: aid, sentenceIds: claim.sentence_ids.filter((s) => idx.get(s)?.articleId === aid), reason: om?.reason ?? null };
     });
     const present = cells.filter((c) => c.sentenceIds.length > 0).length;
     if (present === 0) continue;
@@ -181,36 +182,14 @@ export interface DiffView {
   bText: string;
   parts: DiffPartView[];
   substitutions: { concept: string | null; a: string; b: string }[];
-  /** 'report' when the engine aligned the pair, 'computed' when jsdiff did it here. */
-  origin: 'report' | 'computed';
-  /** Other sentences of the fact in A or B that are not in this pair. */
-  more?: number;
-}
-
-const wordSet = (text: string): Set<string> => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-
-/** The (A, B) sentence pair with the highest word overlap (Jaccard); ties keep the first. */
-export function closestPair(report: AnalysisReport, aIds: readonly string[], bIds: readonly string[]): [string, string] {
-  let best: [string, string] = [aIds[0] ?? '', bIds[0] ?? ''];
-  let bestScore = -1;
-  for (const x of aIds) {
-    const wx = wordSet(sentenceText(report, x));
-    for (const y of bIds) {
-      const wy = wordSet(sentenceText(report, y));
-      let shared = 0;
-      for (const w of wx) if (wy.has(w)) shared += 1;
-      const score = shared / Math.max(1, wx.size + wy.size - shared);
-      if (score > bestScore) {
-        bestScore = score;
-        best = [x, y];
-      }
-    }
-  }
-  return best;
+  aSentenceId: string;
+  bSentenceId: string;
+  /** Always the engine's diff (report.diffs); the app computes none. */
+  origin: 'report';
 }
 
 function articleOfSentence(report: AnalysisReport, sentenceId: string): ArticleResult | undefined {
-  const aid = sentenceId.slice(0, sentenceId.lastIndexOf(':s'));
+  const aid = sentencesOf(report).get(sentenceId)?.articleId;
   return report.articles.find((a) => a.id === aid);
 }
 
@@ -249,109 +228,48 @@ export function groupChanges(parts: readonly DiffPartView[]): DiffPartView[] {
   return out;
 }
 
-function sentenceText(report: AnalysisReport, sentenceId: string): string {
-  const aid = sentenceId.slice(0, sentenceId.lastIndexOf(':s'));
-  const art = report.articles.find((a) => a.id === aid);
-  const s = art?.sentences.find((x) => x.id === sentenceId);
-  return art && s ? art.text.slice(s.start, s.end) : '';
-}
-
 /**
- * Word-level diff of the claim's sentences in article A vs article B: the engine's
- * report.diffs when it has the pair, otherwise jsdiff's diffWordsWithSpace over the
- * sentences (joined with a space). Term substitutions (Kyiv → Kiev) come from the
- * diff itself or from report.terms (same concept, different surface).
- * Null when one of the two articles does not report the claim.
+ * The engine's word diff of the claim's sentences in article A vs article B
+ * (report.diffs; core emits one for every pair of articles of a claim), preferring the
+ * pair that holds `sentence`. Term substitutions come from the diff itself.
+ * Null when the report has no diff of this fact for the pair.
  */
-export function claimDiff(report: AnalysisReport, claimId: string, a: string, b: string): DiffView | null {
-  const claim = report.claims.find((c) => c.claim_id === claimId);
-  if (!claim) return null;
-  const aIds = claim.sentence_ids.filter((s) => s.startsWith(`${a}:s`));
-  const bIds = claim.sentence_ids.filter((s) => s.startsWith(`${b}:s`));
-  if (aIds.length === 0 || bIds.length === 0) return null;
-  const fromReport = (d: SentenceDiff, flip: boolean): DiffView => {
-    const terms = d.substitutions.filter((x) => x.concept_id !== null);
-    const artA = articleOfSentence(report, d.a_sentence_id);
-    const artB = articleOfSentence(report, d.b_sentence_id);
-    // Parts carry offsets but not the whitespace between words: restore it from the texts.
-    let lastA = -1;
-    let lastB = -1;
-    const raw = d.parts.map((p) => {
-      const gapA = p.a && artA && lastA >= 0 && p.a.start > lastA ? artA.text.slice(lastA, p.a.start) : '';
-      const gapB = p.b && artB && lastB >= 0 && p.b.start > lastB ? artB.text.slice(lastB, p.b.start) : '';
-      if (p.a) lastA = p.a.end;
-      if (p.b) lastB = p.b.end;
-      const own = p.op === 'insert' ? p.b : p.a;
-      const substitution =
-        p.op !== 'equal' &&
-        own !== null &&
-        terms.some((t) => {
-          const span = p.op === 'insert' ? t.b : t.a;
-          return own.start < span.end && span.start < own.end;
-        });
-      const op: DiffOp = flip ? (p.op === 'insert' ? 'delete' : p.op === 'delete' ? 'insert' : 'equal') : p.op;
-      return { op, text: (p.op === 'insert' ? gapB : gapA) + p.text, substitution };
-    });
-    return {
-      claimId,
-      aText: sentenceText(report, flip ? d.b_sentence_id : d.a_sentence_id),
-      bText: sentenceText(report, flip ? d.a_sentence_id : d.b_sentence_id),
-      parts: groupChanges(raw),
-      substitutions: terms.map((t) => ({ concept: t.concept_id, a: flip ? t.b_text : t.a_text, b: flip ? t.a_text : t.b_text })),
-      origin: 'report',
-    };
-  };
-  const direct = report.diffs.find((d) => d.claim_id === claimId && aIds.includes(d.a_sentence_id) && bIds.includes(d.b_sentence_id));
-  if (direct) return fromReport(direct, false);
-  const reverse = report.diffs.find((d) => d.claim_id === claimId && bIds.includes(d.a_sentence_id) && aIds.includes(d.b_sentence_id));
-  if (reverse) return fromReport(reverse, true);
-
-  // Several sentences on a side: diff the closest pair (most shared words), which reads far better than all of them.
-  const [sa, sb] = closestPair(report, aIds, bIds);
-  const aText = sentenceText(report, sa);
-  const bText = sentenceText(report, sb);
-  const subs = termSubstitutions(report.terms, a, [sa], b, [sb], report);
-  const subWordsA = new Set(subs.map((s) => s.a.toLowerCase()));
-  const subWordsB = new Set(subs.map((s) => s.b.toLowerCase()));
-  const parts = diffWordsWithSpace(aText, bText).map((c) => {
-    const op: DiffOp = c.added ? 'insert' : c.removed ? 'delete' : 'equal';
-    const words = c.value.toLowerCase();
-    const pool = op === 'insert' ? subWordsB : op === 'delete' ? subWordsA : new Set<string>();
-    return { op, text: c.value, substitution: [...pool].some((w) => w !== '' && words.includes(w)) };
+export function claimDiff(report: AnalysisReport, claimId: string, a: string, b: string, sentence: string | null = null): DiffView | null {
+  const hit = reportDiff(report, claimId, a, b, sentence);
+  if (!hit) return null;
+  const { diff: d, flip } = hit;
+  const terms = d.substitutions.filter((x) => x.concept_id !== null);
+  const artA = articleOfSentence(report, d.a_sentence_id);
+  const artB = articleOfSentence(report, d.b_sentence_id);
+  // Parts carry offsets but not the whitespace between words: restore it from the texts.
+  let lastA = -1;
+  let lastB = -1;
+  const raw = d.parts.map((p) => {
+    const gapA = p.a && artA && lastA >= 0 && p.a.start > lastA ? artA.text.slice(lastA, p.a.start) : '';
+    const gapB = p.b && artB && lastB >= 0 && p.b.start > lastB ? artB.text.slice(lastB, p.b.start) : '';
+    if (p.a) lastA = p.a.end;
+    if (p.b) lastB = p.b.end;
+    const own = p.op === 'insert' ? p.b : p.a;
+    const substitution =
+      p.op !== 'equal' &&
+      own !== null &&
+      terms.some((t) => {
+        const span = p.op === 'insert' ? t.b : t.a;
+        return own.start < span.end && span.start < own.end;
+      });
+    const op: DiffOp = flip ? (p.op === 'insert' ? 'delete' : p.op === 'delete' ? 'insert' : 'equal') : p.op;
+    return { op, text: (p.op === 'insert' ? gapB : gapA) + p.text, substitution };
   });
-  return { claimId, aText, bText, parts: groupChanges(parts), substitutions: subs, origin: 'computed', more: aIds.length + bIds.length - 2 };
-}
-
-/** Concepts both sentences name with different words, from report.terms spans inside the sentences. */
-function termSubstitutions(
-  terms: readonly TermUse[],
-  a: string,
-  aIds: readonly string[],
-  b: string,
-  bIds: readonly string[],
-  report: AnalysisReport,
-): { concept: string | null; a: string; b: string }[] {
-  const ranges = (aid: string, ids: readonly string[]) => {
-    const art = report.articles.find((x) => x.id === aid);
-    return (art?.sentences ?? []).filter((s) => ids.includes(s.id));
+  return {
+    claimId,
+    aSentenceId: flip ? d.b_sentence_id : d.a_sentence_id,
+    bSentenceId: flip ? d.a_sentence_id : d.b_sentence_id,
+    aText: textOfSentence(report, flip ? d.b_sentence_id : d.a_sentence_id),
+    bText: textOfSentence(report, flip ? d.a_sentence_id : d.b_sentence_id),
+    parts: groupChanges(raw),
+    substitutions: terms.map((t) => ({ concept: t.concept_id, a: flip ? t.b_text : t.a_text, b: flip ? t.a_text : t.b_text })),
+    origin: 'report',
   };
-  const within = (aid: string, ids: readonly string[]) => {
-    const rs = ranges(aid, ids);
-    const m = new Map<string, string>();
-    for (const t of terms) {
-      if (t.article_id !== aid) continue;
-      if (t.spans.some((sp) => rs.some((r) => sp.start >= r.start && sp.end <= r.end))) m.set(t.concept_id, t.surface);
-    }
-    return m;
-  };
-  const ta = within(a, aIds);
-  const tb = within(b, bIds);
-  const out: { concept: string | null; a: string; b: string }[] = [];
-  for (const [concept, surfA] of [...ta].sort(([x], [y]) => (x < y ? -1 : 1))) {
-    const surfB = tb.get(concept);
-    if (surfB !== undefined && surfB.toLowerCase() !== surfA.toLowerCase()) out.push({ concept, a: surfA, b: surfB });
-  }
-  return out;
 }
 
 // -------------------------------------------------------------------------- charts
@@ -438,14 +356,24 @@ export function measureProfile(report: AnalysisReport, refs: readonly OutletRef[
   return [...rows.values()].sort((a, b) => (a.measure < b.measure ? -1 : a.measure > b.measure ? 1 : 0));
 }
 
-/** `frame:economic_consequences` -> "Economic consequences (frame)". */
+const PLAIN_MEASURES: Readonly<Record<string, string>> = {
+  sentiment: 'Tone',
+  hedging: 'Hedging words',
+  intensifiers: 'Intensifiers',
+  loaded_language: 'Loaded language',
+};
+const FAMILY_WORDS: Readonly<Record<string, string>> = { frame: 'frame', generic: 'news frame', source_balance: 'share of quoted words' };
+
+/** `frame:economic_consequences` -> "Economic consequences (frame)"; `sentiment` -> "Tone". */
 export function measureLabel(measure: string): string {
+  const plain = PLAIN_MEASURES[measure];
+  if (plain) return plain;
   const i = measure.indexOf(':');
   const family = i >= 0 ? measure.slice(0, i) : '';
   const name = (i >= 0 ? measure.slice(i + 1) : measure).replace(/[_-]+/g, ' ').trim();
   // Acronyms (us, eu, uk, un, nato) in capitals.
   const nice = /^(us|usa|uk|eu|un|nato|g7|g20)$/i.test(name) ? name.toUpperCase() : name.charAt(0).toUpperCase() + name.slice(1);
-  return family === '' ? nice : `${nice} (${family.replace(/_/g, ' ')})`;
+  return family === '' ? nice : `${nice} (${FAMILY_WORDS[family] ?? family.replace(/_/g, ' ')})`;
 }
 
 export interface EntityRow {
@@ -487,10 +415,12 @@ export function entitySentiment(report: AnalysisReport, refs: readonly OutletRef
   const count = new Map<string, number>();
   for (const r of top) count.set(r.label, (count.get(r.label) ?? 0) + 1);
   for (const r of top) {
-    if ((count.get(r.label) ?? 0) > 1 && r.entityId.includes(':')) r.label = `${r.label} (${r.entityId.slice(0, r.entityId.indexOf(':'))})`;
+    if ((count.get(r.label) ?? 0) > 1 && r.entityId.includes(':')) r.label = `${r.label} (${KIND_WORDS[r.entityId.slice(0, r.entityId.indexOf(':'))] ?? 'other'})`;
   }
   return { measure, rows: top };
 }
+
+const KIND_WORDS: Readonly<Record<string, string>> = { gov: 'government', place: 'the place', person: 'person', org: 'organisation', country: 'the country' };
 
 /** `person:marco-rubio` -> "Marco Rubio". */
 export function entityLabel(entityId: string): string {
@@ -500,6 +430,8 @@ export function entityLabel(entityId: string): string {
 
 export interface TermRow {
   conceptId: string;
+  /** The words outlets use for it, "Kyiv / Kiev" (never the concept's internal id). */
+  label: string;
   /** articleId -> surfaces used, most frequent first ("Kyiv ×3"). */
   cells: Record<string, { surface: string; count: number }[]>;
   /** True when outlets use different words for the concept. */
@@ -514,7 +446,7 @@ export function termTable(terms: readonly TermUse[], refs: readonly OutletRef[])
     if (!ids.has(t.article_id)) continue;
     let row = rows.get(t.concept_id);
     if (!row) {
-      row = { conceptId: t.concept_id, cells: {}, varies: false };
+      row = { conceptId: t.concept_id, label: '', cells: {}, varies: false };
       rows.set(t.concept_id, row);
     }
     (row.cells[t.article_id] ??= []).push({ surface: t.surface, count: t.count });
@@ -523,6 +455,9 @@ export function termTable(terms: readonly TermUse[], refs: readonly OutletRef[])
     for (const list of Object.values(row.cells)) list.sort((a, b) => b.count - a.count || (a.surface < b.surface ? -1 : 1));
     const surfaces = new Set(Object.values(row.cells).flatMap((l) => l.map((x) => x.surface.toLowerCase())));
     row.varies = surfaces.size > 1;
+    const seen = new Map<string, string>();
+    for (const list of Object.values(row.cells)) for (const x of list) if (!seen.has(x.surface.toLowerCase())) seen.set(x.surface.toLowerCase(), x.surface);
+    row.label = [...seen.values()].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1)).join(' / ');
   }
   return [...rows.values()].sort((a, b) => Number(b.varies) - Number(a.varies) || (a.conceptId < b.conceptId ? -1 : 1));
 }
@@ -554,10 +489,18 @@ export function evidenceFor(evidence: readonly Evidence[], q: EvidenceQuery): Ev
     .sort((a, b) => (a.article_id < b.article_id ? -1 : a.article_id > b.article_id ? 1 : a.start - b.start || a.end - b.end));
 }
 
-/** Evidence query <-> compact string for the URL-free "selected number" state. */
-export function describeQuery(q: EvidenceQuery, refs: readonly OutletRef[]): string {
+/** A selected number in plain words: "Tone · AP · sentence 3" (never an internal id). */
+export function describeQuery(q: EvidenceQuery, refs: readonly OutletRef[], report?: AnalysisReport): string {
   const outlet = refs.find((r) => r.articleId === q.articleId)?.label ?? 'all outlets';
-  const target = q.target ? ` · ${q.scope === 'entity' ? entityLabel(q.target) : q.target}` : '';
+  let target = '';
+  if (q.target) {
+    if (q.scope === 'entity') target = ` · ${entityLabel(q.target)}`;
+    else if (q.scope === 'sentence') {
+      const art = report?.articles.find((a) => a.sentences.some((s) => s.id === q.target));
+      const s = art?.sentences.find((x) => x.id === q.target);
+      target = s ? ` · sentence ${s.index + 1}` : ' · one sentence';
+    } else target = ` · ${q.target}`;
+  }
   return `${measureLabel(q.measure)} · ${outlet}${target}`;
 }
 

@@ -12,6 +12,7 @@ function article(id: string, outlet: string, text: string, sentences: [number, n
     published: '2025-02-18',
     url: null,
     language: 'en',
+    author: null,
     source: { path: `${id}.md`, line: null },
     text,
     offset_map: { anchors: [[0, 0]], rawLength: text.length },
@@ -47,8 +48,8 @@ export function testReport(): AnalysisReport {
     omissions: [{ kind: 'omitted_by', claim_id: 'c2', event_id: 'e1', article_id: 'b', outlet: 'The Outlet B', salience: 0.5, reason: 'B does not say talks began' }],
     diffs: [],
     terms: [
-      { concept_id: 'place:kyiv', article_id: 'a', outlet: 'Outlet A (via X)', surface: 'Kyiv', count: 1, spans: [{ start: 0, end: 4 }] },
-      { concept_id: 'place:kyiv', article_id: 'b', outlet: 'The Outlet B', surface: 'Kiev', count: 1, spans: [{ start: 0, end: 4 }] },
+      { concept_id: 'place:kyiv', article_id: 'a', outlet: 'Outlet A (via X)', surface: 'Kyiv', count: 1, spans: [{ start: 0, end: 4 }], label: 'Kyiv / Kiev' },
+      { concept_id: 'place:kyiv', article_id: 'b', outlet: 'The Outlet B', surface: 'Kiev', count: 1, spans: [{ start: 0, end: 4 }], label: 'Kyiv / Kiev' },
     ],
     scores: [
       { article_id: 'a', outlet: 'Outlet A (via X)', event_id: 'e1', scope: 'document', target: '', measure: 'sentiment', value: -0.25, n_evidence: 1 },

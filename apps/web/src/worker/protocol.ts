@@ -19,6 +19,13 @@ export type WorkerRequest =
 export type WorkerResponse =
   | { type: 'progress'; runId: number; done: number; total: number; label: string }
   | { type: 'result'; runId: number; report: AnalysisReport }
+  /**
+   * A big report travels in parts (`result` with the long arrays empty, then
+   * `result-part`s, then `result-end`), so that no single message takes the page's
+   * main thread long to receive (structured-clone decoding is one task per message).
+   */
+  | { type: 'result-part'; runId: number; key: ChunkedKey; items: unknown[] }
+  | { type: 'result-end'; runId: number }
   | { type: 'exports'; runId: number; exports: ExportFile[] }
   | { type: 'error'; runId: number; message: string };
 
@@ -31,5 +38,9 @@ export function ingestWarningToReport(w: IngestWarning): Warning {
   return { article_id: null, code: 'ingest', message: `${w.path}${w.line ? `:${w.line}` : ''}: ${w.message}` };
 }
 
-/** The analysis options the CLI records with its defaults (`--language auto`, no `--max-bytes`). */
-export const REPORT_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({ language: 'auto', maxBytes: null });
+/** The analysis options the CLI records with its defaults (`--language auto`, no `--max-bytes`, `--date-format auto`, `--matcher lexical`). */
+export const REPORT_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({ language: 'auto', maxBytes: null, dateFormat: 'auto', matcher: 'lexical' });
+
+/** The report arrays sent in parts, and how many items go in one message. */
+export const CHUNKED = { articles: 20, evidence: 4000, scores: 4000, diffs: 1000, claims: 2000, omissions: 4000, terms: 4000, quotes: 2000, inputs: 4000 } as const;
+export type ChunkedKey = keyof typeof CHUNKED;

@@ -6,7 +6,8 @@ import { cosine, wordVectors } from './vectors';
 const vectors = wordVectors(lexicons.wordVectors);
 
 function sk(id: string, a: number, keys: string[], words: string[] = []): SentenceKeys {
-  return { sentence_id: id, article_id: id.split(':')[0]!, a, index: Number(id.split(':s')[1]), keys: new Map(keys.map((k) => [k, 1])), words };
+  const lw = new Map(keys.filter((k) => k.startsWith('L:')).map((k) => [k, 1]));
+  return { sentence_id: id, article_id: id.split(':')[0]!, a, index: Number(id.split(':s')[1]), keys: new Map(keys.map((k) => [k, 1])), words, lw, speaker: null, nWords: words.length, text: id };
 }
 
 describe('wordVectors', () => {

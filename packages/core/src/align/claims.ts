@@ -22,12 +22,23 @@
  */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { ArticleAnalysis, CorpusStage, CorpusState, EngineContext, Token } from '../model';
-import type { Claim, Event, Omission } from '../schema';
+import type { Claim, ClaimPair, Event, Omission } from '../schema';
 import { matchCue } from './entities';
 import { compileGazetteer, type Gazetteer } from './gazetteer';
 import { compileTerms, findTerms, type TermIndex } from './terms';
 import { cmp } from './text';
-import { wordVectors, type WordVectors } from './vectors';
+import { quotationIndexOfTokens } from '../stages/quotations';
+import { wordRanks, wordVectors, type WordVectors } from './vectors';
+import { encoderCosine, type SentenceVectors } from './encoder';
+import { explain, pairFeatures, probability, type FeatureName, type FeatureVector, type MatcherWeights } from './matcher';
+import { matcherWeights } from './matcher-weights';
+export { matcherWeights };
+
+/** The learned matcher with the run's sentence vectors (the `encoder` matcher). */
+export interface PairMatcher {
+  weights: MatcherWeights;
+  vectors: SentenceVectors;
+}
 
 export interface ClaimOptions {
   /** Minimum pair score for two sentences to report the same fact. */
@@ -81,6 +92,8 @@ export interface AlignResources {
   terms: TermIndex;
   merges: Readonly<Record<string, string>>;
   vectors: WordVectors | null;
+  /** Word -> frequency rank (word-vectors lexicon order), for lemma weights of the learned matcher. */
+  ranks: ReadonlyMap<string, number>;
 }
 
 export function alignResources(state: CorpusState, ctx: EngineContext): AlignResources {
@@ -90,6 +103,7 @@ export function alignResources(state: CorpusState, ctx: EngineContext): AlignRes
     terms: compileTerms(ctx.lexicons.terms, ctx.nlp),
     merges: state.entityMerges,
     vectors: wordVectors(ctx.lexicons.wordVectors),
+    ranks: wordRanks(ctx.lexicons.wordVectors),
   };
 }
 
@@ -118,6 +132,21 @@ export interface SentenceKeys {
   keys: Map<string, number>;
   /** Lower-case lemmas of the content words (nouns, verbs, adjectives, adverbs, proper nouns, numbers), for word vectors. */
   words: string[];
+  /** `L:` keys -> lemma weight log(1 + rank/100) (rarer words weigh more), for the learned matcher. */
+  lw: Map<string, number>;
+  /** Canonical entity id of the speaker of a quotation the sentence lies in, or null. */
+  speaker: string | null;
+  /** Content words (length of `words`). */
+  nWords: number;
+  /** The sentence text (what the encoder sees). */
+  text: string;
+}
+
+/** Rank given to words outside the frequency list. */
+const UNKNOWN_RANK = 40000;
+function lemmaWeight(t: Token, ranks: ReadonlyMap<string, number>): number {
+  const r = Math.min(ranks.get(t.lemma) ?? UNKNOWN_RANK, ranks.get(t.norm) ?? UNKNOWN_RANK);
+  return Math.log(1 + r / 100);
 }
 
 /** The keys of every sentence of one article. */
@@ -129,6 +158,8 @@ export function sentenceKeys(an: ArticleAnalysis, articleIndex: number, res: Ali
   const out: SentenceKeys[] = [];
   article.sentences.forEach((s, si) => {
     const keys = new Map<string, number>();
+    const lw = new Map<string, number>();
+    let speaker: string | null = null;
     const toks: readonly Token[] = an.tokens[si] ?? [];
     const add = (k: string) => keys.set(k, (keys.get(k) ?? 0) + 1);
     while (e < ents.length && ents[e]!.end <= s.start) e++;
@@ -142,12 +173,14 @@ export function sentenceKeys(an: ArticleAnalysis, articleIndex: number, res: Ali
     // Lexicon concepts (contested names and paraphrase sets) fold their surfaces into one key.
     const folded = new Map<number, string>();
     for (const m of findTerms(toks, res.terms)) folded.set(m.start, `concept:${m.concept_id}\u0000${m.end}`);
-    let inQuote = false;
+    // What is quoted comes from stage `quotations` (a quote may open sentences earlier).
+    const quoteOf = quotationIndexOfTokens(toks, an.quotations);
     let c = 0;
     let skipUntil = -1;
     for (let ti = 0; ti < toks.length; ti++) {
       const t = toks[ti]!;
       if (t.start < skipUntil) continue;
+      const inQuote = quoteOf[ti]! >= 0;
       // Titles ("National Security Adviser") belong to the name, and reporting verbs ("said") to the attribution, not to the fact.
       const cue = matchCue(res.gazetteer, toks, ti);
       if (cue && (cue.cue === 'title' || cue.cue === 'honorific')) {
@@ -155,10 +188,7 @@ export function sentenceKeys(an: ArticleAnalysis, articleIndex: number, res: Ali
         continue;
       }
       if (t.pos === 'VERB' && res.reporting.has(t.lemma)) continue;
-      if (QUOTE.has(t.text)) {
-        inQuote = !inQuote;
-        continue;
-      }
+      if (QUOTE.has(t.text)) continue;
       if (t.kind === 'number') {
         add(`N:${t.norm}`);
         continue;
@@ -178,6 +208,7 @@ export function sentenceKeys(an: ArticleAnalysis, articleIndex: number, res: Ali
         const key = f.slice(0, cut);
         skipUntil = Number(f.slice(cut + 1));
         add(`L:${key}`);
+        lw.set(`L:${key}`, Math.max(lw.get(`L:${key}`) ?? 0, lemmaWeight(t, res.ranks)));
         if (inQuote) add(`Q:${key}`);
         continue;
       }
@@ -189,6 +220,7 @@ export function sentenceKeys(an: ArticleAnalysis, articleIndex: number, res: Ali
       if (t.stop || !CONTENT_POS.has(t.pos) || t.lemma.length < 3) continue;
       const lemma = stem(t.lemma);
       add(`L:${lemma}`);
+      lw.set(`L:${lemma}`, Math.max(lw.get(`L:${lemma}`) ?? 0, lemmaWeight(t, res.ranks)));
       if (inQuote) add(`Q:${lemma}`);
     }
     // Who holds the fact when the sentence does not name them: the speaker of a quote it lies in,
@@ -198,6 +230,7 @@ export function sentenceKeys(an: ArticleAnalysis, articleIndex: number, res: Ali
       if (q.speaker_entity && q.start < s.end && s.start < q.end) {
         const id = res.merges[q.speaker_entity] ?? q.speaker_entity;
         const k = `E:${alignEntityKey(id, res.gazetteer)}`;
+        speaker ??= k.slice(2);
         if (!keys.has(k)) keys.set(k, 1);
       }
     }
@@ -205,7 +238,8 @@ export function sentenceKeys(an: ArticleAnalysis, articleIndex: number, res: Ali
     if (persons.length === 0 && lastPerson && first && PRONOUN.has(first.norm) && !keys.has(lastPerson)) keys.set(lastPerson, 1);
     if (persons.length > 0) lastPerson = persons[persons.length - 1]!;
     const words = toks.filter((t) => t.kind === 'word' && !t.stop && SIF_POS.has(t.pos)).map((t) => t.lemma.toLowerCase());
-    out.push({ sentence_id: s.id, article_id: article.id, a: articleIndex, index: si, keys, words });
+    const text = article.text.slice(s.start, s.end);
+    out.push({ sentence_id: s.id, article_id: article.id, a: articleIndex, index: si, keys, words, lw, speaker, nWords: words.length, text });
   });
   return out;
 }
@@ -221,6 +255,8 @@ export interface ScoredEvent {
   items: SentenceKeys[];
   /** Pairs of `items` indices (i < j, different articles) with their score. */
   pairs: { i: number; j: number; score: number }[];
+  /** With the learned matcher: the features of each pair, parallel to `pairs`. */
+  features?: PairWithFeatures[];
 }
 
 /**
@@ -231,7 +267,12 @@ export interface ScoredEvent {
  * min(n/2, MAX_POSTING) sentences, at most MAX_CANDIDATES per sentence (those sharing
  * most such keys): blocking keeps very large events near-linear in time and memory.
  */
-export function scoreEvent(sentences: readonly SentenceKeys[], options: Partial<ClaimOptions> = {}, vectors: WordVectors | null = null): ScoredEvent {
+export function scoreEvent(
+  sentences: readonly SentenceKeys[],
+  options: Partial<ClaimOptions> = {},
+  vectors: WordVectors | null = null,
+  matcher: PairMatcher | null = null,
+): ScoredEvent {
   const opts = { ...DEFAULT_CLAIM_OPTIONS, ...options };
   const items = sentences.filter((s) => s.keys.size >= opts.minKeys);
   const n = items.length;
@@ -256,7 +297,8 @@ export function scoreEvent(sentences: readonly SentenceKeys[], options: Partial<
   });
   const w2 = keyNames.map((k, id) => ((KIND_WEIGHT[k[0]!] ?? 1) * Math.log(1 + n / df[id]!)) ** 2);
   const norms = ids.map((ks) => Math.sqrt(ks.reduce((acc, id) => acc + w2[id]!, 0)));
-  const sif = opts.sif > 0 && vectors ? sifEmbeddings(items, vectors) : null;
+  // The learned matcher reads the keyed cosine alone as one of its features (no SIF share).
+  const sif = !matcher && opts.sif > 0 && vectors ? sifEmbeddings(items, vectors) : null;
   const mark = new Int32Array(keyNames.length).fill(-1);
   const score = (i: number, j: number) => {
     for (const id of ids[j]!) mark[id] = j;
@@ -295,7 +337,61 @@ export function scoreEvent(sentences: readonly SentenceKeys[], options: Partial<
       for (const j of cand) pairs.push({ i, j, score: score(i, j) });
     }
   }
-  return { items, pairs };
+  if (!matcher) return { items, pairs };
+  const feats = matchPairs(items, pairs, matcher.vectors);
+  return {
+    items,
+    pairs: feats.map((f) => ({ i: f.i, j: f.j, score: probability(f.values, matcher.weights) })),
+    features: feats,
+  };
+}
+
+export interface PairWithFeatures {
+  i: number;
+  j: number;
+  values: FeatureVector;
+  details: Partial<Record<FeatureName, string>>;
+}
+
+/**
+ * The matcher features of scored candidate pairs (`score` = keyed cosine): the pair
+ * features plus what the event around the pair says — whether the two sentences are
+ * each other's closest sentence (encoder cosine) in the other's article, and how far
+ * the pair's cosine stands above the mean cosine of each sentence with the other
+ * article's candidates (the event's shared topic lifts every cosine; this removes it).
+ */
+export function matchPairs(items: readonly SentenceKeys[], pairs: readonly { i: number; j: number; score: number }[], vectors: SentenceVectors): PairWithFeatures[] {
+  const enc = items.map((s) => {
+    const v = vectors.get(s.text);
+    if (!v) throw new Error(`claims: no encoder vector for sentence ${s.sentence_id} (alignableTexts and scoreEvent disagree)`);
+    return v;
+  });
+  const cos = pairs.map((p) => encoderCosine(enc[p.i]!, enc[p.j]!));
+  // Per (sentence, other article): best cosine, sum and count over the candidates.
+  const stats = new Map<string, { best: number; sum: number; n: number }>();
+  const note = (x: number, art: number, c: number) => {
+    const k = `${x}:${art}`;
+    const st = stats.get(k);
+    if (st) {
+      st.best = Math.max(st.best, c);
+      st.sum += c;
+      st.n++;
+    } else stats.set(k, { best: c, sum: c, n: 1 });
+  };
+  pairs.forEach((p, k) => {
+    note(p.i, items[p.j]!.a, cos[k]!);
+    note(p.j, items[p.i]!.a, cos[k]!);
+  });
+  return pairs.map((p, k) => {
+    const c = cos[k]!;
+    const si = stats.get(`${p.i}:${items[p.j]!.a}`)!;
+    const sj = stats.get(`${p.j}:${items[p.i]!.a}`)!;
+    const mutual = c >= si.best && c >= sj.best ? 1 : 0;
+    // Mean over the *other* candidates (0 when the pair is the only one, as in a two-sentence event).
+    const rest = (st: { sum: number; n: number }) => (st.n > 1 ? (st.sum - c) / (st.n - 1) : c);
+    const gap = Math.round((c - (rest(si) + rest(sj)) / 2) * 10000) / 10000;
+    return { i: p.i, j: p.j, ...pairFeatures(items[p.i]!, items[p.j]!, { cosine: c, keyCosine: Math.round(p.score * 10000) / 10000, mutualBest: mutual, cosineGap: gap }) };
+  });
 }
 
 /**
@@ -402,8 +498,44 @@ export function groupScored(scored: ScoredEvent, options: Partial<ClaimOptions> 
 }
 
 /** `scoreEvent` then `groupScored`. */
-export function alignSentences(sentences: readonly SentenceKeys[], options: Partial<ClaimOptions> = {}, vectors: WordVectors | null = null): SentenceKeys[][] {
-  return groupScored(scoreEvent(sentences, options, vectors), options);
+export function alignSentences(
+  sentences: readonly SentenceKeys[],
+  options: Partial<ClaimOptions> = {},
+  vectors: WordVectors | null = null,
+  matcher: PairMatcher | null = null,
+): SentenceKeys[][] {
+  return groupScored(scoreEvent(sentences, options, vectors, matcher), matcherOptions(options, matcher));
+}
+
+/** The learned matcher brings its own (trained) thresholds; explicit options still win. */
+export function matcherOptions(options: Partial<ClaimOptions>, matcher: PairMatcher | null): Partial<ClaimOptions> {
+  if (!matcher) return options;
+  return { threshold: matcher.weights.threshold, groupThreshold: matcher.weights.groupThreshold, ...options };
+}
+
+/** The evidence of one claim: every cross-article pair of its members with its score and what pushed it. */
+export function claimPairs(
+  g: readonly SentenceKeys[],
+  scored: Map<string, number>,
+  matcher: PairMatcher | null,
+  featuresOf: ReadonlyMap<string, Pick<PairWithFeatures, 'values' | 'details'>> = new Map(),
+): ClaimPair[] {
+  const out: ClaimPair[] = [];
+  for (let x = 0; x < g.length; x++) {
+    for (let y = x + 1; y < g.length; y++) {
+      const a = g[x]!;
+      const b = g[y]!;
+      if (a.a === b.a) continue;
+      const score = scored.get(`${a.sentence_id}\u0000${b.sentence_id}`) ?? scored.get(`${b.sentence_id}\u0000${a.sentence_id}`) ?? 0;
+      if (!matcher) {
+        out.push({ a: a.sentence_id, b: b.sentence_id, score: Math.round(score * 10000) / 10000, features: [] });
+        continue;
+      }
+      const f = featuresOf.get(`${a.sentence_id}\u0000${b.sentence_id}`) ?? featuresOf.get(`${b.sentence_id}\u0000${a.sentence_id}`);
+      out.push({ a: a.sentence_id, b: b.sentence_id, score, features: f ? explain(f.values, f.details, matcher.weights) : [] });
+    }
+  }
+  return out;
 }
 
 export function trimLabel(s: string, max = 100): string {
@@ -423,8 +555,18 @@ export function claimsForEvent(
   res: AlignResources,
   options?: Partial<ClaimOptions>,
   keys: readonly SentenceKeys[] = analyses.flatMap((an, i) => sentenceKeys(an, i, res)),
+  matcher: PairMatcher | null = null,
 ): Claim[] {
-  const groups = alignSentences(keys, options, res.vectors);
+  const scoredEvent = scoreEvent(keys, options, res.vectors, matcher);
+  const groups = groupScored(scoredEvent, matcherOptions(options ?? {}, matcher));
+  const scored = new Map<string, number>();
+  const featuresOf = new Map<string, PairWithFeatures>();
+  scoredEvent.pairs.forEach((p, k) => {
+    const key = `${scoredEvent.items[p.i]!.sentence_id}\u0000${scoredEvent.items[p.j]!.sentence_id}`;
+    scored.set(key, p.score);
+    const f = scoredEvent.features?.[k];
+    if (f) featuresOf.set(key, f);
+  });
   const textOf = new Map<string, string>();
   const outletOf = new Map<string, string>();
   for (const an of analyses) {
@@ -441,8 +583,30 @@ export function claimsForEvent(
       sentence_ids: g.map((s) => s.sentence_id),
       article_ids: articleIds,
       n_outlets: new Set(articleIds.map((a) => outletOf.get(a))).size,
+      pairs: claimPairs(g, scored, matcher, featuresOf),
     };
   });
+}
+
+/** Sentences the claims stage will compare: those of events with at least two articles that have enough keys. */
+export function alignableTexts(state: CorpusState, ctx: EngineContext, options: Partial<ClaimOptions> = {}): string[] {
+  const res = alignResources(state, ctx);
+  const minKeys = options.minKeys ?? DEFAULT_CLAIM_OPTIONS.minKeys;
+  const out = new Set<string>();
+  for (const members of eventMembers(state)) {
+    if (members.length < 2) continue;
+    for (const sk of members.flatMap((an, i) => sentenceKeys(an, i, res))) if (sk.keys.size >= minKeys) out.add(sk.text);
+  }
+  return [...out].sort();
+}
+
+function eventMembers(state: CorpusState): ArticleAnalysis[][] {
+  const byId = new Map(state.articles.map((a) => [a.article.id, a]));
+  return state.events.map((ev) =>
+    ev.article_ids
+      .map((id) => byId.get(id))
+      .filter((a): a is ArticleAnalysis => a !== undefined && a.article.english && a.article.sentences.length > 0),
+  );
 }
 
 /**
@@ -495,16 +659,19 @@ export const claimsStage: CorpusStage = {
   name: 'claims',
   run(state, ctx) {
     const res = alignResources(state, ctx);
-    const byId = new Map(state.articles.map((a) => [a.article.id, a]));
+    let matcher: PairMatcher | null = null;
+    if (ctx.options.matcher === 'encoder') {
+      if (!state.vectors) throw new TypeError('The `encoder` matcher needs sentence vectors: use analyzeAsync/buildReportAsync with an encoder, or matcher: "lexical".');
+      matcher = { weights: matcherWeights(ctx.lexicons.claimMatcher), vectors: state.vectors };
+    }
     const claims: Claim[] = [];
     const omissions: Omission[] = [];
-    for (const ev of state.events) {
-      const members = ev.article_ids
-        .map((id) => byId.get(id))
-        .filter((a): a is ArticleAnalysis => a !== undefined && a.article.english && a.article.sentences.length > 0);
-      if (members.length === 0) continue;
+    const allMembers = eventMembers(state);
+    state.events.forEach((ev, e) => {
+      const members = allMembers[e]!;
+      if (members.length === 0) return;
       const keys = members.flatMap((an, i) => sentenceKeys(an, i, res));
-      const evClaims = claimsForEvent(ev, members, res, undefined, keys);
+      const evClaims = claimsForEvent(ev, members, res, undefined, keys, members.length >= 2 ? matcher : null);
       const named = new Map<string, number>();
       for (const sk of keys) {
         let e = 0;
@@ -513,7 +680,7 @@ export const claimsStage: CorpusStage = {
       }
       claims.push(...evClaims);
       omissions.push(...omissionsForEvent(ev, evClaims, members, named));
-    }
+    });
     omissions.sort(
       (a, b) => b.salience - a.salience || cmp(a.event_id, b.event_id) || cmp(a.claim_id, b.claim_id) || cmp(a.article_id, b.article_id) || cmp(a.kind, b.kind),
     );

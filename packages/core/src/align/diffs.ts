@@ -119,6 +119,7 @@ export const diffsStage: CorpusStage = {
       if (c.article_ids.length < 2) continue;
       const ids = c.sentence_ids;
       const articleOf = (sid: string) => where.get(sid)?.an.article.id;
+      const first = diffs.length;
       for (let i = 0; i < ids.length; i++) {
         for (let j = i + 1; j < ids.length; j++) {
           if (ids.length > ALL_PAIRS_UP_TO && i > 0) break;
@@ -126,6 +127,27 @@ export const diffsStage: CorpusStage = {
           const a = side(ids[i]!);
           const b = side(ids[j]!);
           if (a && b) diffs.push(diffSentences(c.claim_id, ids[i]!, ids[j]!, a, b, idx));
+        }
+      }
+      // Every pair of articles gets at least one diff (the app shows one per pair and never
+      // diffs on its own): above ALL_PAIRS_UP_TO, the first sentences of the pairs left out.
+      if (ids.length > ALL_PAIRS_UP_TO) {
+        const covered = new Set(diffs.slice(first).map((d) => `${articleOf(d.a_sentence_id)}\u0000${articleOf(d.b_sentence_id)}`));
+        const firsts: string[] = [];
+        const seen = new Set<string | undefined>();
+        for (const sid of ids) {
+          if (!seen.has(articleOf(sid))) firsts.push(sid);
+          seen.add(articleOf(sid));
+        }
+        for (let i = 0; i < firsts.length; i++) {
+          for (let j = i + 1; j < firsts.length; j++) {
+            const x = articleOf(firsts[i]!);
+            const y = articleOf(firsts[j]!);
+            if (covered.has(`${x}\u0000${y}`) || covered.has(`${y}\u0000${x}`)) continue;
+            const a = side(firsts[i]!);
+            const b = side(firsts[j]!);
+            if (a && b) diffs.push(diffSentences(c.claim_id, firsts[i]!, firsts[j]!, a, b, idx));
+          }
         }
       }
     }

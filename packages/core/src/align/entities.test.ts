@@ -55,8 +55,11 @@ describe('entitiesStage: unknown names from proper-noun patterns and coreference
     const texts = named('Russian Foreign Minister Sergei Lavrov and German Chancellor Olaf Scholz spoke.').map((m) => m.text);
     expect(texts).toEqual(['Sergei Lavrov', 'Olaf Scholz']);
   });
-  test('a lone unknown capitalised word with no full name is not a mention', () => {
-    expect(named('Later, Smith left early.').map((m) => m.text)).toEqual([]);
+  test('a lone unknown capitalised word with no full name, not a subject, is not a mention', () => {
+    expect(named('The letter reached Zorvath early.').map((m) => m.text)).toEqual([]);
+  });
+  test('a lone known surname (compromise lexicon) with no full name is its own person', () => {
+    expect(named('Later, Obama left early.').map((m) => [m.text, m.entity_id])).toEqual([['Obama', 'person:obama']]);
   });
   test('sub-headings do not produce bare-name people', () => {
     expect(named('Economic Implications of Diplomacy').filter((m) => m.type === 'PERSON')).toEqual([]);
@@ -74,5 +77,33 @@ describe('entitiesStage: contract', () => {
   test('non-English articles get no named entities (englishOnly stage)', () => {
     const ms = mentions('Der Außenminister Sergej Lawrow traf sich am Dienstag in Riad mit Marco Rubio.', 'de');
     expect(ms.filter((m) => m.type === 'PERSON')).toEqual([]);
+  });
+});
+
+describe('entitiesStage: no possessive or partial entities, no places or months as people (issue 12)', () => {
+  test.each([
+    ['Donald Trump’s lawyer spoke.', 'Donald Trump', 'PERSON', 'person:donald-trump'],
+    ["Hillary Clinton's campaign spent more.", 'Hillary Clinton', 'PERSON', 'person:hillary-clinton'],
+    ['They met on Capitol Hill on Tuesday.', 'Capitol Hill', 'PLACE', 'place:capitol-hill'],
+    ['He served in the Marine Reserve for years.', 'Marine Reserve', 'ORG', 'org:marine-reserve'],
+    ['Voters in New Jersey went to the polls.', 'New Jersey', 'PLACE', 'place:new-jersey'],
+    ['The rally in North Carolina drew crowds.', 'North Carolina', 'PLACE', 'place:north-carolina'],
+    ['Mr. Brown met Scott Brown in Boston.', 'Scott Brown', 'PERSON', 'person:scott-brown'],
+  ])('%s -> "%s" is %s %s', (text, surface, type, id) => {
+    const m = named(text).find((x) => x.text === surface);
+    expect(m && [m.type, m.entity_id]).toEqual([type, id]);
+    expect(named(text).some((x) => /-s$/.test(x.entity_id ?? ''))).toBe(false);
+  });
+  test.each([
+    'In January Smith Jones resigned.',
+    'On Tuesday Election Day arrived.',
+    'Senate Democrats blocked the Affordable Care Act repeal.',
+  ])('%s: no month, weekday or common-noun run is a person', (text) => {
+    const people = named(text).filter((m) => m.type === 'PERSON').map((m) => m.text);
+    expect(people.some((p) => /January|Tuesday|Election|Senate|Affordable/.test(p))).toBe(false);
+  });
+  test('within one article: Obama / Barack Obama / President Obama are one person', () => {
+    const ids = named('Barack Obama spoke. Later, Obama said President Obama would return.').filter((m) => m.type === 'PERSON').map((m) => m.entity_id);
+    expect(new Set(ids)).toEqual(new Set(['person:barack-obama']));
   });
 });

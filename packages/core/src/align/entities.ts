@@ -22,6 +22,64 @@ import type { ArticleStage, Token } from '../model';
 import type { EntityMention, EntityType } from '../schema';
 import { compileGazetteer, type AliasPattern, type Gazetteer } from './gazetteer';
 import { isAllCaps, isCapitalized, nameKey, slugify } from './text';
+import { nameClasses, type NameClass } from './names';
+
+const POSSESSIVE_END = /^(.*\p{L})(?:'s|’s|'|’)$/u;
+/** "Trump's" as one token -> "Trump" + "'s", so no possessive entity (trump-s) is formed. */
+export function splitPossessives(toks: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of toks) {
+    const m = t.kind === 'word' && isCapitalized(t.text) ? POSSESSIVE_END.exec(t.text) : null;
+    if (!m || (t.text.endsWith("'") || t.text.endsWith('’') ? !/s['’]$/.test(t.text) : false)) {
+      out.push(t);
+      continue;
+    }
+    const base = m[1]!;
+    const cut = t.start + base.length;
+    out.push({ ...t, text: base, norm: base.toLowerCase(), lemma: base.toLowerCase(), end: cut, pos: 'PROPN' });
+    out.push({ ...t, text: t.text.slice(base.length), norm: "'s", lemma: "'s", start: cut, pos: 'PART', kind: 'punctuation', stop: true });
+  }
+  return out;
+}
+
+const cls = (phrase: string): ReadonlySet<NameClass> | undefined => nameClasses().get(phrase.toLowerCase());
+/** A common English word in compromise's lexicon that is not also a name ("Senate", "Care"). */
+function isCommonWord(word: string): boolean {
+  const c = cls(word);
+  if (c && (c.has('first') || c.has('last'))) return false;
+  return commonWords().has(word.toLowerCase());
+}
+let common: ReadonlySet<string> | null = null;
+function commonWords(): ReadonlySet<string> {
+  common ??= commonLexicon();
+  return common;
+}
+import nlpc from 'compromise';
+function commonLexicon(): ReadonlySet<string> {
+  const lex = (nlpc as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } }).world().model.one.lexicon;
+  const out = new Set<string>();
+  for (const [k, v] of Object.entries(lex)) {
+    if (k.includes(' ')) continue;
+    const tags = Array.isArray(v) ? v : [v];
+    if (tags.some((t) => /Noun|Adjective|Verb|Adverb|Determiner|Preposition|Conjunction|Pronoun|Plural|Singular|Demonym|Value|Uncountable|Infinitive/.test(t)) && !tags.some((t) => /Name|Place|City|Country|Region|Organization/.test(t))) out.add(k);
+  }
+  return out;
+}
+/** Common-noun endings ("Security", "Amendment", "Democrats"): such a run is not a person unless its last word is a known surname. */
+const NOUN_END = /(?:ity|ment|tion|sion|ance|ence|ness|ics|ism|ure|ary|ery|day|[a-z]s)$/i;
+/** A 2-4 word capitalised run reads as a person's name: a known first name first, or a known surname last, or no common-word sign. */
+export function personLike(words: readonly string[]): boolean {
+  const last = words[words.length - 1]!;
+  if (cls(last)?.has('last')) return true;
+  if (cls(words[0]!)?.has('first')) return true;
+  if (NOUN_END.test(last)) return false;
+  return words.every((w) => !isCommonWord(w));
+}
+const LOCATION_PREP = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around']);
+const isMonthOrDay = (w: string) => {
+  const c = cls(w.replace(/\.$/, ''));
+  return c !== undefined && (c.has('month') || c.has('weekday'));
+};
 
 const NAME_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'X']);
 /** Particles inside person names and connectors inside organisation names. */
@@ -39,6 +97,8 @@ interface Pending {
   /** Titled or after an honorific: a person even when no full name is found. */
   titled: boolean;
   honorific: boolean;
+  /** Rule for the mention when no full name is found and it stands alone (titled). */
+  rule?: string;
 }
 
 function isCapTok(t: Token): boolean {
@@ -163,7 +223,9 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
         i++; // "Russian" in "Russian Foreign Minister": an adjective, keeps a pending title
         continue;
       }
-      if (!isCapTok(t)) {
+      // A sentence's capitalised first word starts a name only when wink reads it as a proper noun ("Lawmakers on Capitol Hill" is not a place).
+      const first = toks.findIndex((u) => u.kind === 'word') === i;
+      if (!isCapTok(t) || (first && t.pos !== 'PROPN' && !titled && !honorific && !cls(t.text)?.has('first'))) {
         titled = honorific = false;
         i++;
         continue;
@@ -190,6 +252,8 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
         break;
       }
       if (cut >= 0 && !hasOrgHead && lastHead !== 'place-suffix') j = cut;
+      // Never end on a connector or particle ("Capitol Hill on" before a stop cue).
+      while (j > i + 1 && (ORG_CONNECTORS.has(toks[j - 1]!.norm) || NAME_PARTICLES.has(toks[j - 1]!.norm))) j--;
       const run = toks.slice(i, j);
       const start = t.start;
       const end = run[run.length - 1]!.end;
@@ -201,11 +265,34 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
         emit(start, end, 'ORG', `org:${slugify(surface)}`, 'pattern:org-head');
       } else if (lastHead === 'place-suffix') {
         emit(start, end, 'PLACE', `place:${slugify(surface)}`, 'pattern:place-head');
+      } else if (run.some((u) => isMonthOrDay(u.text))) {
+        // "January", "Tuesday", "Election Day" are dates, never names.
+      } else if (cls(surface)?.has('place')) {
+        emit(start, end, 'PLACE', `place:${slugify(surface)}`, 'compromise:place');
+      } else if (cls(surface)?.has('org') && !(run.length === 1 && (titled || honorific))) {
+        emit(start, end, 'ORG', `org:${slugify(surface)}`, 'compromise:organization');
       } else if (run.length === 1) {
-        if (!isAllCaps(t.text)) pending.push({ start, end, text: surface, key: nameKey(t.text), titled, honorific });
+        if (isAllCaps(t.text)) {
+          // acronyms without a gazetteer entry stay untyped
+        } else if (!titled && !honorific && !isCommonWord(t.text) && (cls(t.text)?.has('last') || cls(t.text)?.has('first')) && t.pos === 'PROPN') {
+          // A lone known name ("Obama"): coreference below may link it to a full name;
+          // else it stands as its own person (merged across articles by entity-merge).
+          pending.push({ start, end, text: surface, key: nameKey(t.text), titled: true, honorific, rule: 'pattern:lone-known-name' });
+        } else if (!titled && !honorific && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isCommonWord(t.text) && !NOUN_END.test(t.text) && i > 0 && LOCATION_PREP.has(toks[i - 1]!.norm)) {
+          // "in Malatya", "near Limni": a lone unknown proper noun after a preposition of place.
+          emit(start, end, 'PLACE', `place:${slugify(surface)}`, 'pattern:prep-place');
+        } else if (!titled && !honorific && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isCommonWord(t.text) && !NOUN_END.test(t.text) && (toks[j]?.pos === 'VERB' || toks[j]?.pos === 'AUX')) {
+          // "Mueller said", "Spicer told": a lone unknown proper noun as the subject of a verb is a person (surname).
+          pending.push({ start, end, text: surface, key: nameKey(t.text), titled: true, honorific, rule: 'pattern:lone-subject' });
+        } else pending.push({ start, end, text: surface, key: nameKey(t.text), titled, honorific });
       } else if (titled || honorific) {
         emit(start, end, 'PERSON', `person:${slugify(surface)}`, 'pattern:title-name');
-      } else if (!heading && run.length <= 4 && run.every((u) => !isAllCaps(u.text))) {
+      } else if (
+        !heading &&
+        run.length <= 4 &&
+        run.every((u) => !isAllCaps(u.text)) &&
+        personLike(run.map((u) => u.text))
+      ) {
         emit(start, end, 'PERSON', `person:${slugify(surface)}`, 'pattern:propn-name');
       }
       titled = honorific = false;
@@ -233,7 +320,7 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
         }
       }
       if (best) emit(p.start, p.end, 'PERSON', best.id, p.honorific ? 'coref:honorific-surname' : 'coref:surname');
-      else if (p.titled || p.honorific) emit(p.start, p.end, 'PERSON', `person:${slugify(p.text)}`, 'pattern:title-name');
+      else if (p.titled || p.honorific) emit(p.start, p.end, 'PERSON', `person:${slugify(p.text)}`, p.rule ?? 'pattern:title-name');
     }
   }
   return out;
@@ -244,7 +331,7 @@ export const entitiesStage: ArticleStage = {
   englishOnly: true,
   run(state, ctx) {
     const g = compileGazetteer(ctx.lexicons.entities, ctx.nlp);
-    const found = detectEntities(state.article.text, state.tokens, g);
+    const found = detectEntities(state.article.text, state.tokens.map(splitPossessives), g);
     const all = [...state.article.entities, ...found];
     all.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
     state.article.entities = all;

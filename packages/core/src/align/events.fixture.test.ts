@@ -46,3 +46,42 @@ describe('groupEvents on the fixture, two articles at a time', () => {
     expect(groupEvents([r, o].map(extractEventFeatures))).toHaveLength(2);
   });
 });
+
+describe('event date on the fixture (issue 12)', () => {
+  test('the talks were on Tuesday 18 February 2025; the aggregator published on the 21st: the event date is the 18th', () => {
+    const events = groupEvents(riyadh.map(extractEventFeatures));
+    expect(events).toHaveLength(1);
+    expect(events[0]!.date).toBe('2025-02-18');
+    expect(events[0]!.label).toMatch(/\(2025-02-18\)$/);
+    expect(events[0]!.label).not.toMatch(/^[A-Z][a-z]+(?: [A-Z][a-z]+)*, /); // a headline, not an entity list
+  });
+});
+
+describe('undated similar-but-different events (fixtures/events-undated, hand-labelled)', () => {
+  const dir = 'events-undated';
+  const inputs = load(dir);
+  const truth = new Map(
+    readdirSync(ROOT + dir)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => {
+        const raw = readFileSync(`${ROOT}${dir}/${f}`, 'utf8');
+        return [/^id: (\S+)/m.exec(raw)![1]!, /^# event: (\S+)/m.exec(raw)![1]!] as const;
+      }),
+  );
+  const events = groupEvents(inputs.map((a) => extractEventFeatures(engine.analyzeArticle(a))));
+  test('no article has a date, and no event gets one', () => {
+    expect(inputs.every((a) => a.published === null)).toBe(true);
+    expect(events.every((e) => e.date === null && e.event_id.startsWith('ev-undated-'))).toBe(true);
+  });
+  test('different actors/places of the same kind of event stay apart (two quakes, two arrests, two fires, ...)', () => {
+    for (const e of events) expect(new Set(e.article_ids.map((id) => truth.get(id))).size).toBe(1);
+  });
+  // quake-malatya (3 articles) splits 1 + 2 and fire-evia 1 + 1 today (see the report); the others join.
+  test.each(['quake-arequipa', 'arrest-haldane', 'arrest-marquez', 'fire-ventura', 'flood-emilia', 'flood-sylhet', 'resign-canada', 'resign-australia', 'strike-chicago', 'strike-oakland'])(
+    'the same event told with different words joins: %s',
+    (ev) => {
+      const ids = [...truth].filter(([, e]) => e === ev).map(([id]) => id).sort();
+      expect(events.find((e) => e.article_ids.includes(ids[0]!))!.article_ids).toEqual(ids);
+    },
+  );
+});

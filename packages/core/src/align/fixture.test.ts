@@ -203,7 +203,7 @@ describe('claim alignment against the gold file', () => {
     const heldout = loadDir('align-heldout');
     const hg = JSON.parse(readFileSync(join(ROOT, 'gold/heldout-alignment.json'), 'utf8')) as Pick<Gold, 'claims'>;
     const nlp = createNlp();
-    const ctx: EngineContext = Object.freeze({ options: { language: 'auto' }, lexicons, nlp });
+    const ctx: EngineContext = Object.freeze({ options: { language: 'auto', sides: null, matcher: 'lexical' as const }, lexicons, sides: null, nlp });
     const analyses = heldout.map((a) => engine.analyzeArticle(a)).sort((a, b) => cmp(a.article.id, b.article.id));
     const state = { articles: analyses, entityMerges: {}, events: [], claims: [], omissions: [], diffs: [], terms: [], scores: [], evidence: [], warnings: [] } as CorpusState;
     entityMergeStage.run(state, ctx);
@@ -285,15 +285,16 @@ describe('diffs and terms on the fixture corpus', () => {
 });
 
 describe('term choices found by the diffs', () => {
-  test('an in-place one-word substitution no lexicon covers becomes a diff: concept with both surfaces', () => {
-    const uses = report.terms.filter((t) => t.concept_id.startsWith('diff:'));
-    expect(uses.length).toBeGreaterThan(0);
-    for (const u of uses) {
-      const [x, y] = u.concept_id.slice(5).split('|');
-      expect([x, y]).toContain(u.surface);
-      expect(report.terms.filter((t) => t.concept_id === u.concept_id).length).toBeGreaterThanOrEqual(2);
+  test('only substitutions that name the same thing become rows: an entity\'s spellings, spelling variants, paraphrase sets', () => {
+    const uses = report.terms.filter((t) => /^(entity|spelling):/.test(t.concept_id));
+    expect(uses.map((u) => `${u.concept_id} ${u.surface}`)).toContain('entity:person:sergei-lavrov sergey');
+    for (const u of report.terms) {
+      expect(u.concept_id.startsWith('diff:')).toBe(false);
+      expect(u.label).not.toMatch(/^diff:|-spelling|-naming/);
+      // Every row's concept has two or more surfaces in its event.
+      expect(new Set(report.terms.filter((t) => t.concept_id === u.concept_id).map((t) => t.surface)).size).toBeGreaterThanOrEqual(2);
     }
-    expect(uses.map((u) => u.concept_id)).toContain('diff:trip|visit');
+    expect(report.terms.find((t) => t.concept_id === 'kyiv-spelling')?.label).toBe('Kyiv / Kiev');
   });
 });
 
@@ -303,5 +304,27 @@ describe('determinism', () => {
     const again = createEngine().analyze({ articles: shuffled });
     const pick = (r: AnalysisReport) => JSON.stringify([r.events, r.claims, r.omissions, r.diffs, r.terms]);
     expect(pick(again)).toBe(pick(report));
+  });
+});
+
+describe('diffs on the fixture corpus', () => {
+  test('every pair of articles that report a claim has a word diff of it in the report', () => {
+    const artOf = new Map(report.articles.flatMap((a) => a.sentences.map((s) => [s.id, a.id] as const)));
+    const missing: string[] = [];
+    for (const c of report.claims) {
+      const arts = [...new Set(c.sentence_ids.map((s) => artOf.get(s)))];
+      for (let i = 0; i < arts.length; i++) {
+        for (let j = i + 1; j < arts.length; j++) {
+          const has = report.diffs.some((d) => {
+            if (d.claim_id !== c.claim_id) return false;
+            const x = artOf.get(d.a_sentence_id);
+            const y = artOf.get(d.b_sentence_id);
+            return (x === arts[i] && y === arts[j]) || (x === arts[j] && y === arts[i]);
+          });
+          if (!has) missing.push(`${c.claim_id} ${arts[i]}|${arts[j]}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });

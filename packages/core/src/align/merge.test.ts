@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { mergeNames, sameName, type NameRecord } from './merge';
+import { entityMergeStage } from './merge';
+import { createEngine } from '../engine';
+import { createNlp } from '../nlp';
+import { lexicons } from '@parallax/lexicons';
 
 describe('sameName(a, b, type)', () => {
   test.each([
@@ -51,5 +55,28 @@ describe('entityMergeStage (through the engine)', () => {
     expect(ids).toHaveLength(3);
     expect(new Set(ids).size).toBe(1);
     expect(ids[0]).toBe('person:mykhailo-fedorova');
+  });
+});
+
+describe('entity-merge: lone surnames join the one full name across articles (issue 12)', () => {
+  const mk = (id: string, text: string) => ({ id, outlet: id, title: '', published: null, url: null, language: null, text, source: { path: `${id}.txt`, line: null } });
+  const run = (...texts: string[]) => {
+    const engine = createEngine();
+    const analyses = texts.map((t, i) => engine.analyzeArticle(mk(`a${i}`, t)));
+    const state = { articles: analyses, entityMerges: {} as Record<string, string>, entityMergeReasons: {} as Record<string, string>, events: [], claims: [], omissions: [], diffs: [], terms: [], scores: [], evidence: [], warnings: [] };
+    entityMergeStage.run(state as never, { options: {} as never, lexicons, sides: null, nlp: createNlp() });
+    return state;
+  };
+  test.each([
+    { name: 'President Obama -> Barack Obama', texts: ['President Obama spoke on Monday.', 'Barack Obama spoke in Chicago.'], from: 'person:obama', to: 'person:barack-obama' },
+    { name: 'Mr. Brown -> Scott Brown', texts: ['Mr. Brown spoke on Monday.', 'Scott Brown spoke in Boston.'], from: 'person:brown', to: 'person:scott-brown' },
+  ])('$name, with a reason', ({ texts, from, to }) => {
+    const s = run(...texts);
+    expect(s.entityMerges[from]).toBe(to);
+    expect(s.entityMergeReasons[from]).toMatch(/only full name with that surname/);
+  });
+  test('two full names with the surname contradict the merge', () => {
+    const s = run('President Clinton spoke to reporters on Monday about the economy.', 'Former President Bill Clinton spoke to voters in Boston about the economy.', 'On Monday, Hillary Clinton spoke to voters in Boston about the economy.');
+    expect(s.entityMerges).toEqual({});
   });
 });

@@ -90,9 +90,10 @@ export function cmp(a: string, b: string): number {
 
 /** First character is an upper-case letter. */
 export function isCapitalized(s: string): boolean {
+  if (s.length === 0) return false;
   const c = s.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
-  if (c < 128) return false;
+  if (!(c >= 128)) return false; // ASCII non-capital, or the empty string (NaN)
   const ch = s[0]!;
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }

@@ -70,3 +70,16 @@ export function cosine(a: Float32Array, b: Float32Array): number {
   for (let k = 0; k < a.length; k++) s += a[k]! * b[k]!;
   return s;
 }
+
+const rankCache = new WeakMap<object, ReadonlyMap<string, number>>();
+/** Word -> 1-based rank in the lexicon's frequency order (first occurrence). */
+export function wordRanks(lex: { entries: readonly WordVectorBlock[] }): ReadonlyMap<string, number> {
+  let m = rankCache.get(lex);
+  if (m) return m;
+  const out = new Map<string, number>();
+  let r = 0;
+  for (const e of lex.entries) for (const w of e.words.split(' ')) if (!out.has(w)) out.set(w, ++r);
+  rankCache.set(lex, out);
+  m = out;
+  return m;
+}

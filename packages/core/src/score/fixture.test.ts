@@ -41,8 +41,9 @@ beforeAll(() => {
 const DOC_MEASURES = [
   'sentiment', 'loaded_language', 'hedging', 'intensifiers',
   ...MFC_FRAMES.map((f) => `frame:${f}`), ...GENERIC_FRAMES.map((f) => `generic:${f}`),
-  'source_balance:unknown', 'source_balance:russia', 'source_balance:us', 'source_balance:ukraine', 'source_balance:europe',
 ];
+/** Source balance: per attribute, the values present (and `unknown`) sum to 1. */
+const SOURCE_ATTRIBUTES = ['party', 'country', 'role'];
 
 describe('scoring on the Riyadh fixture', () => {
   test('every article has every document measure, sentence sentiment for every sentence, and entity sentiment', () => {
@@ -70,12 +71,12 @@ describe('scoring on the Riyadh fixture', () => {
     }
     let checked = 0;
     for (const s of report.scores) {
-      if (!definitionFor(s.measure) || !/^(sentiment|frame:|generic:|loaded_language|hedging|intensifiers|source_balance:)/.test(s.measure)) continue;
+      if (!definitionFor(s.measure) || !/^(sentiment|bias|frame:|primary_frame:|generic:|loaded_language|hedging|intensifiers|source_balance:)/.test(s.measure)) continue;
       const ev = byKey.get(`${s.article_id}\u0000${s.measure}\u0000${s.scope}\u0000${s.target}`) ?? [];
       expect(ev.length, `${s.measure} ${s.target}`).toBe(s.n_evidence);
       const sum = ev.reduce((x, e) => x + e.weight, 0);
       // Sentence and entity sentiment: S / sqrt(S² + 15); everything else: Σ weights.
-      const expected = s.measure === 'sentiment' && s.scope !== 'document' ? squash(sum, ALPHA) : sum;
+      const expected = s.measure === 'sentiment' && s.scope !== 'document' ? squash(sum, ALPHA) : s.measure === 'bias' && s.scope === 'sentence' ? 1 / (1 + Math.exp(-sum)) : sum;
       // Weights and values are rounded to 4 decimals in the report.
       expect(Math.abs(expected - s.value), `${s.article_id} ${s.measure} ${s.scope} ${s.target}`).toBeLessThan(1e-4 * (ev.length + 1));
       checked++;
@@ -92,8 +93,10 @@ describe('scoring on the Riyadh fixture', () => {
       if (s.measure === 'sentiment') expect(Math.abs(s.value)).toBeLessThanOrEqual(1);
     }
     for (const a of report.articles) {
-      const bal = report.scores.filter((s) => s.article_id === a.id && s.measure.startsWith('source_balance:'));
-      expect(bal.reduce((x, s) => x + s.value, 0)).toBeCloseTo(1, 3);
+      for (const attr of SOURCE_ATTRIBUTES) {
+        const bal = report.scores.filter((s) => s.article_id === a.id && s.measure.startsWith(`source_balance:${attr}:`));
+        expect(bal.reduce((x, s) => x + s.value, 0), `${a.id} ${attr}`).toBeCloseTo(1, 3);
+      }
     }
   });
 });

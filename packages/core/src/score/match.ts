@@ -17,7 +17,8 @@ export function compile<E>(lexicon: { entries: readonly E[] }, term: (e: E) => s
   if (hit) return hit as Compiled<E>;
   const byFirst = new Map<string, { words: string[]; entry: E }[]>();
   for (const entry of lexicon.entries) {
-    const words = term(entry).split(' ');
+    // The tokenizer splits hyphens off ("so-called" -> so - called): entries are matched the same way.
+    const words = term(entry).replace(/-/g, ' - ').split(' ');
     const first = words[0]!;
     let list = byFirst.get(first);
     if (!list) byFirst.set(first, (list = []));

@@ -85,13 +85,18 @@ describe('sentenceItems evidence spans', () => {
     expect(norm.slice(it.start, it.end)).toBe(it.text);
   });
 
-  test('learned news words weigh 0 in sentence scope and are not sentence evidence', () => {
-    const t = toks('The allegation against Smith surfaced.');
+  test('learned news words count in sentence scope (newsSentence 1), except nouns; with 0 none are sentence evidence', () => {
+    const t = toks('Smith was indicted after the allegation surfaced.');
     const items = sentenceItems(t, lexicons);
-    const news = items.find((i) => i.rule === 'news:allegation')!;
-    expect(news.weight).toBeCloseTo(0, 12);
-    expect(news.scored).toBeLessThan(0);
-    expect(sentenceEvidence(items).some((i) => i.kind === 'news')).toBe(false);
+    const verb = items.find((i) => i.rule === 'news:indict')!;
+    expect(verb.weight).toBeLessThan(0);
+    expect(verb.weight).toBeCloseTo(verb.scored, 12);
+    // A learned noun ("allegation", "percent") is what targets co-occur with: entity scope only.
+    expect(items.find((i) => i.rule === 'news:allegation')!.weight).toBeCloseTo(0, 12);
+    expect(sentenceEvidence(items).map((i) => i.rule)).toEqual(expect.arrayContaining(['news:indict']));
+    expect(sentenceEvidence(items).map((i) => i.rule)).not.toContain('news:allegation');
+    const off = sentenceItems(t, lexicons, { ...DEFAULT_PARAMS, newsSentence: 0 });
+    expect(sentenceEvidence(off).some((i) => i.kind === 'news')).toBe(false);
   });
 });
 

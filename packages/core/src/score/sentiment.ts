@@ -7,7 +7,7 @@
  * ×−0.74, "least", "never so"), contrast (before the last "but" ×0.5, after ×1.5), CAPITALS and
  * "!"/"??" emphasis; topic words (`sentiment-topic`) ×`topicSentence`; names, job titles
  * ("special envoy") and HTML entity names are skipped; learned news words (`sentiment-news`)
- * are items with weight × `newsSentence` (0: kept for entity scope only).
+ * are items with weight × `newsSentence` (1: they count in sentence scope as in the entity's clause).
  *
  * Entity scope (`entityItems`): a product of documented factors per item (clause, distance,
  * quotes, the entity's own speech verb, topic and news words in the entity's clause).
@@ -16,8 +16,10 @@
  * lies in (−1, 1). See README.md for the factors and how they were chosen.
  */
 import type { Lexicons, ModifierEntry, SentimentEntry } from '@parallax/lexicons';
-import type { Token } from '../model';
+import type { QuotedSpan, Token } from '../model';
+import { quotationIndexOfTokens, quotationsOfTokens } from '../stages/quotations';
 import { compileMap, type Compiled } from './match';
+import { inValencePhrase, senseMap } from './senses';
 
 export const ALPHA = 15;
 const CAPS_INCR = 0.733;
@@ -61,7 +63,7 @@ export const DEFAULT_PARAMS: Readonly<SentimentParams> = Object.freeze({
   distanceDecay: 0.1,
   quoteForEntity: 0.5,
   speakerVerb: 0.5,
-  newsSentence: 0,
+  newsSentence: 1,
   newsEntity: 1,
 });
 
@@ -81,8 +83,8 @@ export interface SentimentItem {
   weight: number;
   /** Raw lexicon valence (0 for emphasis). */
   valence: number;
-  /** word: VADER lexicon; topic: `sentiment-topic`; news: `sentiment-news` (learned); emoticon; emphasis ("!", "??"). */
-  kind: 'word' | 'topic' | 'news' | 'emoticon' | 'emphasis';
+  /** word: VADER lexicon; topic: `sentiment-topic`; news: `sentiment-news` (learned); emoticon; emphasis ("!", "??"); skipped: a lexicon word a `senses` rule does not count here (weight 0, with the rule's reason). */
+  kind: 'word' | 'topic' | 'news' | 'emoticon' | 'emphasis' | 'skipped';
   /** Valence after modifiers and contrast, before any scope factor. */
   scored: number;
   /** How `scored` was reached (lexicon value and modifiers). */
@@ -144,6 +146,9 @@ function tables(lex: Lexicons): Tables {
 
 /** Parts of speech of `sentiment-news` words (as in bench/learn-sentiment-news.ts). */
 export const NEWS_POS: ReadonlySet<string> = new Set(['NOUN', 'VERB', 'ADJ', 'ADV']);
+
+/** Symbols that glue a following word into a URL or identifier. */
+const GLUE: ReadonlySet<string> = new Set(['_', '/', '://', '=', '\\']);
 
 const CLAUSE_PUNCT = new Set([',', ';', ':', '—', '–', '(', ')', '"']);
 const CLAUSE_WORDS = new Set(['but', 'while', 'whereas', 'although', 'though', 'because', 'however', 'yet']);
@@ -239,6 +244,7 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
     }
   }
   const clause = clauses(tokens);
+  const sm = senseMap(tokens, lex);
   let upper = 0;
   let lower = 0;
   for (const t of tokens) {
@@ -284,11 +290,25 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
       i = mp.to - 1;
       continue;
     }
+    // Word senses (lexicon `senses`): a phrase with its own valence ("obstruction of justice", an
+    // epithet) is scored as one item; words of institutions, titles and topic nouns ("Social
+    // Security", "health care", "Justice Kennedy", "special election") are not evaluations.
+    const sv = sm.valenceAt(i);
+    if (!sv && inValencePhrase(sm, i)) continue;
+    const block = sv ? undefined : sm.blocked(i, 'sentiment');
+    if (block) {
+      // Shown, with its reason, at weight 0 when the lexicon would have scored the word.
+      const bv = valence.get(t.norm) ?? valence.get(t.lemma) ?? topic.get(t.norm) ?? topic.get(t.lemma);
+      if (bv !== undefined) items.push({ index: i, start: t.start, end: t.end, text: t.text, rule: `senses:${block.phrase}`, weight: 0, valence: bv, kind: 'skipped', scored: 0, why: `not counted (${block.reason})`, contrast: 1, reason: `not an evaluation here: ${block.reason} (lexicon valence ${bv} not counted)` });
+      continue;
+    }
+    // Parts of URLs and identifiers ("http://url_removed") are not words.
+    if (i > 0 && tokens[i - 1]!.end === t.start && GLUE.has(tokens[i - 1]!.text)) continue;
     // HTML entity names left in the text ("&gt;", "&amp;") are not words.
     if (tokens[i - 1]?.text === '&' && tokens[i - 1]!.end === t.start && tokens[i + 1]?.text === ';' && tokens[i + 1]!.start === t.end) continue;
     // Parts of names and titles ("Defense Secretary", "Hope Hicks") are not evaluations: a
     // capitalised word after the first word next to another capitalised word.
-    if (p.skipNames && i > firstWord && isCapitalised(t) && (isCapitalised(tokens[i + 1]) || (i > 1 && isCapitalised(tokens[i - 1])))) continue;
+    if (!sv && p.skipNames && i > firstWord && isCapitalised(t) && (isCapitalised(tokens[i + 1]) || (i > 1 && isCapitalised(tokens[i - 1])))) continue;
     // An evaluative adjective in a job title ("special envoy", "top aide", "senior adviser") names a post.
     if (t.pos === 'ADJ' && (modOf[i + 1]?.kind === 'title' || (tokens[i + 1]?.pos === 'ADJ' && modOf[i + 2]?.kind === 'title'))) continue;
     // Multi-word idioms first ("bad ass", "kiss of death"), then the word itself.
@@ -297,7 +317,11 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
     let v0: number;
     let to = i + 1;
     let kind: SentimentItem['kind'] = 'word';
-    if (ph) {
+    if (sv) {
+      key = sv.entry.phrase;
+      v0 = sv.entry.valence!;
+      to = sv.to;
+    } else if (ph) {
       key = ph.entry.term;
       v0 = ph.entry.valence;
       to = ph.to;
@@ -329,7 +353,7 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
       if (mk && (mk.kind === 'booster' || mk.kind === 'dampener')) continue;
     }
     let v = v0;
-    const why: string[] = [kind === 'news' ? `${v0}` : `VADER ${v0}`];
+    const why: string[] = [sv ? `sense phrase ${v0} (${sv.entry.reason})` : kind === 'news' ? `${v0}` : `VADER ${v0}`];
     if (mixedCase && isCaps(t.text)) {
       const s = v0 < 0 ? -CAPS_INCR : CAPS_INCR;
       v += s;
@@ -382,15 +406,17 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
     }
     const last = tokens[to - 1]!;
     const text = to === i + 1 ? t.text : tokens.slice(i, to).reduce((a, x, k) => (k === 0 ? x.text : a + ' '.repeat(Math.max(0, x.start - tokens[i + k - 1]!.end)) + x.text), '');
-    const w = kind === 'topic' ? v * p.topicSentence : kind === 'news' ? v * p.newsSentence : v;
+    // Learned news nouns ("percent", "email") are what targets co-occur with, not evaluations: they count in entity scope only.
+    const newsNoun = kind === 'news' && t.pos === 'NOUN';
+    const w = kind === 'topic' ? v * p.topicSentence : kind === 'news' ? (newsNoun ? 0 : v * p.newsSentence) : v;
     const reason =
       kind === 'topic'
         ? `topic word: names the event rather than the outlet's evaluation (${why.join('; ')}); counted ×${p.topicSentence}`
         : kind === 'news'
-          ? `news lexicon (learned) ${why.join('; ')}${p.newsSentence !== 1 ? `; sentence scope ×${p.newsSentence}` : ''}`
+          ? `news lexicon (learned) ${why.join('; ')}${newsNoun ? '; a noun: entity scope only' : p.newsSentence !== 1 ? `; sentence scope ×${p.newsSentence}` : ''}`
           : why.join('; ');
     // News-lexicon items with sentence weight 0 are kept for entity scope (see `sentenceEvidence`).
-    const item: SentimentItem = { index: i, start: t.start, end: last.end, text, rule: `${kind === 'word' ? 'vader' : kind}:${key}`, weight: w, valence: v0, kind, scored: v, why: why.join('; '), contrast: f, reason };
+    const item: SentimentItem = { index: i, start: t.start, end: last.end, text, rule: `${sv ? 'senses' : kind === 'word' ? 'vader' : kind}:${key}`, weight: w, valence: v0, kind, scored: v, why: why.join('; '), contrast: f, reason };
     if (t.pos === 'VERB' && tb.speech.has(t.lemma)) item.speech = true;
     items.push(item);
     i = to - 1;
@@ -448,14 +474,13 @@ export interface SentenceContext {
   word: number[];
 }
 
-const QUOTE_MARKS = new Set(['"', '“', '”']);
-
-export function sentenceContext(tokens: readonly Token[]): SentenceContext {
+/**
+ * `quoted`: the article's quoted spans (stage `quotations`, which may open sentences
+ * earlier); without them, the quotations of the sentence's own tokens.
+ */
+export function sentenceContext(tokens: readonly Token[], quoted: readonly QuotedSpan[] = quotationsOfTokens(tokens)): SentenceContext {
   const clause = clauses(tokens);
-  const quote = new Array<number>(tokens.length).fill(-1);
-  const marks: number[] = [];
-  for (let i = 0; i < tokens.length; i++) if (QUOTE_MARKS.has(tokens[i]!.text)) marks.push(i);
-  for (let k = 0; k + 1 < marks.length; k += 2) for (let i = marks[k]! + 1; i < marks[k + 1]!; i++) quote[i] = k >> 1;
+  const quote = quotationIndexOfTokens(tokens, quoted);
   const word = new Array<number>(tokens.length);
   let w = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -495,7 +520,7 @@ export function entityItems(
   }
   const out: SentimentItem[] = [];
   for (const it of items) {
-    if (mentionTokens.some((m) => it.index >= m.from && it.index < m.to)) continue;
+    if (it.kind === 'skipped' || mentionTokens.some((m) => it.index >= m.from && it.index < m.to)) continue;
     const same = targetClauses.has(clause[it.index]!);
     let d = Infinity;
     for (const m of mentionTokens) {

@@ -14,6 +14,11 @@ const report = {
     score('document', 'b', '', 'frame:economic', 0),
     score('document', 'a', '', 'sentiment', 0.1),
     score('document', 'b', '', 'sentiment', -0.3),
+    score('sentence', 'a', 'a:s0', 'bias', 0.9),
+    score('sentence', 'a', 'a:s1', 'bias', 0.1),
+    score('sentence', 'b', 'b:s0', 'bias', 0.6),
+    score('document', 'a', '', 'primary_frame:economic', 0.2),
+    score('document', 'b', '', 'primary_frame:political', 0.4),
   ],
 } as unknown as AnalysisReport;
 
@@ -48,5 +53,17 @@ describe('agreement', () => {
     expect(res.rows.find((x) => x.measure === 'sentiment')).toMatchObject({ kind: 'continuous', kappa: null });
     expect(res.rows.find((x) => x.measure === 'sentiment')!.pearson).toBeCloseTo(1, 10);
     expect(agreementFiles(res).map((f) => f.name)).toEqual(['agreement.csv', 'agreement.json', 'confusion.csv']);
+  });
+  test('bias: 0/1 codes against the model threshold, not "> 0"', () => {
+    const { rows } = parseCoded('sentence_id,measure,value\na:s0,bias,1\na:s1,bias,0\nb:s0,bias,1\n');
+    const r = agreement(report, rows).rows.find((x) => x.measure === 'bias')!;
+    expect(r).toMatchObject({ n: 3, kappa: 1, macro_f1: 1 });
+  });
+  test('primary_frame: coded frame names against the primary_frame:<name> row', () => {
+    const { rows } = parseCoded('article_id,measure,value\na,primary_frame,economic\nb,primary_frame,economic\n');
+    const r = agreement(report, rows).rows.find((x) => x.measure === 'primary_frame')!;
+    expect(r).toMatchObject({ kind: 'categorical', n: 2, n_unmatched: 0 });
+    expect(r.labels).toEqual(['economic', 'political']);
+    expect(r.confusion).toEqual([[1, 1], [0, 0]]);
   });
 });

@@ -7,12 +7,21 @@
  * categories — labels, or numbers that only take −1/0/1 or 0/1 — also get Cohen's κ,
  * nominal α, macro-F1 and a confusion table, after Parallax's value is put into the
  * same categories: sign with a neutral band of ±`band` (−1/0/1, negative/neutral/positive)
- * or presence (value > 0) for 0/1 and yes/no codes.
+ * or presence (value > 0; for `bias`, probability ≥ the bias model's threshold) for 0/1 and
+ * yes/no codes. A coded `primary_frame` (a frame name per article) is compared, as a
+ * category, with the article's `primary_frame:<name>` row.
  */
 import Papa from 'papaparse';
 import type { AnalysisReport } from '../schema';
 import { cohenKappa, confusion, f1Scores, krippendorffAlpha, labelsOf, pearson, spearman } from './stats';
 import { toCsv } from '../exports';
+import { lexicons } from '@parallax/lexicons';
+
+/** Presence cut-off of a 0 … 1 measure when the coding is 0/1 (yes/no): `bias` uses its model's F1 threshold, others "> 0". */
+function presenceAt(measure: string): number {
+  if (measure === 'bias') return lexicons.biasModel.entries.find((e) => e.feature === 'meta:threshold')?.weight ?? 0.5;
+  return 0;
+}
 
 export interface CodedRow {
   /** 1-based line in the coded file (header = line 1). */
@@ -89,13 +98,17 @@ export function agreement(report: AnalysisReport, coded: readonly CodedRow[], ba
   const ours = new Map<string, number>();
   for (const s of report.scores) ours.set(`${s.scope}\u0000${s.article_id}\u0000${s.target}\u0000${s.measure}`, s.value);
   const known = new Set(report.articles.map((a) => a.id));
-  const groups = new Map<string, { gold: string[]; pred: number[] }>();
+  const groups = new Map<string, { gold: string[]; pred: number[]; predLabel: string[] }>();
+  // Coded `primary_frame` (a frame name per article) is compared with the article's primary_frame:<name> row.
+  const primaryOf = new Map<string, { label: string; value: number }>();
+  for (const s of report.scores) if (s.scope === 'document' && s.measure.startsWith('primary_frame:')) primaryOf.set(s.article_id, { label: s.measure.slice('primary_frame:'.length), value: s.value });
   const unmatched: { line: number; reason: string }[] = [];
   const nUnmatched = new Map<string, number>();
   for (const r of coded) {
     const g = `${r.measure}\u0000${r.scope}`;
-    if (!groups.has(g)) groups.set(g, { gold: [], pred: [] });
-    const v = ours.get(`${r.scope}\u0000${r.article_id}\u0000${r.target}\u0000${r.measure}`);
+    if (!groups.has(g)) groups.set(g, { gold: [], pred: [], predLabel: [] });
+    const prim = r.measure === 'primary_frame' && r.scope === 'document' ? primaryOf.get(r.article_id) : undefined;
+    const v = prim ? prim.value : ours.get(`${r.scope}\u0000${r.article_id}\u0000${r.target}\u0000${r.measure}`);
     if (v === undefined) {
       const why = !known.has(r.article_id) ? `article "${r.article_id}" is not among the analysed inputs` : `no ${r.scope} score "${r.measure}"${r.target ? ` for "${r.target}"` : ''}`;
       unmatched.push({ line: r.line, reason: why });
@@ -104,20 +117,25 @@ export function agreement(report: AnalysisReport, coded: readonly CodedRow[], ba
     }
     groups.get(g)!.gold.push(r.value);
     groups.get(g)!.pred.push(v);
+    groups.get(g)!.predLabel.push(prim ? prim.label : String(v));
   }
   const rows: AgreementRow[] = [];
   for (const key of [...groups.keys()].sort()) {
     const [measure, scope] = key.split('\u0000') as [string, string];
-    const { gold, pred } = groups.get(key)!;
+    const { gold, pred, predLabel } = groups.get(key)!;
     const numeric = gold.length > 0 && gold.every(isNum);
     const lower = gold.map((g) => g.toLowerCase());
     const signCats = gold.length > 0 && lower.every((g) => g in SIGN_LABELS) && !lower.every((g) => g === '0' || g === '1');
     const presenceCats = gold.length > 0 && lower.every((g) => g in PRESENCE_LABELS);
     let goldCats: string[] | null = null;
     let predCats: string[] | null = null;
-    if (presenceCats) {
+    if (measure === 'primary_frame') {
+      goldCats = lower;
+      predCats = predLabel;
+    } else if (presenceCats) {
       goldCats = lower.map((g) => PRESENCE_LABELS[g]!);
-      predCats = pred.map((p) => (p > 0 ? 'present' : 'absent'));
+      const at = presenceAt(measure);
+      predCats = pred.map((p) => (at > 0 ? p >= at : p > 0) ? 'present' : 'absent');
     } else if (signCats) {
       goldCats = lower.map((g) => SIGN_LABELS[g]!);
       predCats = pred.map((p) => (p > band ? 'positive' : p < -band ? 'negative' : 'neutral'));
@@ -125,7 +143,7 @@ export function agreement(report: AnalysisReport, coded: readonly CodedRow[], ba
       goldCats = gold;
       predCats = pred.map(String);
     }
-    const nums = numeric ? gold.map(Number) : null;
+    const nums = numeric && measure !== 'primary_frame' ? gold.map(Number) : null;
     const fin = (x: number) => (Number.isFinite(x) ? x : null);
     const labels = goldCats && predCats ? labelsOf(goldCats, predCats) : [];
     rows.push({

@@ -1,0 +1,4 @@
+import { defineConfig } from 'vitest/config';
+export default defineConfig({
+  test: { include: ['src/**/*.test.ts'], reporters: ['default', ['json', { outputFile: '../../.reports/encoder.json' }]] },
+});
