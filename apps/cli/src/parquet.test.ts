@@ -44,7 +44,7 @@ describe('--parquet', { timeout: 300_000 }, () => {
 
   test('a table larger than a row group, with quoted commas, newlines and a header-less part', async () => {
     const header = [...CSV_HEADERS['terms.csv']];
-    const data = Array.from({ length: 120_001 }, (_, i) => [`c${i % 97}`, `a${i}`, i % 3 === 0 ? 'Outlet, "Inc."' : `line\nbreak ${i}`, '=SUM(A1)', i]);
+    const data = Array.from({ length: 120_001 }, (_, i) => [`c${i % 97}`, `a${i}`, i % 3 === 0 ? 'Outlet, "Inc."' : `line\nbreak ${i}`, '=SUM(A1)', i, 'L']);
     const csv = toCsv(header, data);
     writeFileSync(join(tmp, 'terms.csv'), csv);
     writeFileSync(join(tmp, 'terms-part.csv'), csv.slice(csv.indexOf('\r\n') + 2));
@@ -53,8 +53,8 @@ describe('--parquet', { timeout: 300_000 }, () => {
     for (const f of ['terms.parquet', 'terms-part.parquet']) {
       const rows = await readParquet(join(tmp, f));
       expect(rows).toHaveLength(120_001);
-      expect(rows[0]).toEqual({ concept_id: 'c0', article_id: 'a0', outlet: 'Outlet, "Inc."', surface: "'=SUM(A1)", count: 0 });
-      expect(rows[120_000]).toEqual({ concept_id: `c${120_000 % 97}`, article_id: 'a120000', outlet: 'Outlet, "Inc."', surface: "'=SUM(A1)", count: 120_000 });
+      expect(rows[0]).toEqual({ concept_id: 'c0', article_id: 'a0', outlet: 'Outlet, "Inc."', surface: "'=SUM(A1)", count: 0, label: 'L' });
+      expect(rows[120_000]).toEqual({ concept_id: `c${120_000 % 97}`, article_id: 'a120000', outlet: 'Outlet, "Inc."', surface: "'=SUM(A1)", count: 120_000, label: 'L' });
     }
   });
 });
