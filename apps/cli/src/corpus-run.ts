@@ -181,7 +181,7 @@ export async function runCorpus(
     const where = (x: Item) => `${x.s.source.path}${x.s.source.line ? `:${x.s.source.line}` : ''}`;
     for (const a of sortedItems) {
       const rec = { path: a.s.source.path, line: a.s.source.line, article_id: a.s.id };
-      if (a.s.failed !== null) {
+      if (a.s.failed != null) {
         // An article stage threw (isolate.ts): rejected, with the warning buildReport gives it.
         inputs.push({ ...rec, status: 'rejected', reason: a.s.failed });
         failedWarnings.push({ article_id: a.s.id, code: 'internal-error', message: `${a.s.failed}; the article is rejected` });

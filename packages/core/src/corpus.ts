@@ -46,7 +46,7 @@ export interface ArticleSummary {
   /** Distinct document-scope measures (articles.csv's wide columns), sorted. */
   doc_measures: string[];
   /** Set when an article stage threw (isolate.ts): the input's rejection reason; the article is not kept. */
-  failed: string | null;
+  failed?: string | null;
 }
 
 export function summarizeArticle(a: ArticleAnalysis): ArticleSummary {
