@@ -122,7 +122,7 @@ describe('parseFile — .txt / .md', () => {
 
   test('an unquoted colon in a value: the fields still read, with a plain-words warning', () => {
     const { article, warnings } = only('a.md', '---\nid: talks-day-2\noutlet: Daily Ledger\ntitle: Riyadh talks: day two\npublished: 2025-02-18\n---\nBody.');
-    expect([article.id, article.outlet, article.title, article.published]).toEqual(['talks-day-2', 'Daily Ledger', 'Riyadh talks: day two', '2025-02-18']);
+    expect([article.id, article.outlet, article.title, article.published]).toEqual(['talks-day-2', 'Daily Ledger', 'Riyadh talks: day two', '2025-02-18T00:00:00Z']);
     expect(warnings).toContain(LENIENT_NOTE);
     expect(article.text).toBe('Body.');
   });
