@@ -7,7 +7,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
-import { OUTPUT_FILES, OUTPUT_MARKER } from '@parallax/core';
+import { CSV_HEADERS, OUTPUT_FILES, OUTPUT_MARKER } from '@parallax/core';
 
 export const MARKER = OUTPUT_MARKER;
 
@@ -20,6 +20,9 @@ const OUR_FILES: ReadonlySet<string> = new Set([
   'confusion.csv',
   'shard.json',
   'analyses.jsonl',
+  'summaries.jsonl',
+  'report',
+  ...Object.keys(CSV_HEADERS).map((n) => n.replace(/\.csv$/, '.parquet')),
   'inputs.jsonl',
 ]);
 

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createEngine, type ArticleAnalysis, type ArticleInput } from '@parallax/core';
-import { inlineAnalyzer, workerAnalyzer } from './pool';
+import { inlineAnalyzer, serializeAnalysis, workerAnalyzer } from './pool';
 
 const root = resolve(import.meta.dirname, '../../..');
 const dir = join(root, 'fixtures/riyadh-2025-02-18');
@@ -35,9 +35,9 @@ describe('analyzers isolate a failing article', { timeout: 300_000 }, () => {
   ])('%s: the failing article is a failed analysis, the others are analysed, output as in the engine', async (_n, make) => {
     const analyzer = make();
     try {
-      const json = await Promise.all(articles.map((a) => analyzer.run(a)));
+      const json = (await Promise.all(articles.map((a) => analyzer.run(a)))).map((r) => r.json);
       const engine = createEngine();
-      expect(json).toEqual(articles.map((a) => JSON.stringify(engine.analyzeArticle(a))));
+      expect(json).toEqual(articles.map((a) => serializeAnalysis(engine.analyzeArticle(a)).json));
       const parsed = json.map((j) => JSON.parse(j) as ArticleAnalysis);
       expect(parsed.map((a) => a.failure?.stage ?? null)).toEqual([null, 'normalize', null]);
       const report = engine.buildReport(parsed, []);

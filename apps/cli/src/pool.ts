@@ -9,14 +9,36 @@
  * and keeps analysing in the calling thread until the first of them has loaded.
  * Either way the JSON text is identical, so output does not depend on the worker count.
  */
+import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { createEngine, failedAnalysis, type ArticleInput, type EngineOptions } from '@parallax/core';
+import { createEngine, failedAnalysis, summarizeArticle, type ArticleAnalysis, type ArticleInput, type ArticleSummary, type EngineOptions } from '@parallax/core';
 
 export interface WorkerRequest {
   seq: number;
   article: ArticleInput;
 }
-export type WorkerReply = { seq: number; json: string } | { seq: number; error: string };
+
+/** An analysis as it crosses threads and goes to disk. */
+export interface Analysed {
+  /** JSON of the analysis with `tokens` as its last key. */
+  json: string;
+  /** UTF-16 length of `json` before `,"tokens":` (the head a reader can parse without tokens). */
+  headChars: number;
+  /** The article's summary with the sha256 of its normalized text (duplicate detection). */
+  summary: CliSummary;
+}
+export type CliSummary = ArticleSummary & { text_key: string };
+export type WorkerReply = ({ seq: number } & Analysed) | { seq: number; error: string };
+
+/** Serialize with tokens last, so the analysis without tokens is a prefix of the line (jobs.ts reads only that). */
+export function serializeAnalysis(a: ArticleAnalysis): Analysed {
+  const { tokens, ...rest } = a;
+  const head = JSON.stringify(rest);
+  const headChars = head.length - 1;
+  const json = `${head.slice(0, headChars)},"tokens":${JSON.stringify(tokens)}}`;
+  const summary = { ...summarizeArticle(a), text_key: createHash('sha256').update(a.article.text).digest('base64') };
+  return { json, headChars, summary };
+}
 
 /** How many articles each worker may have queued (keeps workers busy, bounds memory). */
 const IN_FLIGHT_PER_WORKER = 16;
@@ -24,10 +46,12 @@ const IN_FLIGHT_PER_WORKER = 16;
 const BATCH = 4;
 
 export interface Analyzer {
-  /** Start analysing; resolves to the analysis as JSON text. */
-  run(article: ArticleInput): Promise<string>;
+  /** Start analysing; resolves to the analysis as JSON text (with its summary). */
+  run(article: ArticleInput): Promise<Analysed>;
   /** Articles submitted but not finished. */
   readonly pending: number;
+  /** The worker threads, if any were started (the corpus phase reuses them: a thread costs 1-2 s to start). */
+  readonly threads: readonly Worker[];
   close(): Promise<void>;
 }
 
@@ -37,19 +61,20 @@ export function inlineAnalyzer(engineOptions: Partial<EngineOptions>): Analyzer 
     run: (article) => {
       // analyzeArticle isolates stage failures; this catches the rest, exactly as worker.ts does.
       try {
-        return Promise.resolve(JSON.stringify(engine.analyzeArticle(article)));
+        return Promise.resolve(serializeAnalysis(engine.analyzeArticle(article)));
       } catch (err) {
-        return Promise.resolve(JSON.stringify(failedAnalysis(article, 'worker', err)));
+        return Promise.resolve(serializeAnalysis(failedAnalysis(article, 'worker', err)));
       }
     },
     pending: 0,
+    threads: [],
     close: () => Promise.resolve(),
   };
 }
 
 interface Slot {
   worker: Worker;
-  jobs: Map<number, { resolve: (json: string) => void; reject: (err: Error) => void }>;
+  jobs: Map<number, { resolve: (a: Analysed) => void; reject: (err: Error) => void }>;
   outbox: WorkerRequest[];
 }
 
@@ -70,11 +95,12 @@ export function workerAnalyzer(engineOptions: Partial<EngineOptions>, workers: n
         onReady?.();
         return;
       }
+      if (!Array.isArray(replies)) return; // a corpus-phase job reply (corpus-pool.ts listens for those)
       for (const r of replies) {
         const job = slot.jobs.get(r.seq);
         if (!job) continue;
         slot.jobs.delete(r.seq);
-        if ('json' in r) job.resolve(r.json);
+        if ('json' in r) job.resolve(r);
         else job.reject(new Error(`analysis failed in a worker: ${r.error}`));
       }
     });
@@ -98,7 +124,7 @@ export function workerAnalyzer(engineOptions: Partial<EngineOptions>, workers: n
       let slot = slots[0] as Slot;
       for (const s of slots) if (s.jobs.size < slot.jobs.size) slot = s;
       const id = seq++;
-      const p = new Promise<string>((resolve, reject) => slot.jobs.set(id, { resolve, reject }));
+      const p = new Promise<Analysed>((resolve, reject) => slot.jobs.set(id, { resolve, reject }));
       slot.outbox.push({ seq: id, article });
       if (slot.outbox.length >= BATCH) {
         slot.worker.postMessage(slot.outbox.splice(0));
@@ -110,6 +136,9 @@ export function workerAnalyzer(engineOptions: Partial<EngineOptions>, workers: n
     },
     get pending() {
       return slots.reduce((n, s) => n + s.jobs.size, 0);
+    },
+    get threads() {
+      return slots.map((s) => s.worker);
     },
     async close() {
       await Promise.all(slots.map((s) => s.worker.terminate()));
@@ -153,11 +182,14 @@ export function createAnalyzer(engineOptions: Partial<EngineOptions>, workers: n
     get pending() {
       return pool?.pending ?? 0;
     },
+    get threads() {
+      return ready ? (pool?.threads ?? []) : [];
+    },
     close: () => pool?.close() ?? Promise.resolve(),
   };
 }
 
-type Analysed<E> = E extends { kind: 'article' } ? E & { json: string | null } : E;
+type WithAnalysis<E> = E extends { kind: 'article' } ? E & { json: Analysed | null } : E;
 
 /**
  * Yield every event in input order; an article event that `select` accepts gets
@@ -168,17 +200,17 @@ export async function* analyzeInOrder<E extends { kind: string }>(
   analyzer: Analyzer,
   workers: number,
   select: (e: E & { kind: 'article' }) => boolean = () => true,
-): AsyncGenerator<Analysed<E>> {
+): AsyncGenerator<WithAnalysis<E>> {
   const limit = Math.max(1, workers) * IN_FLIGHT_PER_WORKER;
-  type Entry = { event: E; json: Promise<string> | null; done: boolean; value: string | null };
+  type Entry = { event: E; json: Promise<Analysed> | null; done: boolean; value: Analysed | null };
   const queue: Entry[] = [];
   let inFlight = 0;
-  const out = async (entry: Entry): Promise<Analysed<E>> => {
+  const out = async (entry: Entry): Promise<WithAnalysis<E>> => {
     if (entry.json) {
       entry.value = await entry.json;
       inFlight--;
     }
-    return (entry.event.kind === 'article' ? { ...entry.event, json: entry.value } : entry.event) as Analysed<E>;
+    return (entry.event.kind === 'article' ? { ...entry.event, json: entry.value } : entry.event) as WithAnalysis<E>;
   };
   for await (const event of events) {
     const entry: Entry = { event, json: null, done: true, value: null };

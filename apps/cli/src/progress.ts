@@ -67,3 +67,82 @@ export async function createProgress(paths: readonly string[], enabled: boolean,
     },
   };
 }
+
+/**
+ * Phases of a run (analysing, grouping, aligning, writing): a bar with counts and
+ * ETA per phase on a TTY, and the time of each phase for the end summary. A phase
+ * may be entered several times (once per window): its times add up. Nothing of
+ * this goes into the report.
+ */
+export interface Phases {
+  /** Enter a phase; `initial` is how much of `total` is already done (a phase entered again). */
+  start(name: string, total: number | null, unit?: string, initial?: number): void;
+  tick(done: number): void;
+  /** Leave the phase; `count` is added to what it handled. */
+  done(name: string, count: number): void;
+  /** Set what a phase handled in all (when counted across entries). */
+  finish(name: string, count: number): void;
+  /** Record a phase measured elsewhere (e.g. the per-article phase's own bar). */
+  record(name: string, ms: number, count: number): void;
+  /** "time: analysing 12.3 s · grouping 0.4 s · …" */
+  summary(): string;
+  readonly times: { name: string; ms: number; count: number }[];
+}
+
+export function createPhases(enabled: boolean, now: () => number = () => performance.now()): Phases {
+  const tty = enabled && process.stderr.isTTY === true;
+  const times: { name: string; ms: number; count: number }[] = [];
+  const entry = (name: string) => {
+    let t = times.find((x) => x.name === name);
+    if (!t) times.push((t = { name, ms: 0, count: 0 }));
+    return t;
+  };
+  let t0 = 0;
+  let bar: cliProgress.SingleBar | null = null;
+  let barName = '';
+  return {
+    times,
+    start(name, total, unit = 'articles', initial = 0) {
+      t0 = now();
+      if (!tty) return;
+      if (bar && barName === name) return; // same phase again: keep its bar
+      bar?.stop();
+      barName = name;
+      bar = new cliProgress.SingleBar(
+        {
+          stream: process.stderr,
+          format: total === null ? `${name.padEnd(9)} …` : `${name.padEnd(9)} {bar} {percentage}% | {value}/{total} ${unit} | ETA {eta_formatted}`,
+          hideCursor: true,
+          etaBuffer: 50,
+          fps: 5,
+        },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(Math.max(1, total ?? 1), initial);
+    },
+    tick(done) {
+      bar?.update(done);
+    },
+    done(name, count) {
+      const t = entry(name);
+      t.ms += now() - t0;
+      t.count += count;
+    },
+    finish(name, count) {
+      bar?.stop();
+      bar = null;
+      entry(name).count = count;
+    },
+    record(name, ms, count) {
+      const t = entry(name);
+      t.ms += ms;
+      t.count += count;
+    },
+    summary() {
+      bar?.stop();
+      bar = null;
+      const total = times.reduce((s, t) => s + t.ms, 0);
+      return `time: ${times.map((t) => `${t.name} ${(t.ms / 1000).toFixed(1)} s`).join(' · ')} · total ${(total / 1000).toFixed(1)} s`;
+    },
+  };
+}

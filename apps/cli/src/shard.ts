@@ -5,6 +5,11 @@
  *
  *   shard.json      manifest: tool, schema and lexicon versions, options, inputs, shard i/n
  *   analyses.jsonl  {"ordinal":k,"analysis":ArticleAnalysis} per analysed article, input order
+ *                   (the analysis's `tokens` is its last key, so the line up to `,"tokens":`
+ *                   is the analysis without tokens)
+ *   summaries.jsonl one line per analysed article: its ordinal, the byte offset, length and
+ *                   head length (bytes before `,"tokens":`) of its analyses.jsonl line, and
+ *                   its summary (corpus.ts: ids, text hash, names, grouping features)
  *   inputs.jsonl    {"ordinal":k,"kind":"rejection"|"warning",...} (shard 0 only: every
  *                   shard reads every input, so the records are the same in all)
  *
@@ -12,13 +17,17 @@
  * one run, restores input order by ordinal and calls buildReport: the result is
  * byte-identical to an unsharded run.
  */
-import { createReadStream, createWriteStream, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readFileSync, statSync, truncateSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { lexiconRefs } from '@parallax/lexicons';
 import { SCHEMA_VERSION, TOOL_VERSION, type ArticleAnalysis, type Rejection } from '@parallax/core';
 import type { IngestWarning } from '@parallax/ingest';
 import { UsageError } from './output';
+import type { Analysed, CliSummary } from './pool';
+
+/** One line of summaries.jsonl. */
+export type SummaryLine = { ordinal: number; offset: number; length: number; head: number } & CliSummary;
 
 export interface ShardSpec {
   index: number;
@@ -26,16 +35,16 @@ export interface ShardSpec {
 }
 
 export const SHARD_FORMAT = 'parallax-shard';
-export const SHARD_FORMAT_VERSION = 1;
-export const SHARD_FILES = { manifest: 'shard.json', analyses: 'analyses.jsonl', records: 'inputs.jsonl' } as const;
+export const SHARD_FORMAT_VERSION = 2;
+export const SHARD_FILES = { manifest: 'shard.json', analyses: 'analyses.jsonl', summaries: 'summaries.jsonl', records: 'inputs.jsonl' } as const;
 
 /** "2/8" -> {index: 2, count: 8}; indices are 0-based (Kubernetes JOB_COMPLETION_INDEX). */
-export function parseShard(spec: string): ShardSpec {
+export function parseShard(spec: string, flag = '--shard'): ShardSpec {
   const m = /^(\d+)\/(\d+)$/.exec(spec.trim());
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!m || !Number.isSafeInteger(index) || !Number.isSafeInteger(count) || count < 1 || index >= count) {
-    throw new UsageError(`--shard must be i/n with 0 <= i < n (0-based, e.g. 0/4 ... 3/4), got "${spec}"`);
+    throw new UsageError(`${flag} must be i/n with 0 <= i < n (0-based, e.g. 0/4 ... 3/4), got "${spec}"`);
   }
   return { index, count };
 }
@@ -66,22 +75,52 @@ export type InputRecordLine =
 /** Append-only writer for one shard directory (inside an atomic OutDirWriter). */
 export class ShardWriter {
   private readonly analyses: WriteStream;
+  private readonly summaries: WriteStream;
   private readonly records: WriteStream;
+  private offset = 0;
   private nArticles = 0;
   private nRecords = 0;
 
   constructor(
     private readonly file: (name: string) => string,
     private readonly shard: ShardSpec,
+    /** Append to a recovered spill (recoverSpill) instead of starting empty. */
+    from?: SpillState,
   ) {
-    this.analyses = createWriteStream(file(SHARD_FILES.analyses));
-    this.records = createWriteStream(file(SHARD_FILES.records));
+    const flags = from ? 'a' : 'w';
+    this.analyses = createWriteStream(file(SHARD_FILES.analyses), { flags });
+    this.summaries = createWriteStream(file(SHARD_FILES.summaries), { flags });
+    this.records = createWriteStream(file(SHARD_FILES.records), { flags });
+    if (from) {
+      this.offset = from.offset;
+      this.nArticles = from.articles;
+    }
+  }
+
+  /** Analyses written (including recovered ones). */
+  get written(): number {
+    return this.nArticles;
+  }
+
+  /** Flush and close without a manifest (the run stopped; recoverSpill can continue it). */
+  async close(): Promise<void> {
+    await Promise.all([end(this.analyses), end(this.summaries), end(this.records)]);
   }
 
   /** Write one analysis (its JSON text as produced by the pool); waits when the disk is slower. */
-  async analysis(ordinal: number, json: string): Promise<void> {
+  async analysis(ordinal: number, a: Analysed): Promise<void> {
     this.nArticles++;
-    if (!this.analyses.write(`{"ordinal":${ordinal},"analysis":${json}}\n`)) await drained(this.analyses);
+    const prefix = `{"ordinal":${ordinal},"analysis":`;
+    const line = `${prefix}${a.json}}`;
+    const length = Buffer.byteLength(line);
+    const head = Buffer.byteLength(prefix) + Buffer.byteLength(a.json.slice(0, a.headChars));
+    const summary: SummaryLine = { ordinal, offset: this.offset, length, head, ...a.summary };
+    this.offset += length + 1;
+    this.analyses.write(line + '\n');
+    this.summaries.write(JSON.stringify(summary) + '\n');
+    // Wait for whichever stream is over its buffer (checked after each wait: 'drain' may already have fired).
+    if (this.analyses.writableNeedDrain) await drained(this.analyses);
+    if (this.summaries.writableNeedDrain) await drained(this.summaries);
   }
 
   async record(line: InputRecordLine): Promise<void> {
@@ -91,7 +130,7 @@ export class ShardWriter {
   }
 
   async finish(options: Record<string, unknown>, inputs: readonly string[]): Promise<ShardManifest> {
-    await Promise.all([end(this.analyses), end(this.records)]);
+    await Promise.all([end(this.analyses), end(this.summaries), end(this.records)]);
     const manifest: ShardManifest = {
       format: SHARD_FORMAT,
       format_version: SHARD_FORMAT_VERSION,
@@ -168,6 +207,56 @@ async function* lines(path: string): AsyncGenerator<string> {
 
 export async function* readAnalyses(dir: string): AsyncGenerator<{ ordinal: number; analysis: ArticleAnalysis }> {
   for await (const line of lines(join(dir, SHARD_FILES.analyses))) yield JSON.parse(line) as { ordinal: number; analysis: ArticleAnalysis };
+}
+
+/** How far a stopped spill got: its complete lines. */
+export interface SpillState {
+  articles: number;
+  /** Event ordinal of the last complete article (-1: none). */
+  lastOrdinal: number;
+  /** Bytes of analyses.jsonl that are complete. */
+  offset: number;
+}
+
+/**
+ * Cut a stopped spill back to its last complete article (a summary line is written
+ * after its analysis line, so every summary that parses points at a complete analysis)
+ * and say where to continue. Records (rejections, warnings) are re-read from the inputs.
+ */
+export function recoverSpill(dir: string): SpillState {
+  const sumPath = join(dir, SHARD_FILES.summaries);
+  const anaPath = join(dir, SHARD_FILES.analyses);
+  let text = '';
+  try {
+    text = readFileSync(sumPath, 'utf8');
+  } catch {
+    // no summaries yet
+  }
+  let good = 0;
+  let articles = 0;
+  let last: SummaryLine | null = null;
+  for (let pos = 0; pos < text.length; ) {
+    const nl = text.indexOf('\n', pos);
+    if (nl < 0) break; // a torn last line
+    try {
+      last = JSON.parse(text.slice(pos, nl)) as SummaryLine;
+    } catch {
+      break;
+    }
+    articles++;
+    pos = nl + 1;
+    good = pos;
+  }
+  const offset = last ? last.offset + last.length + 1 : 0;
+  if (existsSync(anaPath) && statSync(anaPath).size < offset) throw new UsageError(`--resume: ${anaPath} is shorter than its summaries say; run without --resume to start again`);
+  if (existsSync(sumPath)) truncateSync(sumPath, Buffer.byteLength(text.slice(0, good)));
+  if (existsSync(anaPath)) truncateSync(anaPath, offset);
+  writeFileSync(join(dir, SHARD_FILES.records), '');
+  return { articles, lastOrdinal: last?.ordinal ?? -1, offset };
+}
+
+export async function* readSummaries(dir: string): AsyncGenerator<SummaryLine> {
+  for await (const line of lines(join(dir, SHARD_FILES.summaries))) yield JSON.parse(line) as SummaryLine;
 }
 
 export async function* readRecords(dir: string): AsyncGenerator<InputRecordLine> {

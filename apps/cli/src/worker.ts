@@ -1,27 +1,50 @@
 /**
- * A worker_threads worker for the per-article stages: receives ArticleInputs,
- * returns each `analyzeArticle` result as its JSON text (the same form shards
- * write, so every path through the CLI hands buildReport identical data).
+ * A worker_threads worker. Per-article phase: receives ArticleInputs, returns each
+ * `analyzeArticle` result as its JSON text (tokens last, see `serializeAnalysis`)
+ * with its summary. Corpus phase: a `setup` message, then `align` / `render` jobs
+ * (jobs.ts), answered as strings.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEngine, failedAnalysis, type ArticleInput, type EngineOptions } from '@parallax/core';
-import type { WorkerReply, WorkerRequest } from './pool';
+import { JobContext, type AlignJob, type JobSetup, type RenderJob } from './jobs';
+import { serializeAnalysis, type WorkerReply, type WorkerRequest } from './pool';
 
 const port = parentPort;
 if (port === null) throw new Error('worker.ts must run in a worker thread (see pool.ts)');
 const engine = createEngine((workerData as { engineOptions: Partial<EngineOptions> }).engineOptions);
+let jobs: JobContext | null = null;
 // Tell the pool this thread has loaded everything (until then the main thread analyses).
 port.postMessage('ready');
 
-port.on('message', (batch: WorkerRequest[]) => {
-  const replies: WorkerReply[] = batch.map(({ seq, article }: { seq: number; article: ArticleInput }) => {
-    try {
-      return { seq, json: JSON.stringify(engine.analyzeArticle(article)) };
-    } catch (err) {
-      // analyzeArticle already isolates stage failures; anything else thrown here (e.g. while
-      // serializing) still rejects only this article, as in the main thread.
-      return { seq, json: JSON.stringify(failedAnalysis(article, 'worker', err)) };
-    }
-  });
-  port.postMessage(replies);
+export type JobMessage =
+  | { type: 'setup'; setup: JobSetup }
+  | { type: 'align'; seq: number; job: AlignJob }
+  | { type: 'render'; seq: number; job: RenderJob };
+
+port.on('message', (msg: WorkerRequest[] | JobMessage) => {
+  if (Array.isArray(msg)) {
+    const replies: WorkerReply[] = msg.map(({ seq, article }: { seq: number; article: ArticleInput }) => {
+      try {
+        return { seq, ...serializeAnalysis(engine.analyzeArticle(article)) };
+      } catch (err) {
+        // analyzeArticle already isolates stage failures; anything else thrown here (e.g. while
+        // serializing) still rejects only this article, as in the main thread.
+        return { seq, ...serializeAnalysis(failedAnalysis(article, 'worker', err)) };
+      }
+    });
+    port.postMessage(replies);
+    return;
+  }
+  if (msg.type === 'setup') {
+    jobs?.close();
+    jobs = new JobContext(msg.setup);
+    return;
+  }
+  try {
+    if (!jobs) throw new Error('corpus job before setup');
+    const result = msg.type === 'align' ? jobs.align(msg.job) : jobs.render(msg.job);
+    port.postMessage({ type: 'job', seq: msg.seq, result });
+  } catch (err) {
+    port.postMessage({ type: 'job', seq: msg.seq, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  }
 });

@@ -27,6 +27,13 @@ export const CLAIMS_METHOD = {
   ],
 } as const;
 
+/**
+ * Up to this many analysed articles the CLI writes report.json; above it, the report
+ * is the directory `report/` of JSONL parts (codebook: "report/"). A JSON file of a
+ * larger corpus runs to gigabytes that no JSON.parse / json.load reads whole.
+ */
+export const JSON_REPORT_MAX_ARTICLES = 5000;
+
 export const COLUMN_DOCS: Record<string, Record<string, string>> = {
   'articles.csv': {
     article_id: 'Article id: the input id (JSONL/CSV), else the file name stem, else a content hash.',
@@ -119,6 +126,14 @@ export const COLUMN_DOCS: Record<string, Record<string, string>> = {
     rule: 'Lexicon entry or rule that fired.',
     weight: 'Contribution to the score.',
     reason: 'Why it fired.',
+  },
+  'report/': {
+    when: `Written instead of report.json when more than ${JSON_REPORT_MAX_ARTICLES.toLocaleString('en-US')} articles were analysed (or with --report-format jsonl): the same report, one JSONL file per array.`,
+    'index.json': 'schemaVersion, tool, options and lexicons (as in report.json) and `parts`: the file holding each array (inputs, articles, events, claims, omissions, diffs, terms, scores, evidence, quotes, warnings).',
+    '<array>.jsonl': 'One element of that report.json array per line, in the same order (compact JSON). Evidence is also in ../evidence.jsonl (the same lines).',
+    pandas: "pd.read_json('out/report/scores.jsonl', lines=True)  # or chunksize=100_000 to stream",
+    R: "jsonlite::stream_in(file('out/report/scores.jsonl'))",
+    DuckDB: "SELECT * FROM read_json_auto('out/report/scores.jsonl');  -- or read_ndjson_auto; CSVs: read_csv_auto('out/scores.csv')",
   },
 };
 

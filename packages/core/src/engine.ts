@@ -13,7 +13,8 @@ import type { ArticleAnalysis, ArticleStage, CorpusStage, CorpusState, EngineCon
 import { failedAnalysis, failureReason, runCorpusStage } from './isolate';
 import { createNlp, type Nlp } from './nlp';
 import { normalizeText } from './normalize';
-import { ARTICLE_STAGES, CORPUS_STAGES } from './pipeline';
+import { ARTICLE_STAGES, CORPUS_STAGES, EVENT_STAGES } from './pipeline';
+import { alignEvent } from './corpus';
 import { mergeEntityRows } from './score/entity-merge';
 import { alignableTexts } from './align/claims';
 import { encodeTexts, type Encoder, type SentenceVectors } from './align/encoder';
@@ -56,6 +57,8 @@ export interface EngineResources {
 
 export interface Engine {
   readonly options: Readonly<EngineOptions>;
+  /** The frozen context stages receive (for corpus.ts's per-event and per-summary functions). */
+  readonly context: EngineContext;
   /** Run every article stage on one article. Pure; safe to call in a worker. */
   analyzeArticle(input: ArticleInput): ArticleAnalysis;
   /** Account for inputs (duplicates, duplicate ids), run corpus stages, assemble the report. */
@@ -89,7 +92,10 @@ function getNlp(): Nlp {
  */
 export interface EnginePipeline {
   article?: readonly ArticleStage[];
+  /** Corpus stages before events are aligned (entity-merge, sides, events). */
   corpus?: readonly CorpusStage[];
+  /** Stages run once per event (claims, diffs, terms; see corpus.alignEvent). */
+  event?: readonly CorpusStage[];
 }
 
 /** What a shell hands to the engine besides options: loaded models, and (tests) other stages. */
@@ -100,6 +106,7 @@ export function createEngine(options: Partial<EngineOptions> = {}, setup: Engine
   const resources = setup;
   const articleStages = pipeline.article ?? ARTICLE_STAGES;
   const corpusStages = pipeline.corpus ?? CORPUS_STAGES;
+  const eventStages = pipeline.event ?? EVENT_STAGES;
   for (const key of Object.keys(options)) {
     if (!(key in DEFAULT_OPTIONS)) {
       throw new TypeError(`Unknown engine option \`${key}\`; known options: ${Object.keys(DEFAULT_OPTIONS).join(', ')}.`);
@@ -266,6 +273,15 @@ export function createEngine(options: Partial<EngineOptions> = {}, setup: Engine
       corpus.vectors = extra.vectors;
     }
     for (const stage of corpusStages.slice(claimsAt)) runCorpusStage(stage, corpus, ctx);
+    // Event stages one event at a time (corpus.ts): the same code path as a streamed run.
+    // A stage that throws for an event leaves that event without its results, with a warning.
+    const keptById = new Map(kept.map((a) => [a.article.id, a]));
+    for (const ev of corpus.events) {
+      const r = alignEvent(ev, ev.article_ids.map((id) => keptById.get(id)!), corpus.entityMerges, ctx, { stages: eventStages, vectors: corpus.vectors ?? null });
+      for (const k of ['claims', 'omissions', 'diffs', 'terms', 'scores', 'evidence', 'warnings'] as const) {
+        for (const x of r[k]) (corpus[k] as unknown[]).push(x);
+      }
+    }
 
     const eventOf = new Map<string, string>();
     for (const e of corpus.events) for (const id of e.article_ids) eventOf.set(id, e.event_id);
@@ -341,7 +357,7 @@ export function createEngine(options: Partial<EngineOptions> = {}, setup: Engine
     return buildReportAsync(input.articles.map(analyzeArticle), input.rejections ?? [], extra);
   }
 
-  return Object.freeze({ options: opts, analyzeArticle, buildReport, analyze, alignableTexts: alignable, buildReportAsync, analyzeAsync });
+  return Object.freeze({ options: opts, context: ctx, analyzeArticle, buildReport, analyze, alignableTexts: alignable, buildReportAsync, analyzeAsync });
 }
 
 function rank(s: InputRecord['status']): number {

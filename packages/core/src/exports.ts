@@ -20,6 +20,7 @@ export const CSV_HEADERS = {
   'quotes.csv': ['article_id', 'quote_id', 'speaker', 'speaker_entity', 'side', 'verb', 'kind', 'start', 'end', 'text', 'rule', 'rule_start', 'rule_end', 'party', 'country', 'role'],
 } as const;
 
+export { JSON_REPORT_MAX_ARTICLES } from './codebook';
 /**
  * Columns appended to articles.csv after the document-measure columns (so every
  * earlier column keeps its position): the byline.
@@ -37,6 +38,7 @@ export const OUTPUT_FILES = [
 ] as const;
 
 type Cell = string | number | boolean | null | undefined;
+export type CsvCell = Cell;
 
 /** OWASP CSV injection: a string cell starting with = + - @ TAB or CR gets a leading apostrophe. */
 export function neutralizeCell(value: Cell): string | number {
@@ -51,6 +53,17 @@ export function toCsv(header: readonly string[], rows: readonly Cell[][]): strin
   // already ends in one: normalise to exactly one CRLF after every record.
   const body = Papa.unparse({ fields: [...header], data: rows.map((r) => r.map(neutralizeCell)) }, { newline: '\r\n', quotes: false, header: true });
   return body.endsWith('\r\n') ? body : body + '\r\n';
+}
+
+/** CSV records without a header, each ending in CRLF (the rows `toCsv` prints for them; '' for none). */
+export function csvLines(rows: readonly Cell[][]): string {
+  if (rows.length === 0) return '';
+  return Papa.unparse(rows.map((r) => r.map(neutralizeCell)), { newline: '\r\n', quotes: false, header: false }) + '\r\n';
+}
+
+/** The header line `toCsv` prints. */
+export function csvHeader(header: readonly string[]): string {
+  return toCsv(header, []);
 }
 
 export interface ExportFile {
@@ -86,9 +99,7 @@ export function* jsonChunks(value: object): Generator<string> {
     if (Array.isArray(v) && v.length > 0) {
       yield `  ${JSON.stringify(k)}: [\n`;
       for (let i = 0; i < v.length; i++) {
-        const el: unknown = v[i];
-        const text = el === undefined || typeof el === 'function' || typeof el === 'symbol' ? 'null' : JSON.stringify(el, null, 2);
-        yield `    ${indentLines(text, '    ')}${i + 1 < v.length ? ',\n' : '\n'}`;
+        yield `${jsonElement(v[i])}${i + 1 < v.length ? ',\n' : '\n'}`;
       }
       yield `  ]${sep}`;
     } else {
@@ -96,6 +107,12 @@ export function* jsonChunks(value: object): Generator<string> {
     }
   }
   yield '}\n';
+}
+
+/** One element of a top-level array of report.json, as `jsonChunks` prints it (without the separator). */
+export function jsonElement(el: unknown): string {
+  const text = el === undefined || typeof el === 'function' || typeof el === 'symbol' ? 'null' : JSON.stringify(el, null, 2);
+  return `    ${indentLines(text, '    ')}`;
 }
 
 function* jsonLines(items: readonly unknown[]): Generator<string> {

@@ -5,7 +5,8 @@
  * JSON AnalysisReport out. Runs unchanged in Node and in a Web Worker.
  */
 export * from './schema';
-export { createEngine, compareSource, round, TOOL_VERSION } from './engine';
+export { createEngine, compareSource, naturalOrder, round, TOOL_VERSION } from './engine';
+export { analysisParameters } from './parameters';
 export type { Engine, EnginePipeline, Rejection, ReportExtras } from './engine';
 export { failedAnalysis, failureReason } from './isolate';
 export type { StageFailure } from './isolate';
@@ -27,6 +28,21 @@ export type { Nlp } from './nlp';
 export { extractEventFeatures, groupEvents, DEFAULT_EVENT_OPTIONS } from './align/events';
 export type { EventFeatures, GroupEventsOptions } from './align/events';
 export { mulberry32 } from './random';
+export {
+  summarizeArticle,
+  alignEvent,
+  finishArticle,
+  renderEvent,
+  renderArticle,
+  reportItems,
+  mergeEntityNames,
+  nameMentions,
+  eventsFromArticles,
+} from './corpus';
+export type { ArticleSummary, EventResult, FinishedArticle, NumberWarnings, ReportForm, RenderedEvent, RenderedArticle, NameMention, EventItem } from './corpus';
+export { csvLines, csvHeader, jsonElement, JSON_REPORT_MAX_ARTICLES, ARTICLES_CSV_TRAILING } from './exports';
+export type { CsvCell } from './exports';
+export { EVENT_STAGES } from './pipeline';
 export { encodeTexts, vectorsFrom, encoderCosine, unit, ENCODE_BATCH } from './align/encoder';
 export type { Encoder, EncoderRef, SentenceVectors } from './align/encoder';
 export type { EngineResources } from './engine';

@@ -6,8 +6,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createEngine } from './engine';
-import { ARTICLE_STAGES, CORPUS_STAGES } from './pipeline';
-import type { ArticleStage, CorpusStage } from './model';
+import { ARTICLE_STAGES, CORPUS_STAGES, EVENT_STAGES } from './pipeline';
+import type { ArticleAnalysis, ArticleStage, CorpusStage, CorpusState, EngineContext } from './model';
 import type { AnalysisReport, ArticleInput } from './schema';
 
 const ROOT = join(__dirname, '../../../fixtures');
@@ -46,18 +46,20 @@ function throwingArticleStage(after: string, id: string): ArticleStage[] {
 }
 
 /** `name` replaced by a stage that throws whenever its corpus holds article `id`. */
-function throwingCorpusStage(name: string, id: string): CorpusStage[] {
-  return CORPUS_STAGES.map((s) =>
+function throwingCorpusStage(name: string, id: string): { corpus?: CorpusStage[]; event?: CorpusStage[] } {
+  const inEvents = EVENT_STAGES.some((s) => s.name === name);
+  const stages = (inEvents ? EVENT_STAGES : CORPUS_STAGES).map((s) =>
     s.name !== name
       ? s
       : {
           name: s.name,
-          run(state, ctx) {
-            if (state.articles.some((a) => a.article.id === id)) throw new Error(`synthetic ${name} failure`);
+          run(state: CorpusState, ctx: EngineContext) {
+            if (state.articles.some((a: ArticleAnalysis) => a.article.id === id)) throw new Error(`synthetic ${name} failure`);
             s.run(state, ctx);
           },
         },
   );
+  return inEvents ? { event: stages } : { corpus: stages };
 }
 
 describe('createEngine(options, pipeline): failure isolation', () => {
@@ -101,7 +103,7 @@ describe('createEngine(options, pipeline): failure isolation', () => {
 
   test('a corpus stage that throws for one event leaves only that event unaligned, with a warning', SLOW, () => {
     const eventOf = (r: AnalysisReport, id: string) => r.events.find((e) => e.article_ids.includes(id))!.event_id;
-    const report = createEngine({}, { corpus: throwingCorpusStage('claims', victim) }).analyze({ articles });
+    const report = createEngine({}, throwingCorpusStage('claims', victim)).analyze({ articles });
     const broken = eventOf(report, victim);
     expect(report.events).toEqual(normal.events);
     expect(report.claims.filter((c) => c.event_id === broken)).toEqual([]);
@@ -118,14 +120,14 @@ describe('createEngine(options, pipeline): failure isolation', () => {
   });
 
   test('a corpus stage that throws before events exist is left out with a warning; the run completes', SLOW, () => {
-    const report = createEngine({}, { corpus: throwingCorpusStage('events', victim) }).analyze({ articles });
+    const report = createEngine({}, throwingCorpusStage('events', victim)).analyze({ articles });
     expect(report.events).toEqual([]);
     expect(report.warnings.some((w) => w.code === 'internal-error' && w.message.startsWith('internal error in stage events: Error: synthetic events failure'))).toBe(true);
     expect(counts(report)).toEqual(counts(normal));
   });
 
   test('the same failure gives the same report twice (deterministic)', SLOW, () => {
-    const run = () => JSON.stringify(createEngine({}, { article: throwingArticleStage('entities', victim), corpus: throwingCorpusStage('diffs', articles[0]!.id) }).analyze({ articles }));
+    const run = () => JSON.stringify(createEngine({}, { article: throwingArticleStage('entities', victim), ...throwingCorpusStage('diffs', articles[0]!.id) }).analyze({ articles }));
     expect(run()).toBe(run());
   });
 });

@@ -36,6 +36,14 @@ export const CORPUS_STAGES: readonly CorpusStage[] = Object.freeze([
   entityMergeStage, // cross-outlet spellings -> state.entityMerges; read by every stage below
   sidesStage, // only with a study lexicon (--lexicon): quote sides by merged entity ids, source_balance:side:*
   eventsStage, // groups English articles into events (others get an event of their own)
+]);
+
+/**
+ * Event stages, in order, run once per event (corpus.alignEvent) on a CorpusState
+ * that holds only that event and its articles: events are independent once grouped,
+ * so they can run on any worker, and no structure spans more than one event.
+ */
+export const EVENT_STAGES: readonly CorpusStage[] = Object.freeze([
   claimsStage, // per event: aligned sentences -> claims, then omissions
   diffsStage, // word diffs of the aligned sentence pairs of each claim
   termsStage, // contested term choices per concept x article
@@ -45,4 +53,5 @@ export const STAGE_NAMES: readonly string[] = Object.freeze([
   'normalize',
   ...ARTICLE_STAGES.map((s) => s.name),
   ...CORPUS_STAGES.map((s) => s.name),
+  ...EVENT_STAGES.map((s) => s.name),
 ]);

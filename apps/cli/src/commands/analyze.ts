@@ -12,6 +12,8 @@
  */
 import fs from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import {
   createEngine,
   exportFileChunks,
@@ -26,10 +28,11 @@ import type { Command } from 'commander';
 import { streamInputs } from '../inputs';
 import { checkOutDir, NothingAnalysedError, openOutDir, UsageError, writeOutDir } from '../output';
 import { analyzeInOrder, createAnalyzer } from '../pool';
+import { createPhases, createProgress, type Phases } from '../progress';
+import { JSON_REPORT_MAX_ARTICLES, runCorpus, type ReportFormat } from '../corpus-run';
+import { inShard, parseShard, readAnalyses, recoverSpill, ShardWriter, SHARD_FILES, type SpillState } from '../shard';
 import { loadNodeEncoder } from '@parallax/encoder/node';
 import { lazyEncoder, memoEncoder, type LoadedEncoder } from '@parallax/encoder';
-import { createProgress } from '../progress';
-import { inShard, parseShard, ShardWriter, SHARD_FILES } from '../shard';
 import { checkInputsExist, consoleSummary } from '../summary';
 
 export interface AnalyzeOptions {
@@ -46,6 +49,18 @@ export interface AnalyzeOptions {
   workers?: number;
   /** "i/n": analyse only slice i of n and write a shard directory. */
   shard?: string;
+  /** Group events within fixed windows of this many days (0 = off). */
+  windowDays?: number;
+  /** Continue a stopped run from its spill directory (same inputs and options). */
+  resume?: boolean;
+  /** Tests: throw after this many articles were written to the spill (a crash mid-run). Not a CLI flag. */
+  failAfter?: number;
+  /** Write the per-phase times (JSON) to this file; never part of the output. */
+  timings?: string;
+  /** Also write the tidy tables as Parquet. */
+  parquet?: boolean;
+  /** report.json (json), the report/ directory of JSONL parts (jsonl), or json up to JSON_REPORT_MAX_ARTICLES articles (auto). */
+  reportFormat?: ReportFormat;
   /** `--lexicon FILE`: a study lexicon of sides (parsed JSON), validated by the engine. */
   lexicon?: unknown;
   /** Articles analysed in the main thread before worker threads start (default SPAWN_AFTER; tests use 0). Not a CLI flag. */
@@ -60,13 +75,14 @@ export interface AnalyzeSummary {
 }
 
 /** The report's `options`: what affects the result, never workers, shards or paths. */
-export function reportOptions(opts: { language?: string; maxBytes?: number; dateFormat?: DateFormat; matcher?: string; lexicon?: unknown }): Record<string, unknown> {
+export function reportOptions(opts: { language?: string; maxBytes?: number; dateFormat?: DateFormat; matcher?: string; lexicon?: unknown; windowDays?: number }): Record<string, unknown> {
   // The study lexicon travels with the options (shards carry it to `merge`); the report shows only its id, version and hash.
   return {
     language: opts.language ?? 'auto',
     maxBytes: opts.maxBytes ?? null,
     dateFormat: opts.dateFormat ?? 'auto',
     matcher: opts.matcher ?? 'lexical',
+    ...(opts.windowDays ? { windowDays: opts.windowDays } : {}),
     ...(opts.lexicon === undefined ? {} : { [STUDY_LEXICON]: opts.lexicon }),
   };
 }
@@ -107,6 +123,13 @@ export function parseLexiconFile(file: string): unknown {
 export function parseMatcher(v: string): 'encoder' | 'lexical' {
   if (v !== 'encoder' && v !== 'lexical') throw new UsageError(`--matcher must be "encoder" or "lexical", got "${v}"`);
   return v;
+}
+
+/** `--window-days N`: a whole number of days, 0 (no windows) up to 3660. */
+export function parseWindowDays(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 3660) throw new UsageError(`--window-days must be a whole number of days from 0 to 3660, got "${v}"`);
+  return n;
 }
 
 export function ingestWarning(w: IngestWarning): Warning {
@@ -163,13 +186,50 @@ export async function writeReport(
   writeOutDir(out, exportFileChunks(report), TOOL_VERSION);
   const count = (s: string) => report.inputs.filter((i) => i.status === s).length;
   const summary = { inputs: report.inputs.length, analysed: count('analysed'), rejected: count('rejected'), duplicate: count('duplicate') };
+  logLines(summary, out, log);
+  for (const line of consoleSummary(report)) log(line);
+  return summary;
+}
+
+/**
+ * The in-memory corpus phase (engine.buildReportAsync over every analysis), for what the
+ * streamed per-event path does not do: the `encoder` matcher (one encoding of every
+ * alignable sentence) and a study lexicon (`--lexicon`).
+ */
+export function needsInMemory(options: Record<string, unknown>): boolean {
+  return options.matcher === 'encoder' || options[STUDY_LEXICON] !== undefined;
+}
+
+/** writeReport over the analyses of spill / shard directories (in directory order). */
+export async function writeReportFromDirs(
+  dirs: readonly string[],
+  rejections: readonly Rejection[],
+  warnings: readonly Warning[],
+  options: Record<string, unknown>,
+  out: string,
+  log: (line: string) => void,
+  showProgress = false,
+): Promise<AnalyzeSummary> {
+  const analyses: ArticleAnalysis[] = [];
+  for (const dir of dirs) for await (const { analysis } of readAnalyses(dir)) analyses.push(analysis);
+  if (analyses.length === 0) throw new NothingAnalysedError();
+  return writeReport(analyses, rejections, warnings, options, out, log, showProgress);
+}
+
+/** Log the one-line summary of a finished run (shared by analyze and merge). */
+export function logSummary(summary: AnalyzeSummary, out: string, log: (line: string) => void, phases: Phases, timings?: string, extra: readonly string[] = []): void {
+  if (timings) writeFileSync(timings, JSON.stringify(phases.times, null, 2) + '\n');
+  logLines(summary, out, log);
+  for (const line of extra) log(line);
+  log(phases.summary());
+}
+
+function logLines(summary: AnalyzeSummary, out: string, log: (line: string) => void): void {
   log(
     `analysed ${summary.analysed} articles, rejected ${summary.rejected}, duplicate ${summary.duplicate} (of ${summary.inputs} inputs)` +
       (summary.rejected + summary.duplicate > 0 ? `: see ${out}/rejected.csv` : '') +
-      ` — wrote ${out}/ (report.json, articles.csv, sentences.csv, …)`,
+      ` — wrote ${out}/ (report${summary.analysed > JSON_REPORT_MAX_ARTICLES ? '/' : '.json'}, articles.csv, sentences.csv, …)`,
   );
-  for (const line of consoleSummary(report)) log(line);
-  return summary;
 }
 
 export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (line: string) => void): Promise<AnalyzeSummary> {
@@ -183,10 +243,30 @@ export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (li
   createEngine({ ...engineOptions, matcher: 'lexical' }); // misuse (a bad option) fails here, before any thread starts
   if (opts.matcher !== undefined) parseMatcher(opts.matcher);
   const options = reportOptions(opts);
+  const phases = createPhases(!opts.quiet);
   const progress = await createProgress(paths, !opts.quiet, shard ? `shard ${shard.index}/${shard.count}` : 'analysing');
+  // Without --shard the per-article phase writes a spill directory in the shard format
+  // (one shard 0/1) beside --out; the corpus phase reads it back per event and per
+  // article. A run that stops keeps it: --resume continues after its last complete line.
+  const work = workDir(opts.out);
+  const run = { tool_version: TOOL_VERSION, options, inputs: paths };
+  let resumed: SpillState | null = null;
+  if (!shard) {
+    if (opts.resume && existsSync(join(work, RUN_FILE))) {
+      const before = readFileSync(join(work, RUN_FILE), 'utf8');
+      if (before !== JSON.stringify(run)) throw new UsageError(`--resume: ${work} belongs to a run with other inputs, options or tool version (${before.slice(0, 200)}); run without --resume to start again`);
+      resumed = recoverSpill(work);
+      log(`resuming: ${resumed.articles} articles already analysed in ${work}`);
+    } else {
+      rmSync(work, { recursive: true, force: true });
+      mkdirSync(work, { recursive: true });
+      writeFileSync(join(work, RUN_FILE), JSON.stringify(run));
+    }
+  }
+  const doneUpTo = resumed?.lastOrdinal ?? -1;
   const analyzer = createAnalyzer(engineOptions, workers, opts.spawnAfter);
   const events = streamInputs(paths, { ...(opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes }), dateFormat: opts.dateFormat ?? 'auto' });
-  const ordered = analyzeInOrder(events, analyzer, workers, (e) => inShard(e.articleOrdinal, shard));
+  const ordered = analyzeInOrder(events, analyzer, workers, (e) => inShard(e.articleOrdinal, shard) && e.ordinal > doneUpTo);
   let articles = 0;
   const tick = (path: string, bytes: number) => progress.tick(path, articles, bytes);
   try {
@@ -226,28 +306,69 @@ export async function runAnalyze(paths: string[], opts: AnalyzeOptions, log: (li
       }
     }
 
-    const analyses: ArticleAnalysis[] = [];
     const rejections: Rejection[] = [];
     const warnings: Warning[] = [];
-    for await (const e of ordered) {
-      if (e.kind === 'article') {
-        analyses.push(JSON.parse(e.json as string) as ArticleAnalysis);
-        articles++;
-        tick(e.article.source.path, e.article.text.length);
-      } else if (e.kind === 'rejection') {
-        rejections.push(e.rejection);
-        tick(e.rejection.path, 0);
-      } else {
-        warnings.push(ingestWarning(e.warning));
+    const t0 = performance.now();
+    const writer = new ShardWriter((name) => join(work, name), { index: 0, count: 1 }, resumed ?? undefined);
+    try {
+      for await (const e of ordered) {
+        if (e.kind === 'article') {
+          if (e.json !== null) {
+            await writer.analysis(e.ordinal, e.json);
+            if (opts.failAfter !== undefined && writer.written >= opts.failAfter) throw new Error(`stopped after ${opts.failAfter} articles (test)`);
+          }
+          articles++;
+          tick(e.article.source.path, e.article.text.length);
+        } else if (e.kind === 'rejection') {
+          rejections.push(e.rejection);
+          tick(e.rejection.path, 0);
+        } else {
+          warnings.push(ingestWarning(e.warning));
+        }
       }
+      await writer.finish(options, paths);
+    } catch (err) {
+      await writer.close();
+      if (!opts.quiet) process.stderr.write(`parallax: the run stopped; what it analysed is kept in ${work}: run the same command with --resume to continue\n`);
+      throw err;
     }
     progress.stop();
-    if (!opts.quiet && process.stderr.isTTY) process.stderr.write(`building the report (events, alignment, exports) for ${articles} articles…\n`);
-    return await writeReport(analyses, rejections, warnings, options, opts.out, log, !opts.quiet && process.stderr.isTTY);
+    phases.record('analysing', performance.now() - t0, articles);
+    if (needsInMemory(options)) {
+      // The encoder matcher and a study lexicon run the in-memory corpus phase (see needsInMemory).
+      if (!opts.quiet && process.stderr.isTTY) process.stderr.write(`building the report (events, alignment, exports) for ${articles} articles…\n`);
+      const summary = await writeReportFromDirs([work], rejections, warnings, options, opts.out, log, !opts.quiet && process.stderr.isTTY);
+      rmSync(work, { recursive: true, force: true });
+      return summary;
+    }
+    const summary = await runCorpus([work], rejections, warnings, options, opts.out, {
+      workers,
+      phases,
+      windowDays: opts.windowDays ?? 0,
+      parquet: opts.parquet ?? false,
+      threads: analyzer.threads,
+      ...(opts.reportFormat ? { reportFormat: opts.reportFormat } : {}),
+    });
+    rmSync(work, { recursive: true, force: true });
+    logSummary(summary, opts.out, log, phases, opts.timings, consoleSummary(summary.console));
+    return summary;
   } finally {
     progress.stop();
     await analyzer.close();
   }
+}
+
+const RUN_FILE = 'run.json';
+
+/** Where `analyze` keeps its spill while it runs: a hidden sibling of --out. */
+export function workDir(out: string): string {
+  const dir = resolve(out);
+  return join(dirname(dir), `.${basename(dir)}.parallax-work`);
+}
+
+export function parseReportFormat(v: string): ReportFormat {
+  if (v !== 'auto' && v !== 'json' && v !== 'jsonl') throw new UsageError(`--report-format must be auto, json or jsonl, got "${v}"`);
+  return v;
 }
 
 export function registerAnalyze(program: Command): void {
@@ -267,6 +388,11 @@ export function registerAnalyze(program: Command): void {
     .option('--date-format <order>', `day/month order of numeric dates such as 03/04/2025: ${DATE_FORMATS.join(', ')} (auto reads 18/02/2025 and 02/18/2025, and warns on ambiguous ones)`, parseDateFormat, 'auto')
     .option('--matcher <name>', 'claim matcher: "lexical" (keyed word overlap; measured better on our golds, ~50x faster) or "encoder" (sentence encoder + learned matcher)', parseMatcher, 'lexical')
     .option('-w, --workers <n>', 'threads for the per-article stages (default: number of cores; 1 = no worker threads)', parseWorkers)
+    .option('--report-format <f>', `report.json (json), a report/ directory of JSONL parts (jsonl), or json up to ${JSON_REPORT_MAX_ARTICLES} articles (auto)`, parseReportFormat, 'auto')
+    .option('--window-days <n>', 'group events within fixed windows of n days (days since 1970-01-01 / n; undated articles form one window of their own); lets `merge --part` split the corpus phase', parseWindowDays)
+    .option('--resume', 'continue a run that stopped (killed, crashed) from what it already analysed; the result equals an uninterrupted run')
+    .option('--parquet', 'also write every CSV table as <table>.parquet (Apache Parquet, same columns; numbers as DOUBLE)')
+    .option('--timings <file>', 'write the time of each phase (JSON) to this file (not part of the report)')
     .option('--lexicon <file>', 'a study lexicon (JSON) mapping entity ids or description words to the sides of your study; fills quotes.csv `side` and source_balance:side:* (example: docs/examples/riyadh-sides.json)', parseLexiconFile)
     .option('--shard <i/n>', 'analyse only slice i of n (0-based; article ordinal mod n) and write a shard directory for `parallax merge`')
     .action(async (paths: string[], opts: AnalyzeOptions) => {

@@ -545,24 +545,41 @@ export function groupEvents(features: readonly EventFeatures[], options: Partial
 export const eventsStage: CorpusStage = {
   name: 'events',
   run(state) {
-    const english = state.articles.filter((a) => a.article.english && a.article.sentences.length > 0);
-    const feats = english.map((a) => {
-      const f = extractEventFeatures(a);
-      return { ...f, entities: f.entities.map((e) => state.entityMerges[e] ?? e) };
-    });
-    const events = groupEvents(feats);
-    const grouped = new Set(english.map((a) => a.article.id));
-    for (const a of state.articles) {
-      if (grouped.has(a.article.id)) continue;
-      const date = a.article.published ? (ISO_DATE.exec(a.article.published)?.[1] ?? null) : null;
-      events.push({
-        event_id: `ev-${date ?? 'undated'}-${fnv1a(a.article.id)}`,
-        label: `${a.article.title || a.article.id}${date ? ` (${date})` : ''}`,
-        date,
-        key_entities: [],
-        article_ids: [a.article.id],
-      });
-    }
-    state.events = events.sort((x, y) => cmp(x.article_ids[0]!, y.article_ids[0]!));
+    state.events = eventsFromArticles(
+      state.articles.map((a) => ({
+        id: a.article.id,
+        title: a.article.title,
+        published: a.article.published,
+        features: a.article.english && a.article.sentences.length > 0 ? extractEventFeatures(a) : null,
+      })),
+      state.entityMerges,
+    );
   },
 };
+
+/** What event grouping needs of one article: `features` when it is grouped (English, with sentences), else null (an event of its own). */
+export interface EventItem {
+  id: string;
+  title: string;
+  published: string | null;
+  features: EventFeatures | null;
+}
+
+/** The events of `items` (articles in input order; features as `extractEventFeatures` made them, before entity merges). */
+export function eventsFromArticles(items: readonly EventItem[], merges: Readonly<Record<string, string>>): Event[] {
+  const feats: EventFeatures[] = [];
+  for (const it of items) if (it.features) feats.push({ ...it.features, entities: it.features.entities.map((e) => merges[e] ?? e) });
+  const events = groupEvents(feats);
+  for (const a of items) {
+    if (a.features) continue;
+    const date = a.published ? (ISO_DATE.exec(a.published)?.[1] ?? null) : null;
+    events.push({
+      event_id: `ev-${date ?? 'undated'}-${fnv1a(a.id)}`,
+      label: `${a.title || a.id}${date ? ` (${date})` : ''}`,
+      date,
+      key_entities: [],
+      article_ids: [a.id],
+    });
+  }
+  return events.sort((x, y) => cmp(x.article_ids[0]!, y.article_ids[0]!));
+}

@@ -7,7 +7,7 @@
  * stays linear in the number of distinct names. Merges go to `state.entityMerges`
  * (old id -> canonical id); engine.buildReport applies them everywhere.
  */
-import type { CorpusStage, CorpusState } from '../model';
+import type { ArticleAnalysis, CorpusStage, CorpusState, EngineContext } from '../model';
 import { compileGazetteer, type Gazetteer } from './gazetteer';
 import { cmp, jaroWinkler, nameKey } from './text';
 import { nameClasses } from './names';
@@ -122,87 +122,114 @@ function gazetteerRecords(g: Gazetteer, types: ReadonlySet<string>, wanted: Read
   return out;
 }
 
+/** A name mention that entity merging looks at (an English article's PERSON/ORG mentions with an id). */
+export interface NameMention {
+  id: string;
+  type: string;
+  text: string;
+  rule: string;
+}
+
+/** The mentions of one article that `mergeEntityNames` needs (small; kept per article when analyses are spilled to disk). */
+export function nameMentions(a: ArticleAnalysis): NameMention[] {
+  if (!a.article.english) return [];
+  const out: NameMention[] = [];
+  for (const m of a.article.entities) {
+    if (!m.entity_id || (m.type !== 'PERSON' && m.type !== 'ORG')) continue;
+    out.push({ id: m.entity_id, type: m.type, text: m.text, rule: m.rule });
+  }
+  return out;
+}
+
+/**
+ * Entity merges (old id -> canonical id) from the name mentions of every article, in
+ * article order; `reasons` (if given) receives why each id was merged.
+ */
+export function mergeEntityNames(mentionLists: Iterable<readonly NameMention[]>, ctx: EngineContext, reasons: Record<string, string> = {}): Record<string, string> {
+  const lists = [...mentionLists];
+  const merges: Record<string, string> = {};
+  const g = compileGazetteer(ctx.lexicons.entities, ctx.nlp);
+  const byId = new Map<string, NameRecord>();
+  for (const list of lists) {
+    for (const m of list) {
+      if (!m.rule.startsWith('pattern:')) continue;
+      const r = byId.get(m.id);
+      if (r) {
+        r.count++;
+        if (m.text.length > r.name.length) r.name = m.text;
+      } else byId.set(m.id, { id: m.id, type: m.type, name: m.text, count: 1, known: false });
+    }
+  }
+  if (byId.size === 0) return merges;
+  const unknown = [...byId.values()];
+  const wanted = new Set(unknown.map((r) => blockKey(r.type, r.name)));
+  // A gazetteer entity may appear under several aliases: records share its id, so they union trivially.
+  const known = gazetteerRecords(g, new Set(['PERSON', 'ORG']), wanted);
+  const merged = mergeNamesMulti([...unknown, ...known]);
+  for (const [from, to] of Object.entries(merged)) {
+    if (from !== to && !g.byId.has(from)) {
+      merges[from] = to;
+      reasons[from] = 'same name by transliteration key / Jaro-Winkler (sameName)';
+    }
+  }
+  // A lone surname used as a person id in some article ("President Obama" ->
+  // person:obama) joins the one full name with that surname in the corpus
+  // (person:barack-obama); two full names with that surname (Bill / Hillary Clinton)
+  // contradict it and nothing is merged.
+  const fullBySurname = new Map<string, Set<string>>();
+  /** Lower-case last word as written -> full-name targets: the lone surname must equal it letter for letter ("Salah" never joins "Sallah"). */
+  const exactSurname = new Map<string, Set<string>>();
+  const addFull = (id: string, name: string) => {
+    const words = nameKey(name).split(' ');
+    if (words.length < 2) return;
+    // A full name glued to link text ("John McCain John Sidney McCain2020 Democrats") is no merge target.
+    if (words.length > 4 || /\d/.test(name)) return;
+    const k = words[words.length - 1]!;
+    const target = merges[id] ?? id;
+    const exact = name.toLowerCase().split(/\s+/).pop()!;
+    const ex = exactSurname.get(exact) ?? new Set<string>();
+    ex.add(target);
+    exactSurname.set(exact, ex);
+    const set = fullBySurname.get(k) ?? new Set<string>();
+    set.add(target);
+    fullBySurname.set(k, set);
+  };
+  const lone: NameRecord[] = [];
+  for (const list of lists) {
+    for (const m of list) {
+      if (m.type !== 'PERSON') continue;
+      // A full name counts when it is surely a person: from the gazetteer, after a title, or with a known first name or surname (compromise's lexicon).
+      const words = m.text.toLowerCase().split(/\s+/);
+      const first = words[0]!;
+      const lastWord = words[words.length - 1]!;
+      if (nameKey(m.text).split(' ').length >= 2) {
+        if (m.rule.startsWith('gazetteer') || m.rule === 'pattern:title-name' || nameClasses().get(first)?.has('first') || nameClasses().get(lastWord)?.has('last')) addFull(m.id, m.text);
+        continue;
+      }
+      // A lone first name ("Barbara", "Donald") is not a surname.
+      const c = nameClasses().get(m.text.toLowerCase());
+      if (c?.has('first') && !c.has('last')) continue;
+      if (m.rule.startsWith('pattern:') && !m.id.slice(7).includes('-')) lone.push({ id: m.id, type: 'PERSON', name: m.text, count: 1, known: m.rule === 'pattern:title-name' });
+    }
+  }
+  for (const r of lone.sort((a, b) => cmp(a.id, b.id))) {
+    if (merges[r.id]) continue;
+    if (!loneSurnameMayMerge(r.name, r.known)) continue; // `known` here: made a person by a title or honorific
+    const set = fullBySurname.get(nameKey(r.name));
+    if (!set || set.size !== 1) continue;
+    const to = [...set][0]!;
+    if (to === r.id) continue;
+    if (!exactSurname.get(r.name.toLowerCase())?.has(to)) continue;
+    merges[r.id] = to;
+    reasons[r.id] = `lone surname "${r.name}": the only full name with that surname in the corpus`;
+  }
+  return merges;
+}
+
 export const entityMergeStage: CorpusStage = {
   name: 'entity-merge',
   run(state: CorpusState, ctx) {
-    const g = compileGazetteer(ctx.lexicons.entities, ctx.nlp);
-    const byId = new Map<string, NameRecord>();
-    for (const a of state.articles) {
-      if (!a.article.english) continue;
-      for (const m of a.article.entities) {
-        if (!m.entity_id || !m.rule.startsWith('pattern:') || (m.type !== 'PERSON' && m.type !== 'ORG')) continue;
-        const r = byId.get(m.entity_id);
-        if (r) {
-          r.count++;
-          if (m.text.length > r.name.length) r.name = m.text;
-        } else byId.set(m.entity_id, { id: m.entity_id, type: m.type, name: m.text, count: 1, known: false });
-      }
-    }
-    if (byId.size === 0) return;
-    const unknown = [...byId.values()];
-    const wanted = new Set(unknown.map((r) => blockKey(r.type, r.name)));
-    // A gazetteer entity may appear under several aliases: records share its id, so they union trivially.
-    const known = gazetteerRecords(g, new Set(['PERSON', 'ORG']), wanted);
-    const merged = mergeNamesMulti([...unknown, ...known]);
-    const reasons: Record<string, string> = (state.entityMergeReasons ??= {});
-    for (const [from, to] of Object.entries(merged)) {
-      if (from !== to && !g.byId.has(from)) {
-        state.entityMerges[from] = to;
-        reasons[from] = 'same name by transliteration key / Jaro-Winkler (sameName)';
-      }
-    }
-    // A lone surname used as a person id in some article ("President Obama" ->
-    // person:obama) joins the one full name with that surname in the corpus
-    // (person:barack-obama); two full names with that surname (Bill / Hillary Clinton)
-    // contradict it and nothing is merged.
-    const fullBySurname = new Map<string, Set<string>>();
-    /** Lower-case last word as written -> full-name targets: the lone surname must equal it letter for letter ("Salah" never joins "Sallah"). */
-    const exactSurname = new Map<string, Set<string>>();
-    const addFull = (id: string, name: string) => {
-      const words = nameKey(name).split(' ');
-      if (words.length < 2) return;
-      // A full name glued to link text ("John McCain John Sidney McCain2020 Democrats") is no merge target.
-      if (words.length > 4 || /\d/.test(name)) return;
-      const k = words[words.length - 1]!;
-      const target = state.entityMerges[id] ?? id;
-      const exact = name.toLowerCase().split(/\s+/).pop()!;
-      const ex = exactSurname.get(exact) ?? new Set<string>();
-      ex.add(target);
-      exactSurname.set(exact, ex);
-      const set = fullBySurname.get(k) ?? new Set<string>();
-      set.add(target);
-      fullBySurname.set(k, set);
-    };
-    const lone: NameRecord[] = [];
-    for (const a of state.articles) {
-      if (!a.article.english) continue;
-      for (const m of a.article.entities) {
-        if (m.type !== 'PERSON' || !m.entity_id) continue;
-        // A full name counts when it is surely a person: from the gazetteer, after a title, or with a known first name or surname (compromise's lexicon).
-        const words = m.text.toLowerCase().split(/\s+/);
-        const first = words[0]!;
-        const lastWord = words[words.length - 1]!;
-        if (nameKey(m.text).split(' ').length >= 2) {
-          if (m.rule.startsWith('gazetteer') || m.rule === 'pattern:title-name' || nameClasses().get(first)?.has('first') || nameClasses().get(lastWord)?.has('last')) addFull(m.entity_id, m.text);
-          continue;
-        }
-        // A lone first name ("Barbara", "Donald") is not a surname.
-        const c = nameClasses().get(m.text.toLowerCase());
-        if (c?.has('first') && !c.has('last')) continue;
-        if (m.rule.startsWith('pattern:') && !m.entity_id.slice(7).includes('-')) lone.push({ id: m.entity_id, type: 'PERSON', name: m.text, count: 1, known: m.rule === 'pattern:title-name' });
-      }
-    }
-    for (const r of lone.sort((a, b) => cmp(a.id, b.id))) {
-      if (state.entityMerges[r.id]) continue;
-      if (!loneSurnameMayMerge(r.name, r.known)) continue; // `known` here: made a person by a title or honorific
-      const set = fullBySurname.get(nameKey(r.name));
-      if (!set || set.size !== 1) continue;
-      const to = [...set][0]!;
-      if (to === r.id) continue;
-      if (!exactSurname.get(r.name.toLowerCase())?.has(to)) continue;
-      state.entityMerges[r.id] = to;
-      reasons[r.id] = `lone surname "${r.name}": the only full name with that surname in the corpus`;
-    }
+    Object.assign(state.entityMerges, mergeEntityNames(state.articles.map(nameMentions), ctx, (state.entityMergeReasons ??= {})));
   },
 };
 
