@@ -93,7 +93,7 @@ export interface CorpusSummary {
 }
 
 /** The report's arrays, in report.json's key order. */
-const SECTIONS = ['inputs', 'articles', 'events', 'claims', 'omissions', 'diffs', 'terms', 'scores', 'evidence', 'quotes', 'warnings'] as const;
+const SECTIONS = ['inputs', 'articles', 'events', 'claims', 'omissions', 'diffs', 'terms', 'scores', 'evidence', 'quotes', 'warnings', 'entity_merges'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** A file written in ~1 MB writes. */
@@ -207,9 +207,11 @@ export async function runCorpus(
   for (const r of rejections) inputs.push({ path: r.path, line: r.line, status: 'rejected', article_id: null, reason: r.reason });
   inputs.sort((a, b) => compareSource(a, b) || rank(a.status) - rank(b.status));
 
+  const mergeReasons: Record<string, string> = {};
   const merges = mergeEntityNames(
     kept.map((k) => (k.s.english ? k.s.names : [])),
     engine.context,
+    mergeReasons,
   );
   // Events never cross a window: group each window's articles on their own, windows in order.
   const windowDays = opts.windowDays ?? 0;
@@ -306,6 +308,13 @@ export async function runCorpus(
     };
     inputs.length = 0;
     if (first) parts.warnings.write(reportItems(shellWarnings, form), shellWarnings.length);
+    if (first) {
+      // Provenance of every entity id rename (as engine.buildReport writes it): sorted by the old id.
+      const entityMerges = Object.keys(merges)
+        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+        .map((from) => ({ from, to: merges[from]!, reason: mergeReasons[from] ?? 'entity-merge' }));
+      parts.entity_merges.write(reportItems(entityMerges, form), entityMerges.length);
+    }
 
     const setup: JobSetup = { engineOptions, files, merges, docMeasures, form };
     pool.setup(setup);
