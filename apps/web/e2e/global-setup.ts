@@ -38,7 +38,9 @@ async function waitForServer(url: string, child: ChildProcess, log: () => string
     try {
       const res = await fetch(url);
       // Only our own child may answer (another checkout's server must never be tested instead).
-      if (res.ok && child.exitCode === null && log().includes(url.replace(/\/$/, ''))) return;
+      // vite colours its banner ("127.0.0.1:\x1b[1m44341\x1b[22m/" under turbo/CI): compare without ANSI codes.
+      // eslint-disable-next-line no-control-regex
+      if (res.ok && child.exitCode === null && log().replace(/\x1b\[[0-9;]*m/g, '').includes(url.replace(/\/$/, ''))) return;
     } catch {
       // not up yet
     }
