@@ -15,9 +15,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
-import { createEngine, CORPUS_STAGES, type ArticleAnalysis, type ArticleInput, type CorpusState, type EngineContext } from '@parallax/core';
-import { lexicons } from '@parallax/lexicons';
-import { createNlp, normalizeText } from '@parallax/core';
+import { createEngine, CORPUS_STAGES, newCorpusState, type ArticleAnalysis, type ArticleInput, type CorpusState } from '@parallax/core';
+import { normalizeText } from '@parallax/core';
 import { parseFile } from '@parallax/ingest';
 import { bcubed } from './synth';
 
@@ -56,21 +55,9 @@ export function loadAllSides(split: string): Row[] | null {
 export function groupWithEngine(inputs: readonly ArticleInput[]): { analyses: ArticleAnalysis[]; state: CorpusState } {
   const engine = createEngine();
   const analyses = inputs.map((a) => engine.analyzeArticle(a));
-  const ctx: EngineContext = { options: {} as EngineContext['options'], lexicons, sides: null, nlp: createNlp() };
-  const state: CorpusState = {
-    articles: analyses,
-    entityMerges: {},
-    events: [],
-    claims: [],
-    omissions: [],
-    diffs: [],
-    terms: [],
-    scores: [],
-    evidence: [],
-    warnings: [],
-  };
+  const state = newCorpusState(analyses);
   for (const s of CORPUS_STAGES) {
-    if (s.name === 'entity-merge' || s.name === 'events') s.run(state, ctx);
+    if (s.name === 'entity-merge' || s.name === 'events') s.run(state, engine.context);
   }
   return { analyses, state };
 }

@@ -82,6 +82,11 @@ export interface EventResult {
   warnings: Warning[];
 }
 
+/** A corpus state over `articles` with nothing computed yet (`init` presets some fields). */
+export function newCorpusState(articles: ArticleAnalysis[], init: Partial<Omit<CorpusState, 'articles'>> = {}): CorpusState {
+  return { articles, entityMerges: {}, vectors: null, events: [], claims: [], omissions: [], diffs: [], terms: [], scores: [], evidence: [], warnings: [], ...init };
+}
+
 /**
  * Run the event stages (claims + omissions, diffs, terms) on one event. `articles`
  * are the event's analyses (any order); `merges` the corpus's entity merges. The
@@ -96,20 +101,11 @@ export function alignEvent(
   options: { stages?: readonly CorpusStage[]; vectors?: SentenceVectors | null } = {},
 ): EventResult {
   const byId = new Map(articles.map((a) => [a.article.id, a]));
-  const state: CorpusState = {
+  const state = newCorpusState(
     // In the event's article order (sorted ids), as the stages saw them over the whole corpus.
-    articles: event.article_ids.map((id) => byId.get(id)).filter((a): a is ArticleAnalysis => a !== undefined),
-    entityMerges: merges as Record<string, string>,
-    vectors: options.vectors ?? null,
-    events: [event],
-    claims: [],
-    omissions: [],
-    diffs: [],
-    terms: [],
-    scores: [],
-    evidence: [],
-    warnings: [],
-  };
+    event.article_ids.map((id) => byId.get(id)).filter((a): a is ArticleAnalysis => a !== undefined),
+    { entityMerges: merges as Record<string, string>, vectors: options.vectors ?? null, events: [event] },
+  );
   // A stage that throws leaves this event without its results, with an internal-error warning (isolate.ts).
   for (const stage of options.stages ?? EVENT_STAGES) runCorpusStage(stage, state, ctx);
   return { claims: state.claims, omissions: state.omissions, diffs: state.diffs, terms: state.terms, scores: state.scores, evidence: state.evidence, warnings: state.warnings };

@@ -14,7 +14,7 @@ import { failedAnalysis, failureReason, runCorpusStage } from './isolate';
 import { createNlp, type Nlp } from './nlp';
 import { normalizeText } from './normalize';
 import { ARTICLE_STAGES, CORPUS_STAGES, EVENT_STAGES } from './pipeline';
-import { alignEvent } from './corpus';
+import { alignEvent, newCorpusState } from './corpus';
 import { mergeEntityRows } from './score/entity-merge';
 import { alignableTexts } from './align/claims';
 import { encodeTexts, type Encoder, type SentenceVectors } from './align/encoder';
@@ -234,19 +234,7 @@ export function createEngine(options: Partial<EngineOptions> = {}, setup: Engine
     for (const r of rejections) inputs.push({ path: r.path, line: r.line, status: 'rejected', article_id: null, reason: r.reason });
     inputs.sort((a, b) => compareSource(a, b) || rank(a.status) - rank(b.status));
 
-    const corpus: CorpusState = {
-      articles: kept,
-      entityMerges: {},
-      vectors: null,
-      events: [],
-      claims: [],
-      omissions: [],
-      diffs: [],
-      terms: [],
-      scores: [],
-      evidence: [],
-      warnings: [],
-    };
+    const corpus = newCorpusState(kept);
     for (const stage of corpusStages.slice(0, claimsAt)) runCorpusStage(stage, corpus, ctx);
     return { inputs, kept, failed, corpus };
   }

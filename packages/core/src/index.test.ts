@@ -108,6 +108,7 @@ test('the public exports of @parallax/core are exactly these (a change here is a
       "nameMentions",
       "naturalOrder",
       "neutralizeCell",
+      "newCorpusState",
       "normalizeText",
       "pairFeatures",
       "parseCoded",

@@ -31,6 +31,7 @@ export { mulberry32 } from './random';
 export {
   summarizeArticle,
   alignEvent,
+  newCorpusState,
   finishArticle,
   renderEvent,
   renderArticle,
