@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createNlp } from '@parallax/core';
 import { lexicons } from '@parallax/lexicons';
-import { boundaryRules, repairSentences } from '../packages/core/src/stages/segment';
+import { boundaryRules, repairSentences } from '../packages/core/src/stages/article/segment';
 
 export interface BoundaryQuality {
   newssd: { items: number; multi: number; errorsBefore: number; errorsAfter: number; splitBefore: number; splitAfter: number };

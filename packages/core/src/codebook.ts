@@ -2,12 +2,12 @@
  * The codebook: generated from the measure registry, the lexicon references and the
  * output contract, so what a researcher cites is exactly what produced the numbers.
  */
-import { QUOTES_CODEBOOK } from './score/quotes';
-import { TERMS_CODEBOOK } from './align/terms';
+import { QUOTES_CODEBOOK } from './stages/article/quotes';
+import { TERMS_CODEBOOK } from './stages/corpus/terms';
 import { definitionFor, measureDefinitions, type MeasureDefinition } from './measures';
 import type { AnalysisReport, LexiconRef } from './schema';
-import { FEATURES, FEATURE_DOCS } from './align/matcher';
-import { matcherWeights } from './align/matcher-weights';
+import { FEATURES, FEATURE_DOCS } from './lib/claim-matcher';
+import { matcherWeights } from './lib/claim-matcher-weights';
 import { lexicons as allLexicons } from '@parallax/lexicons';
 
 /**

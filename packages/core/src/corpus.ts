@@ -14,20 +14,20 @@
  * paths give the same bytes. Pure (no I/O).
  */
 import type { ArticleAnalysis, CorpusStage, CorpusState, EngineContext } from './model';
-import type { SentenceVectors } from './align/encoder';
+import type { SentenceVectors } from './lib/encoder';
 import { failureReason, runCorpusStage } from './isolate';
-import { mergeEntityRows } from './score/entity-merge';
-import { extractEventFeatures, type EventFeatures } from './align/events';
-import { nameMentions, type NameMention } from './align/merge';
+import { mergeEntityRows } from './lib/merge-entity-rows';
+import { extractEventFeatures, type EventFeatures } from './stages/corpus/events';
+import { nameMentions, type NameMention } from './stages/corpus/entity-merge';
 import { EVENT_STAGES } from './pipeline';
 import { CSV_HEADERS, jsonElement, csvLines, type CsvCell } from './exports';
 import { round, WEIGHT_DECIMALS } from './engine';
 import type { ArticleResult, Claim, Event, Evidence, Omission, Quote, Score, SentenceDiff, TermUse, Warning } from './schema';
 
-export { mergeEntityNames, nameMentions } from './align/merge';
-export type { NameMention } from './align/merge';
-export { eventsFromArticles } from './align/events';
-export type { EventItem } from './align/events';
+export { mergeEntityNames, nameMentions } from './stages/corpus/entity-merge';
+export type { NameMention } from './stages/corpus/entity-merge';
+export { eventsFromArticles } from './stages/corpus/events';
+export type { EventItem } from './stages/corpus/events';
 
 /** What the corpus phase needs of one article before alignment (a few hundred bytes to a few KB). */
 export interface ArticleSummary {

@@ -15,9 +15,9 @@ import { createNlp, type Nlp } from './nlp';
 import { normalizeText } from './normalize';
 import { ARTICLE_STAGES, CORPUS_STAGES, EVENT_STAGES } from './pipeline';
 import { alignEvent, newCorpusState } from './corpus';
-import { mergeEntityRows } from './score/entity-merge';
-import { alignableTexts } from './align/claims';
-import { encodeTexts, type Encoder, type SentenceVectors } from './align/encoder';
+import { mergeEntityRows } from './lib/merge-entity-rows';
+import { alignableTexts } from './stages/corpus/claims';
+import { encodeTexts, type Encoder, type SentenceVectors } from './lib/encoder';
 import {
   SCHEMA_VERSION,
   type AnalysisReport,

@@ -20,13 +20,40 @@ export { buildCodebook, codebookMarkdown, COLUMN_DOCS } from './codebook';
 export type { Codebook } from './codebook';
 export { measureDefinitions, definitionFor, registerMeasure } from './measures';
 export type { MeasureDefinition, ValidityStatement } from './measures';
-export { detectLanguage } from './stages/language';
-export * from './score';
+export { detectLanguage } from './stages/article/language';
+export { sentimentStage } from './stages/article/sentiment';
+export {
+  ALPHA,
+  DEFAULT_PARAMS,
+  NEWS_POS,
+  clauses,
+  entityItems,
+  sentenceContext,
+  sentenceEvidence,
+  sentenceItems,
+  sentenceSentiment,
+  squash,
+  sumWeights,
+  tokenRange,
+} from './lib/sentence-sentiment';
+export type { SentenceContext, SentimentItem, SentimentParams } from './lib/sentence-sentiment';
+export { compile, compileMap, matchPhrases } from './lib/phrase-match';
+export type { Compiled, PhraseHit } from './lib/phrase-match';
+export { framesStage, markersStage, MFC_FRAMES, GENERIC_FRAMES } from './stages/article/frames';
+export { quotesStage, quoteArticle, findDirectQuotes } from './stages/article/quotes';
+export type { Speaker } from './stages/article/quotes';
+export { biasFeatures, sentenceBias, sigmoid } from './lib/bias';
+export type { BiasHit, BiasItem } from './lib/bias';
+export { senseMap } from './lib/senses';
+export type { SenseHit, SenseMap, SenseFamily } from './lib/senses';
+export { mergeEntityRows } from './lib/merge-entity-rows';
+export { findQuotations, quotationsStage } from './stages/article/quotations';
+export type { QuotedSpan } from './model';
 export * from './validate';
 export { createNlp } from './nlp';
 export type { Nlp } from './nlp';
-export { extractEventFeatures, groupEvents, DEFAULT_EVENT_OPTIONS } from './align/events';
-export type { EventFeatures, GroupEventsOptions } from './align/events';
+export { extractEventFeatures, groupEvents, DEFAULT_EVENT_OPTIONS } from './stages/corpus/events';
+export type { EventFeatures, GroupEventsOptions } from './stages/corpus/events';
 export { mulberry32 } from './random';
 export {
   summarizeArticle,
@@ -44,10 +71,10 @@ export type { ArticleSummary, EventResult, FinishedArticle, NumberWarnings, Repo
 export { csvLines, csvHeader, jsonElement, JSON_REPORT_MAX_ARTICLES, ARTICLES_CSV_TRAILING } from './exports';
 export type { CsvCell } from './exports';
 export { EVENT_STAGES } from './pipeline';
-export { encodeTexts, vectorsFrom, encoderCosine, unit, ENCODE_BATCH } from './align/encoder';
-export type { Encoder, EncoderRef, SentenceVectors } from './align/encoder';
+export { encodeTexts, vectorsFrom, encoderCosine, unit, ENCODE_BATCH } from './lib/encoder';
+export type { Encoder, EncoderRef, SentenceVectors } from './lib/encoder';
 export type { EngineResources } from './engine';
-export { FEATURES, FEATURE_DOCS, pairFeatures, probability, logit, explain } from './align/matcher';
-export type { FeatureName, FeatureVector, FeatureItem, MatcherWeights } from './align/matcher';
-export { alignResources, sentenceKeys, scoreEvent, groupScored, matchPairs, matcherWeights, DEFAULT_CLAIM_OPTIONS } from './align/claims';
-export type { SentenceKeys, AlignResources, PairMatcher, ClaimOptions, PairWithFeatures } from './align/claims';
+export { FEATURES, FEATURE_DOCS, pairFeatures, probability, logit, explain } from './lib/claim-matcher';
+export type { FeatureName, FeatureVector, FeatureItem, MatcherWeights } from './lib/claim-matcher';
+export { alignResources, sentenceKeys, scoreEvent, groupScored, matchPairs, matcherWeights, DEFAULT_CLAIM_OPTIONS } from './stages/corpus/claims';
+export type { SentenceKeys, AlignResources, PairMatcher, ClaimOptions, PairWithFeatures } from './stages/corpus/claims';

@@ -75,7 +75,7 @@ export interface CorpusState {
   /** Why each entityMerges entry was made (old id -> reason); filled by the entity-merge stage. */
   entityMergeReasons?: Record<string, string>;
   /** Encoder vectors of the alignable sentences (the `encoder` matcher), or null. */
-  vectors?: import('./align/encoder').SentenceVectors | null;
+  vectors?: import('./lib/encoder').SentenceVectors | null;
   events: Event[];
   claims: Claim[];
   omissions: Omission[];

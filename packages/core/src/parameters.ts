@@ -9,9 +9,9 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { DEFAULT_CLAIM_OPTIONS } from './align/claims';
-import { DEFAULT_EVENT_OPTIONS } from './align/events';
-import { DEFAULT_PARAMS } from './score/sentiment';
+import { DEFAULT_CLAIM_OPTIONS } from './stages/corpus/claims';
+import { DEFAULT_EVENT_OPTIONS } from './stages/corpus/events';
+import { DEFAULT_PARAMS } from './lib/sentence-sentiment';
 
 /** Decimals of printed numbers (kept in sync with engine.round's callers). */
 const ROUNDING = Object.freeze({ score_decimals: 4, weight_decimals: 6 });

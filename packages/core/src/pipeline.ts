@@ -4,18 +4,20 @@
  * analysed articles, after them. Order matters where commented.
  */
 import type { ArticleStage, CorpusStage } from './model';
-import { boilerplateStage } from './stages/boilerplate';
-import { segmentStage } from './stages/segment';
-import { languageStage } from './stages/language';
-import { quotationsStage } from './stages/quotations';
-import { sentimentStage, framesStage, markersStage, quotesStage } from './score';
-import { entitiesStage } from './align/entities';
-import { entityMergeStage } from './align/merge';
-import { eventsStage } from './align/events';
-import { claimsStage } from './align/claims';
-import { diffsStage } from './align/diffs';
-import { termsStage } from './align/terms';
-import { sidesStage } from './score/sides-stage';
+import { boilerplateStage } from './stages/article/boilerplate';
+import { segmentStage } from './stages/article/segment';
+import { languageStage } from './stages/article/language';
+import { quotationsStage } from './stages/article/quotations';
+import { sentimentStage } from './stages/article/sentiment';
+import { framesStage, markersStage } from './stages/article/frames';
+import { quotesStage } from './stages/article/quotes';
+import { entitiesStage } from './stages/article/entities';
+import { entityMergeStage } from './stages/corpus/entity-merge';
+import { eventsStage } from './stages/corpus/events';
+import { claimsStage } from './stages/corpus/claims';
+import { diffsStage } from './stages/corpus/diffs';
+import { termsStage } from './stages/corpus/terms';
+import { sidesStage } from './stages/corpus/sides';
 
 /** Per-article stages, in order. (`normalize` runs first, in engine.createArticle: it makes the text every offset points into.) */
 export const ARTICLE_STAGES: readonly ArticleStage[] = Object.freeze([

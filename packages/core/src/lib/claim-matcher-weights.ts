@@ -1,0 +1,29 @@
+/** The `claim-matcher` lexicon (trained logistic regression) as MatcherWeights, decoded once per lexicon object. */
+import type { Lexicon, MatcherParamEntry } from '@parallax/lexicons';
+import { FEATURES, type FeatureName, type MatcherWeights } from './claim-matcher';
+
+const cache = new WeakMap<object, MatcherWeights>();
+
+export function matcherWeights(lex: Lexicon<MatcherParamEntry>): MatcherWeights {
+  const hit = cache.get(lex);
+  if (hit) return hit;
+  const byId = new Map(lex.entries.map((e) => [e.id, e]));
+  const need = (id: string, kind: MatcherParamEntry['kind']): number => {
+    const e = byId.get(id);
+    if (!e || e.kind !== kind) throw new TypeError(`Lexicon "${lex.id}" lacks ${kind} "${id}"; retrain with bench/train-matcher.ts`);
+    return e.value;
+  };
+  const weights = {} as Record<FeatureName, number>;
+  for (const f of FEATURES) weights[f] = need(f, 'weight');
+  const w: MatcherWeights = Object.freeze({
+    id: lex.id,
+    version: lex.version,
+    sha256: lex.sha256,
+    bias: need('bias', 'bias'),
+    weights: Object.freeze(weights),
+    threshold: need('threshold', 'threshold'),
+    groupThreshold: need('group_threshold', 'threshold'),
+  });
+  cache.set(lex, w);
+  return w;
+}

@@ -1,0 +1,71 @@
+/**
+ * Word senses: which tokens of a sentence are NOT cues of a measure family because of the
+ * phrase they stand in (lexicon `senses`): "Social Security" is not security_defense, the
+ * month "May" is not a hedge, "health care" and "the Justice Department" are not evaluations,
+ * "criminal justice" is not loaded language. Entries with a `valence` are sentiment phrases
+ * in their own right ("obstruction of justice" −2.4, racial epithets); with a `category`
+ * they are loaded language. Every rule carries its `reason` (shown in the evidence).
+ */
+import type { Lexicons, SenseEntry } from '@parallax/lexicons';
+import type { Token } from '../model';
+import { compile, matchPhrases } from './phrase-match';
+
+export type SenseFamily = SenseEntry['blocks'][number];
+
+export interface SenseHit {
+  from: number;
+  to: number;
+  entry: SenseEntry;
+}
+
+export interface SenseMap {
+  hits: readonly SenseHit[];
+  /** The rule that blocks token i for `family`, or undefined. */
+  blocked(i: number, family: SenseFamily): SenseEntry | undefined;
+  /** A valence phrase starting at token i. */
+  valenceAt(i: number): SenseHit | undefined;
+}
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isCap = (t: Token | undefined) => t !== undefined && t.kind === 'word' && isUpper(t.text.charCodeAt(0));
+const isNumber = (t: Token | undefined) => t !== undefined && /^\d/.test(t.text);
+
+const cache = new WeakMap<Lexicons, WeakMap<readonly Token[], SenseMap>>();
+
+/** The sense rules that apply in one sentence (cached per token array). */
+export function senseMap(tokens: readonly Token[], lex: Lexicons): SenseMap {
+  let perLex = cache.get(lex);
+  if (!perLex) cache.set(lex, (perLex = new WeakMap()));
+  const hit = perLex.get(tokens);
+  if (hit) return hit;
+  const compiled = compile(lex.senses, (e: SenseEntry) => e.phrase);
+  let firstWord = 0;
+  while (firstWord < tokens.length && tokens[firstWord]!.kind !== 'word') firstWord++;
+  // Capitalised for a reason other than starting the sentence: inside the sentence, or before a number or another capitalised word.
+  const hits: SenseHit[] = matchPhrases(tokens, compiled, (e, from, to) => {
+    const t = tokens[from]!;
+    if (e.pos && t.pos !== e.pos) return false;
+    return !(e.case === 'capitalised' && !(isCap(t) && (from > firstWord || isNumber(tokens[to]) || isCap(tokens[to]))));
+  });
+  const byToken = new Map<number, SenseHit>();
+  const starts = new Map<number, SenseHit>();
+  for (const h of hits) {
+    for (let i = h.from; i < h.to; i++) byToken.set(i, h);
+    if (h.entry.valence !== undefined) starts.set(h.from, h);
+  }
+  const map: SenseMap = {
+    hits,
+    blocked(i, family) {
+      const h = byToken.get(i);
+      return h && h.entry.blocks.includes(family) ? h.entry : undefined;
+    },
+    valenceAt: (i) => starts.get(i),
+  };
+  perLex.set(tokens, map);
+  return map;
+}
+
+/** Whether token i is inside any sense phrase that has its own valence (its words are not scored one by one). */
+export function inValencePhrase(m: SenseMap, i: number): boolean {
+  return m.hits.some((h) => h.entry.valence !== undefined && i > h.from && i < h.to);
+}

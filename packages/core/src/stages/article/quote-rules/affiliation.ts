@@ -1,0 +1,103 @@
+/**
+ * Speaker attributes stated in the text, each with its evidence span and rule:
+ * - `party`: a party word in the title run or appositive ("Republican senator", "Oregon
+ *   Democrat") or a party abbreviation after the name ("(D-Calif.)", ", D-N.Y.,");
+ * - `country`: a demonym or country name in the title run or appositive ("a Ukrainian
+ *   official", "Italy's prime minister", "a former foreign minister of Poland");
+ * - `role`: the role noun nearest the name (lexicon `affiliations`, attribute `role`).
+ * Read at every mention of the speaker's entity (first stated wins, in text order), or, for
+ * a speaker without an entity ("a spokesperson for Kerry", "White House officials"), in
+ * the speaker's own words and around them. Nothing stated: no value (never a guess).
+ */
+import type { QuoteAffiliation } from '../../../schema';
+import { WINDOWS, cuesAt, tokenAt, type QuoteContext, type Speaker } from './context';
+
+export type AttributeName = 'party' | 'country' | 'role';
+
+/** Attribute evidence in tokens [from, to) (a title run, an appositive or the speaker's words); nearest to `anchor` first. */
+function scan(c: QuoteContext, from: number, to: number, rule: string, out: Map<AttributeName, QuoteAffiliation>, towardsEnd: boolean): void {
+  const { flat } = c;
+  const found: { i: number; a: QuoteAffiliation }[] = [];
+  for (let i = from; i < to; i++) {
+    const hit = cuesAt(c, i);
+    if (hit) {
+      const start = flat[i]!.start;
+      const end = flat[i + hit.len - 1]!.end;
+      for (const e of hit.entries) {
+        if (e.attribute !== 'role' && e.attribute !== 'party') continue;
+        found.push({ i, a: { attribute: e.attribute, value: e.value, start, end, text: c.text.slice(start, end), rule: `${rule}:${e.attribute} "${e.key}"` } });
+      }
+    }
+    const t = flat[i]!;
+    const country = c.T.gazetteer.demonyms.get(t.norm) ?? countryOf(c, i);
+    if (country) {
+      const name = c.T.gazetteer.byId.get(country)?.name ?? country;
+      found.push({ i, a: { attribute: 'country', value: name, start: t.start, end: t.end, text: t.text, rule: `${rule}:country "${t.text}"` } });
+    }
+  }
+  // Nearest to the name first: the end of a title run, the start of an appositive.
+  found.sort((x, y) => (towardsEnd ? y.i - x.i : x.i - y.i));
+  for (const f of found) if (!out.has(f.a.attribute as AttributeName)) out.set(f.a.attribute as AttributeName, f.a);
+}
+
+/** A country mention over token i ("Italy's prime minister", "of Poland"): its place id. */
+function countryOf(c: QuoteContext, i: number): string | null {
+  const m = c.state.article.entities.find((x) => x.start <= c.flat[i]!.start && c.flat[i]!.end <= x.end && (x.type === 'PLACE' || x.type === 'GOV'));
+  if (!m?.entity_id) return null;
+  const id = m.entity_id.startsWith('gov:') ? `place:${m.entity_id.slice(4)}` : m.entity_id;
+  const e = c.T.gazetteer.byId.get(id);
+  return e && 'kind' in e && e.kind === 'country' ? id : null;
+}
+
+const PARTY_ABBR = /^\s*[,(]\s*([RDI])-\s?([A-Z][A-Za-z.]{0,12}(?:\s?[A-Z][a-z.]*)?)\s*[,)]/;
+
+/** Affiliations around one name or descriptor span [start, end). */
+function around(c: QuoteContext, start: number, end: number, out: Map<AttributeName, QuoteAffiliation>, self: boolean): void {
+  const { flat, sentOf } = c;
+  const i = tokenAt(c, start);
+  let e = i;
+  while (e < flat.length && flat[e]!.start < end) e++;
+  // Title run before the name.
+  let a = i;
+  while (a - 1 >= 0 && i - a < WINDOWS.titleRun && sentOf[a - 1] === sentOf[i]) {
+    const t = flat[a - 1]!;
+    // Hyphenated titles ("editor-in-chief") stay in the run.
+    if ((t.kind === 'punctuation' && t.text !== '.' && t.text !== '-' && t.norm !== "'s") || t.pos === 'VERB' || t.pos === 'AUX' || (t.pos === 'ADP' && t.norm !== 'of' && flat[a]?.text !== '-' && flat[a - 2]?.text !== '-')) break;
+    a--;
+  }
+  if (self) scan(c, i, e, 'speaker-words', out, true);
+  scan(c, a, i, 'title-run', out, true);
+  // Party abbreviation right after the name: "(D-Calif.)", ", D-N.Y.,".
+  const abbr = PARTY_ABBR.exec(c.text.slice(end, end + 24));
+  if (abbr && !out.has('party')) {
+    const entry = c.T.cues.get(abbr[1]!.toLowerCase())?.find((x) => x.attribute === 'party-abbreviation');
+    if (entry) {
+      const s = end + abbr[0].indexOf(abbr[1]!);
+      const t = c.text.slice(s, s + abbr[1]!.length + 1 + abbr[2]!.length);
+      out.set('party', { attribute: 'party', value: entry.value, start: s, end: s + t.length, text: t, rule: `party-abbreviation "${abbr[1]}-"` });
+    }
+  }
+  // Appositive after the name: ", a Republican strategist who …", ", Oregon Democrat,".
+  let k = e;
+  if (flat[k]?.text === '(') {
+    while (k < flat.length && flat[k]!.text !== ')' && k - e < WINDOWS.appositiveAfter) k++;
+    k++;
+  }
+  if (flat[k]?.text === ',' && sentOf[k] === sentOf[i]) {
+    let z = k + 1;
+    while (z < flat.length && z - k <= WINDOWS.appositiveAfter && sentOf[z] === sentOf[i] && flat[z]!.text !== ',' && flat[z]!.pos !== 'VERB' && flat[z]!.pos !== 'AUX' && flat[z]!.norm !== 'who') z++;
+    scan(c, k + 1, z, 'appositive', out, false);
+  }
+}
+
+/** The stated affiliations of a speaker. */
+export function affiliationsOf(c: QuoteContext, sp: Speaker | null): QuoteAffiliation[] {
+  if (!sp) return [];
+  const out = new Map<AttributeName, QuoteAffiliation>();
+  if (sp.entity) {
+    for (const m of c.state.article.entities) if (m.entity_id === sp.entity) around(c, m.start, m.end, out, true);
+    // A descriptor resolved to the entity ("the spokeswoman") states a role too.
+    if (sp.start !== sp.evidence.start) around(c, sp.start, sp.end, out, true);
+  } else around(c, sp.start, sp.end, out, true);
+  return (['party', 'country', 'role'] as const).map((k) => out.get(k)).filter((x): x is QuoteAffiliation => x !== undefined);
+}

@@ -1,0 +1,262 @@
+/**
+ * The subject of a speech verb: ordered rules, the first that applies wins. Each returns
+ * a Speaker (with `rule`) or null. A candidate that names an outlet, programme, time or
+ * place (lexicon `affiliations`, `not-speaker`; wink DATE/TIME entities) is never a
+ * speaker; "told X" makes X the listener, so `tell` never takes a subject after it.
+ *
+ *  1. `subject:appositive`       Podolyak, a top adviser to Mr. Zelenskyy, said / Nadler, D-N.Y., …, told
+ *  2. `subject:entity`           Lavrov said / Russian Foreign Minister Sergei Lavrov also said
+ *  3. pronoun (coref.ts)         he said
+ *  4. `subject:possessive`       Donald Trump's son said (the possessor is not the speaker)
+ *  5. `subject:group[-of X]`     State Department officials said
+ *  6. descriptor (coref.ts)      the U.S. president said
+ *  7. `subject:proper-noun`      Mr. Zhu said (a name the entity stage did not list)
+ *  8. `subject:after-verb`       said Peskov / said spokesman Josh Schwerin / said Ryan's spokeswoman, AshLee Strong
+ *  9. `subject:according-to`     according to Russian state television
+ * 10. `subject:participle-clause` …, telling reporters that
+ */
+import type { EntityMention } from '../../../schema';
+import {
+  NP_POS, PLURAL_PRONOUNS, PRONOUNS, STOP_PUNCT, WINDOWS, fromMention, inDirect, inTime, mentionOver, notSpeaker, spanSpeaker,
+  type QuoteContext, type Speaker,
+} from './context';
+import { resolveDescriptor, resolvePronoun } from './coref';
+
+const possessiveAfter = (c: QuoteContext, i: number) => c.flat[i + 1]?.norm === "'s" || c.flat[i + 1]?.norm === "'";
+/** Last token index of the mention over token i. */
+function mentionEnd(c: QuoteContext, i: number): number {
+  const m = mentionOver(c, i);
+  if (!m) return i;
+  let k = i;
+  while (k + 1 < c.flat.length && c.flat[k + 1]!.start < m.end) k++;
+  return k;
+}
+
+function speaks(c: QuoteContext, s: Speaker | null): Speaker | null {
+  if (!s) return null;
+  return notSpeaker(c, s.start, s.end) ? null : s;
+}
+
+function mentionSpeaker(c: QuoteContext, m: EntityMention, rule: string): Speaker | null {
+  return speaks(c, fromMention(m, rule));
+}
+
+/** Backwards from the verb, within the clause. */
+function before(c: QuoteContext, v: number): Speaker | null {
+  const { flat, sentOf } = c;
+  const sentence = sentOf[v];
+  let j = v - 1;
+  const skippable = (i: number) => {
+    const t = flat[i]!;
+    // Adverbs, auxiliaries and time adjuncts between subject and verb: "Trump on Friday threatened", "Pelosi has also said".
+    return t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART' || t.norm === 'also' || inTime(c, i) || (['on', 'last', 'this', 'earlier', 'late'].includes(t.norm) && i + 1 < v && inTime(c, i + 1));
+  };
+  while (j >= 0 && sentOf[j] === sentence && skippable(j)) j--;
+  // A parenthesis right before the verb ("Graham (R-S.C.) said") belongs to the subject.
+  if (j >= 0 && flat[j]!.text === ')') {
+    let o = j - 1;
+    while (o >= 0 && sentOf[o] === sentence && flat[o]!.text !== '(' && j - o <= WINDOWS.appositive) o--;
+    if (o >= 1 && flat[o]!.text === '(') j = o - 1;
+  }
+  if (j < 0 || sentOf[j] !== sentence) return null;
+  // 1. Appositive: "the center's executive director, Steven Goldstein, told": the name right before the comma;
+  //    else the person before one of the commas of the apposition ("Podolyak, a top adviser to …, said").
+  if (flat[j]!.text === ',') {
+    const named = j > 0 ? mentionOver(c, j - 1) : undefined;
+    let ns = j - 1;
+    while (ns - 1 >= 0 && named && mentionOver(c, ns - 1) === named) ns--;
+    // Only a name set off by commas on both sides (", Steven Goldstein, told"), not the end of an apposition ("… to Mr. Zelenskyy, said").
+    // …and a name, not a description the entity stage took for one (", Oregon Democrat,").
+    const described = [...Array(j - ns).keys()].some((k) => c.T.cues.get(flat[ns + k]!.norm)?.some((e) => e.attribute === 'party' || e.attribute === 'role'));
+    if (named && named.type === 'PERSON' && flat[ns - 1]?.text === ',' && !described && !possessiveAfter(c, j - 1)) return mentionSpeaker(c, named, 'subject:appositive-name');
+    for (let k = j - 1; k >= 0 && k >= j - WINDOWS.appositive && sentOf[k] === sentence; k--) {
+      if (flat[k]!.text !== ',' && flat[k]!.text !== '(') continue;
+      const m = k > 0 ? mentionOver(c, k - 1) : undefined;
+      if (m && m.type === 'PERSON' && !possessiveAfter(c, k - 1)) return mentionSpeaker(c, m, 'subject:appositive');
+      if (inDirect(c, k - 1) || flat[k - 1]?.pos === 'CCONJ' || flat[k - 1]?.pos === 'VERB') break;
+    }
+    return null;
+  }
+  // "Trump described the magazine as … and noted that": a coordinated verb shares the sentence's subject.
+  if (flat[j]!.pos === 'CCONJ') return sentenceSubject(c, v, 'subject:coordinated-verb');
+  // 2. An entity right before the verb (not a possessor, not the object of a preposition).
+  const m = mentionOver(c, j);
+  if (m) {
+    let s0 = j;
+    while (s0 - 1 >= 0 && mentionOver(c, s0 - 1) === m) s0--;
+    const prep = flat[s0 - 1];
+    if (prep && prep.pos === 'ADP' && sentOf[s0 - 1] === sentence) {
+      // "A spokesperson for Kerry dismissed": the noun phrase before the preposition speaks.
+      let a0 = s0 - 1;
+      while (a0 - 1 >= 0 && sentOf[a0 - 1] === sentence && s0 - a0 <= WINDOWS.descriptor && (NP_POS.has(flat[a0 - 1]!.pos) && !mentionOver(c, a0 - 1))) a0--;
+      if (a0 < s0 - 1 && flat[s0 - 2]!.pos === 'NOUN') return speaks(c, resolveDescriptor(c, a0, s0 - 1));
+    }
+    if (!possessiveAfter(c, j)) return mentionSpeaker(c, m, 'subject:entity');
+  }
+  // 3. Pronouns.
+  const n = flat[j]!.norm;
+  if (PRONOUNS[n]) return resolvePronoun(c, j);
+  if (PLURAL_PRONOUNS.has(n)) return null;
+  // Descriptor or proper-noun run ending at j.
+  let a = j;
+  const inNP = (i: number) => {
+    const t = flat[i]!;
+    return NP_POS.has(t.pos) || t.norm === "'s" || t.norm === 'of' || (t.text === '.' && t.pos !== 'PUNCT') || mentionOver(c, i) !== undefined;
+  };
+  while (a - 1 >= 0 && sentOf[a - 1] === sentence && j - a < WINDOWS.descriptor && inNP(a - 1)) a--;
+  const head = flat[j]!;
+  const start = flat[a]!.start;
+  const end = head.end;
+  // 4. "Donald Trump's son said": a possessive descriptor is the speaker, without the possessor's id.
+  for (let k = a; k < j; k++) {
+    const possessor = mentionOver(c, k - 1);
+    if (flat[k]!.norm !== "'s" || head.pos !== 'NOUN' || possessor?.type !== 'PERSON') continue;
+    // "Zelenskyy's office said": an office or campaign speaks for its principal; "Ryan's spokeswoman" or "Trump's son" does not.
+    if (c.T.cues.get(head.norm)?.some((e) => e.attribute === 'possessor-voice') || c.T.cues.get(head.lemma)?.some((e) => e.attribute === 'possessor-voice')) {
+      return speaks(c, spanSpeaker(c, start, end, possessor.entity_id, `subject:possessive-voice ${possessor.text}`, { start: possessor.start, end: possessor.end }));
+    }
+    return speaks(c, spanSpeaker(c, start, end, null, 'subject:possessive'));
+  }
+  if (head.pos === 'NOUN') {
+    const plural = head.norm !== head.lemma && head.norm.endsWith('s');
+    if (plural) {
+      // 5. "State Department officials": members of an organisation speak for it.
+      const org = c.mentions.find((x) => x.start >= start && x.end <= end && (x.type === 'ORG' || x.type === 'GOV'));
+      if (org) return speaks(c, spanSpeaker(c, start, end, org.entity_id, `subject:group-of ${org.text}`, { start: org.start, end: org.end }));
+      return speaks(c, spanSpeaker(c, start, end, null, 'subject:group'));
+    }
+    const inner = [...Array(j - a + 1).keys()].map((k) => mentionOver(c, a + k)).filter((x): x is EntityMention => x !== undefined);
+    // "the U.S. president": a descriptor headed by a common noun, even if it holds a place name.
+    if (inner.length === 0 || inner.every((x) => x.type !== 'PERSON')) return speaks(c, resolveDescriptor(c, a, j + 1));
+  }
+  if (head.pos === 'NOUN' || head.pos === 'PROPN') {
+    const inner = [...Array(j - a + 1).keys()].map((k) => mentionOver(c, a + k)).filter((x): x is EntityMention => x !== undefined);
+    const last = inner[inner.length - 1];
+    if (last) return mentionSpeaker(c, last, 'subject:entity');
+    if (head.pos === 'PROPN') {
+      // 7. A proper-noun run the entity stage did not list.
+      let p = j;
+      while (p - 1 >= a && flat[p - 1]!.pos === 'PROPN') p--;
+      return speaks(c, spanSpeaker(c, flat[p]!.start, head.end, null, 'subject:proper-noun'));
+    }
+  }
+  return null;
+}
+
+/** 8. After the verb: "said Peskov", "said spokesman Josh Schwerin", "said Ryan's spokeswoman, AshLee Strong". */
+function after(c: QuoteContext, v: number): Speaker | null {
+  const { flat, sentOf } = c;
+  if (flat[v]!.lemma === 'tell' || flat[v]!.norm === 'according') return null;
+  const sentence = sentOf[v];
+  let possessor = false;
+  let descStart = -1;
+  for (let k = v + 1; k < flat.length && k <= v + WINDOWS.subjectAfterVerb && sentOf[k] === sentence; k++) {
+    const t = flat[k]!;
+    if (t.text === ',' && (possessor || descStart >= 0)) {
+      // "Ryan's spokeswoman, AshLee Strong": the name after the comma is the speaker.
+      const m = mentionOver(c, k + 1);
+      if (m && m.type === 'PERSON') return mentionSpeaker(c, m, 'subject:after-verb-appositive');
+      break;
+    }
+    if (STOP_PUNCT.has(t.text) && t.kind === 'punctuation') break;
+    const m = mentionOver(c, k);
+    if (m) {
+      const e = mentionEnd(c, k);
+      if (possessiveAfter(c, e)) {
+        possessor = true;
+        if (descStart < 0) descStart = k;
+        k = e + 1;
+        continue;
+      }
+      // The last mention of the run ("Kremlin spokesman Dmitry Peskov" -> Peskov).
+      let mm = m;
+      for (let q = e + 1; q < flat.length && q <= v + WINDOWS.subjectAfterVerb && !STOP_PUNCT.has(flat[q]!.text); q++) mm = mentionOver(c, q) ?? mm;
+      return mentionSpeaker(c, mm, 'subject:after-verb');
+    }
+    if (t.pos === 'VERB' || t.norm === 'that' || t.pos === 'ADP' || t.pos === 'SCONJ' || t.pos === 'PRON') break;
+    if (t.pos === 'PROPN' && descStart < 0 && !possessor) {
+      // "said Mr. Zhu": an unlisted name (a run holding a listed one, "said US Representative Jake Auchincloss", reaches it).
+      let e = k;
+      while (e + 1 < flat.length && (flat[e + 1]!.pos === 'PROPN' || flat[e + 1]!.pos === 'NOUN') && sentOf[e + 1] === sentence) e++;
+      let holds = false;
+      for (let q = k + 1; q <= e; q++) if (mentionOver(c, q)?.type === 'PERSON') holds = true;
+      if (holds) continue;
+      while (e > k && flat[e]!.pos !== 'PROPN') e--;
+      return speaks(c, spanSpeaker(c, t.start, flat[e]!.end, null, 'subject:after-verb-proper-noun'));
+    }
+    if (descStart < 0 && (t.pos === 'NOUN' || t.pos === 'DET' || t.pos === 'ADJ')) descStart = k;
+  }
+  if (!possessor && descStart >= 0 && flat[descStart]!.pos === 'DET') {
+    // "said a developer who asked not to be named", "said a spokeswoman for the mayor": an inverted descriptor
+    // (not "said the plan would fail", where the noun phrase opens a clause).
+    let e = descStart;
+    while (e + 1 < flat.length && sentOf[e + 1] === sentence && (flat[e + 1]!.pos === 'NOUN' || flat[e + 1]!.pos === 'ADJ' || flat[e + 1]!.pos === 'PROPN')) e++;
+    const next = flat[e + 1];
+    const closes = !next || sentOf[e + 1] !== sentence || next.kind === 'punctuation' || next.norm === 'who' || next.pos === 'ADP';
+    if (flat[e]!.pos === 'NOUN' && closes) return speaks(c, resolveDescriptor(c, descStart, e + 1));
+  }
+  if (possessor && descStart >= 0) {
+    // "said Donald Trump's son": the descriptor, without the possessor's id.
+    let e = descStart;
+    while (e + 1 < flat.length && sentOf[e + 1] === sentence && !STOP_PUNCT.has(flat[e + 1]!.text) && flat[e + 1]!.pos !== 'VERB') e++;
+    return speaks(c, spanSpeaker(c, flat[descStart]!.start, flat[e]!.end, null, 'subject:after-verb-possessive'));
+  }
+  return null;
+}
+
+/** 9. "according to Russian state television": the noun phrase after "to". */
+function accordingTo(c: QuoteContext, v: number): Speaker | null {
+  const { flat, sentOf } = c;
+  if (flat[v]!.norm !== 'according' || flat[v + 1]?.norm !== 'to') return null;
+  const sentence = sentOf[v];
+  let e = v + 2;
+  while (e < flat.length && sentOf[e] === sentence && (NP_POS.has(flat[e]!.pos) || flat[e]!.norm === "'s")) e++;
+  if (e <= v + 2) return null;
+  const inner = [...Array(e - v - 2).keys()].map((k) => mentionOver(c, v + 2 + k)).filter((x): x is EntityMention => x !== undefined);
+  const last = inner[inner.length - 1];
+  const start = flat[v + 2]!.start;
+  const end = flat[e - 1]!.end;
+  if (last && last.type === 'PERSON' && !possessiveAfter(c, mentionEnd(c, tokenIndex(c, last)))) return mentionSpeaker(c, last, 'subject:according-to');
+  return speaks(c, spanSpeaker(c, start, end, last && last.type !== 'PERSON' ? last.entity_id : null, 'subject:according-to'));
+}
+const tokenIndex = (c: QuoteContext, m: EntityMention) => c.flat.findIndex((t) => t.start >= m.start);
+
+/** 10. Participle clause ("…, telling reporters that", "adding that", "calling it …"): the sentence's subject. */
+function participle(c: QuoteContext, v: number): Speaker | null {
+  if (!c.flat[v]!.norm.endsWith('ing')) return null;
+  return sentenceSubject(c, v, 'subject:participle-clause');
+}
+
+/** The subject opening the sentence of token v (a name, a pronoun, or a descriptor). */
+function sentenceSubject(c: QuoteContext, v: number, rule: string): Speaker | null {
+  const { flat, sentOf } = c;
+  const sentence = sentOf[v];
+  let f = c.sentenceStart.get(sentence!) ?? v;
+  while (f < v && (flat[f]!.kind === 'punctuation' || flat[f]!.pos === 'ADV' || flat[f]!.pos === 'CCONJ')) f++;
+  if (f >= v || inDirect(c, f)) return null;
+  // The subject opens the sentence: a name, a pronoun, or a descriptor ("The magazine's editor-in-chief took …, calling …").
+  const m = mentionOver(c, f);
+  if (m && !possessiveAfter(c, mentionEnd(c, f))) return m.type === 'PERSON' || m.type === 'ORG' || m.type === 'GOV' ? mentionSpeaker(c, m, rule) : null;
+  if (PRONOUNS[flat[f]!.norm]) return resolvePronoun(c, f);
+  let e = f;
+  while (e + 1 < v && sentOf[e + 1] === sentence && (NP_POS.has(flat[e + 1]!.pos) || flat[e + 1]!.norm === "'s" || mentionOver(c, e + 1) !== undefined) && flat[e + 1]!.pos !== 'VERB') e++;
+  if (!NP_POS.has(flat[f]!.pos) && !mentionOver(c, f)) return null;
+  // "German Chancellor Olaf Scholz echoed …, saying": the person the subject noun phrase ends in.
+  const inner = mentionOver(c, e);
+  if (inner && inner.type === 'PERSON') return mentionSpeaker(c, inner, rule);
+  const head = flat[e]!;
+  // "A spokesperson for Kerry dismissed …, saying": the noun phrase before its prepositional phrase.
+  if (head.pos === 'NOUN' && !mentionOver(c, e)) {
+    const plural = head.norm !== head.lemma && head.norm.endsWith('s');
+    if (plural) return speaks(c, spanSpeaker(c, flat[f]!.start, head.end, null, `${rule}-group`));
+    if ([...Array(e - f + 1).keys()].some((k) => flat[f + k]!.norm === "'s" && mentionOver(c, f + k - 1)?.type === 'PERSON')) return speaks(c, spanSpeaker(c, flat[f]!.start, head.end, null, `${rule}-possessive`));
+    return speaks(c, resolveDescriptor(c, f, e + 1));
+  }
+  return null;
+}
+
+/** The subject of the speech verb at token v, by the rules above in order. */
+export function subjectOf(c: QuoteContext, v: number): Speaker | null {
+  if (c.flat[v]!.norm === 'according') return accordingTo(c, v);
+  return before(c, v) ?? after(c, v) ?? participle(c, v);
+}

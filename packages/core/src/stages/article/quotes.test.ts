@@ -1,0 +1,162 @@
+import { describe, expect, test } from 'vitest';
+import { lexicons } from '@parallax/lexicons';
+import { createNlp } from '../../nlp';
+import { normalizeText } from '../../normalize';
+import type { ArticleAnalysis } from '../../model';
+import type { EntityMention, Sentence } from '../../schema';
+import { findDirectQuotes, quoteArticle } from './quotes';
+import { findQuotations, paragraphSpans } from './quotations';
+
+const nlp = createNlp();
+
+/** A hand-built article: paragraphs on lines, entity mentions given by surface text -> id. */
+function article(raw: string, people: Record<string, string>): ArticleAnalysis {
+  const text = normalizeText(raw).text;
+  const sentences: Sentence[] = [];
+  const tokens: ArticleAnalysis['tokens'] = [];
+  let offset = 0;
+  text.split('\n').forEach((para, p) => {
+    for (const s of nlp.parse(para, offset).sentences) {
+      sentences.push({ id: `t:s${sentences.length}`, index: sentences.length, start: s.start, end: s.end, paragraph: p, n_words: s.tokens.length });
+      tokens.push(s.tokens);
+    }
+    offset += para.length + 1;
+  });
+  const entities: EntityMention[] = [];
+  for (const [surface, id] of Object.entries(people)) {
+    let at = text.indexOf(surface);
+    while (at >= 0) {
+      entities.push({ start: at, end: at + surface.length, text: surface, type: id.startsWith('person:') ? 'PERSON' : 'GOV', entity_id: id, rule: 'test' });
+      at = text.indexOf(surface, at + surface.length);
+    }
+  }
+  entities.sort((a, b) => a.start - b.start);
+  return {
+    article: { id: 't', outlet: 'T', title: '', published: null, url: null, language: 'en', author: null, source: { path: 't', line: null }, text, offset_map: { anchors: [], rawLength: text.length }, removed: [], sentences, entities, n_words: 0, english: true },
+    tokens, scores: [], evidence: [], quotations: findQuotations(text, paragraphSpans({ article: { sentences } as ArticleAnalysis['article'] })), quotes: [], warnings: [],
+  };
+}
+
+const PEOPLE = { 'Sergei Lavrov': 'person:sergei-lavrov', Lavrov: 'person:sergei-lavrov', 'Donald Trump': 'person:donald-trump', Trump: 'person:donald-trump', 'Dmitry Peskov': 'person:dmitry-peskov', Peskov: 'person:dmitry-peskov', Russia: 'gov:russia' };
+
+describe('findDirectQuotes', () => {
+  test.each([
+    { name: 'curly double', raw: 'He said “we will win the peace.”', quote: 'we will win the peace.' },
+    { name: 'straight double', raw: 'He said "we will win the peace."', quote: 'we will win the peace.' },
+    { name: 'guillemets', raw: 'He said «we will win the peace.»', quote: 'we will win the peace.' },
+    { name: 'low-high German', raw: 'He said „we will win the peace.“', quote: 'we will win the peace.' },
+  ])('$name', ({ raw, quote }) => {
+    const text = normalizeText(raw).text;
+    const q = findDirectQuotes(text, [{ start: 0, end: text.length }]);
+    expect(q.map((x) => text.slice(x.start, x.end))).toEqual([quote]);
+  });
+});
+
+describe('quoteArticle', () => {
+  test.each([
+    { name: 'speaker after quote', raw: '"The talks were useful and we listened to each other," Lavrov said.', speaker: 'person:sergei-lavrov', verb: 'said', kind: 'direct' },
+    { name: 'inverted: said X', raw: '"The talks were useful and we listened," said Dmitry Peskov.', speaker: 'person:dmitry-peskov', verb: 'said', kind: 'direct' },
+    { name: 'speaker before, colon', raw: 'Trump said: "We will end this war very soon, believe me."', speaker: 'person:donald-trump', verb: 'said', kind: 'direct' },
+    { name: 'multi-sentence quote', raw: 'Lavrov said, "The presidents agreed. They mentioned the Ukrainian issue as well."', speaker: 'person:sergei-lavrov', verb: 'said', kind: 'direct' },
+    { name: 'pronoun back-reference', raw: 'Sergei Lavrov met the delegation on Tuesday.\n"We did not just listen to each other," he said.', speaker: 'person:sergei-lavrov', verb: 'said', kind: 'direct' },
+    { name: 'title back-reference', raw: 'Russian Foreign Minister Sergei Lavrov arrived in Riyadh.\nLater, the longtime Russian foreign minister said: "It is completely unacceptable to us."', speaker: 'person:sergei-lavrov', verb: 'said', kind: 'direct' },
+    { name: 'reported speech with that', raw: 'Trump told reporters that the war would end soon.', speaker: 'person:donald-trump', verb: 'told', kind: 'indirect' },
+    { name: 'doubting verb', raw: 'Peskov claimed that Kyiv had no legitimacy at all.', speaker: 'person:dmitry-peskov', verb: 'claimed', kind: 'indirect' },
+  ])('$name', ({ raw, speaker, verb, kind }) => {
+    const q = quoteArticle(article(raw, PEOPLE), lexicons, nlp);
+    expect(q.length).toBeGreaterThan(0);
+    const last = q[q.length - 1]!;
+    expect({ speaker: last.speaker_entity, verb: last.verb, kind: last.kind }).toEqual({ speaker, verb, kind });
+  });
+
+  test('a quote spanning paragraphs (AP continuation) keeps its speaker', () => {
+    const q = quoteArticle(article('Lavrov said, "The first part of what we said.\n"And the second part follows here," he added.', PEOPLE), lexicons, nlp);
+    expect(q.map((x) => x.speaker_entity)).toEqual(['person:sergei-lavrov', 'person:sergei-lavrov']);
+  });
+
+  test('verb class and affiliations stated at another mention', () => {
+    const a = article('Russian Foreign Minister Sergei Lavrov arrived.\nLavrov insisted that the plan was fair.', PEOPLE);
+    const [q] = quoteArticle(a, lexicons, nlp);
+    expect(q).toMatchObject({ verb_class: 'negative', side: null, country: 'Russia', role: 'government', kind: 'indirect' });
+  });
+
+  test('titles and unattributed scare quotes are not quotes', () => {
+    const q = quoteArticle(article('He appeared on "Sunday Morning Futures" to discuss a "significant chunk" of land.', PEOPLE), lexicons, nlp);
+    expect(q).toEqual([]);
+  });
+
+  test('quote text equals the article text at its offsets', () => {
+    const a = article('"We will see," Trump said. Lavrov said that the meeting went well.', PEOPLE);
+    for (const q of quoteArticle(a, lexicons, nlp)) expect(a.article.text.slice(q.start, q.end)).toBe(q.text);
+  });
+});
+
+
+const CAST = {
+  ...PEOPLE,
+  'Jerry Nadler': 'person:jerry-nadler', Nadler: 'person:jerry-nadler',
+  'Josh Schwerin': 'person:josh-schwerin',
+  'Paul Ryan': 'person:paul-ryan', Ryan: 'person:paul-ryan', 'AshLee Strong': 'person:ashlee-strong',
+  'Jim Clyburn': 'person:jim-clyburn', Clyburn: 'person:jim-clyburn',
+  'Nancy Pelosi': 'person:nancy-pelosi', Pelosi: 'person:nancy-pelosi',
+  'Kevin McCarthy': 'person:kevin-mccarthy', McCarthy: 'person:kevin-mccarthy',
+  'Maxine Waters': 'person:maxine-waters', Waters: 'person:maxine-waters',
+  'Lindsey Graham': 'person:lindsey-graham', Graham: 'person:lindsey-graham',
+};
+
+/** The last quote of each text, with its speaker entity and the rule that found it (the rule must start with `rule`). */
+describe('speakers (table-driven)', () => {
+  test.each([
+    { name: 'a weekday is never the speaker', raw: 'Lavrov arrived in Riyadh.\n"We will decide about the talks on our own terms," Monday said.', speaker: null, text: null },
+    { name: 'a time adjunct before the verb is skipped', raw: 'Trump on Friday threatened that the border would close "entirely" within the week.', speaker: 'person:donald-trump', text: 'Trump' },
+    { name: '"told the Post": the Post is the listener', raw: '"We have to move on impeachment very quickly," Jerry Nadler told The Washington Post.', speaker: 'person:jerry-nadler', text: 'Jerry Nadler' },
+    { name: 'appositive with a party abbreviation, then "told"', raw: '"We have to move on impeachment very quickly," said a statement.\nNadler, D-N.Y., the top Democrat on the committee, told The Washington Post that the vote would come soon.', speaker: 'person:jerry-nadler', text: 'Nadler' },
+    { name: 'said spokesman Josh Schwerin', raw: '"This is a desperate attempt to change the subject," said spokesman Josh Schwerin.', speaker: 'person:josh-schwerin', text: 'Josh Schwerin' },
+    { name: "Ryan's spokeswoman, AshLee Strong → Strong, not Ryan", raw: '"The speaker has been clear about this for a long time," said Ryan\'s spokeswoman, AshLee Strong.', speaker: 'person:ashlee-strong', text: 'AshLee Strong' },
+    { name: "Donald Trump's son speaks, not Donald Trump", raw: "Donald Trump's son said that the campaign had done nothing wrong at all.", speaker: null, text: "Donald Trump's son" },
+    { name: 'a quote ending in "?" before "Mr. Clyburn said"', raw: '"Why would anyone vote against a bill that helps their own voters?" Mr. Clyburn said.', speaker: 'person:jim-clyburn', text: 'Clyburn' },
+    { name: 'interjected', raw: '"That is simply not what the record shows here," Pelosi interjected.', speaker: 'person:nancy-pelosi', text: 'Pelosi' },
+    { name: 'gushed', raw: '"This is the best day of my whole political career," McCarthy gushed.', speaker: 'person:kevin-mccarthy', text: 'McCarthy' },
+    { name: 'shouted', raw: '"Get out of the way, all of you, right now," Waters shouted.', speaker: 'person:maxine-waters', text: 'Waters' },
+    { name: 'pronoun after two people: the subject of the previous sentence', raw: 'Pelosi met McCarthy on Tuesday.\n"We did not agree on anything at all," she said.', speaker: 'person:nancy-pelosi', text: 'she' },
+    { name: 'pronoun after two people: gender from an honorific rules out the nearer one', raw: 'Ms. Pelosi spoke after Mr. McCarthy left the room.\n"We will not give up on this bill," he said.', speaker: 'person:kevin-mccarthy', text: 'he' },
+    { name: 'a pronoun with no compatible person stays unresolved', raw: 'The committee met on Tuesday.\n"We will not give up on this bill," she said.', speaker: null, text: 'she' },
+    { name: 'a name set off by commas after a descriptor speaks', raw: "The group's executive director, Lindsey Graham, told Newsweek that the comparison was intentional.", speaker: 'person:lindsey-graham', text: 'Lindsey Graham' },
+    { name: 'the end of an apposition does not speak', raw: 'Jerry Nadler, a top adviser to Pelosi, said that the vote would come next week.', speaker: 'person:jerry-nadler', text: 'Jerry Nadler' },
+    { name: 'a coordinated verb shares the subject', raw: 'Graham described the plan as reckless and noted that it had failed before.', speaker: 'person:lindsey-graham', text: 'Graham' },
+    { name: 'reported speech: "according to X"', raw: 'According to Graham, the vote will be held next week in the Senate.', speaker: 'person:lindsey-graham', text: 'Graham' },
+    { name: 'reported speech: "X said the …"', raw: 'Graham said the Senate would hold its vote next week.', speaker: 'person:lindsey-graham', text: 'Graham' },
+    { name: 'reported speech: "…, saying …"', raw: 'Graham criticised the plan, saying it would cost far too much.', speaker: 'person:lindsey-graham', text: 'Graham' },
+  ])('$name', ({ raw, speaker, text }) => {
+    const q = quoteArticle(article(raw, CAST), lexicons, nlp);
+    expect(q.length).toBeGreaterThan(0);
+    const last = q[q.length - 1]!;
+    expect({ speaker: last.speaker_entity, text: last.speaker }).toEqual({ speaker, text });
+    expect(last.rule).toMatch(/^(direct|indirect):/);
+    if (last.speaker !== null) expect(last.rule_span).not.toBeNull();
+  });
+
+  test('a resolved pronoun keeps its rule and the antecedent as evidence', () => {
+    const a = article('Pelosi met McCarthy on Tuesday.\n"We did not agree on anything at all," she said.', CAST);
+    const q = quoteArticle(a, lexicons, nlp).at(-1)!;
+    expect(q.rule).toContain('coref:pronoun->');
+    expect(a.article.text.slice(q.rule_span!.start, q.rule_span!.end)).toBe('Pelosi');
+  });
+});
+
+describe('affiliations (table-driven)', () => {
+  test.each([
+    { name: '(R-La.) after the name', raw: 'Sen. Lindsey Graham (R-S.C.) said that the vote would come next week.', party: 'Republican', role: 'lawmaker', country: null },
+    { name: ', D-N.Y., after the name', raw: 'Jerry Nadler, D-N.Y., said that the vote would come next week.', party: 'Democratic', role: null, country: null },
+    { name: 'D-Calif without a full stop', raw: '"You tell them they are not welcome anymore," Rep. Maxine Waters, D-Calif, told supporters.', party: 'Democratic', role: 'lawmaker', country: null },
+    { name: 'party word in the title run', raw: 'Republican Sen. Lindsey Graham said that the vote would come next week.', party: 'Republican', role: 'lawmaker', country: null },
+    { name: 'party noun in the appositive', raw: 'Lindsey Graham, a South Carolina Republican, said that the vote would come next week.', party: 'Republican', role: null, country: null },
+    { name: 'demonym and role in the title run', raw: 'Russian Foreign Minister Sergei Lavrov said that the talks had gone well.', party: null, role: 'government', country: 'Russia' },
+    { name: 'an unnamed official: role and country from the descriptor', raw: 'A Ukrainian official said that the talks had failed completely.', party: null, role: 'government', country: 'Ukraine' },
+    { name: 'nothing stated: nothing inferred', raw: 'Graham said that the vote would come next week.', party: null, role: null, country: null },
+  ])('$name', ({ raw, party, role, country }) => {
+    const q = quoteArticle(article(raw, CAST), lexicons, nlp).at(-1)!;
+    expect({ party: q.party, role: q.role, country: q.country }).toEqual({ party, role, country });
+    for (const a of q.affiliations) expect(article(raw, CAST).article.text.slice(a.start, a.end)).toBe(a.text);
+  });
+});
