@@ -21,7 +21,7 @@ import { extractEventFeatures, type EventFeatures } from './stages/corpus/events
 import { nameMentions, type NameMention } from './stages/corpus/entity-merge';
 import { EVENT_STAGES } from './pipeline';
 import { CSV_HEADERS, jsonElement, csvLines, type CsvCell } from './exports';
-import { round, WEIGHT_DECIMALS } from './engine';
+import { round, WEIGHT_DECIMALS } from './stages/report';
 import type { ArticleResult, Claim, Event, Evidence, Omission, Quote, Score, SentenceDiff, TermUse, Warning } from './schema';
 
 export { mergeEntityNames, nameMentions } from './stages/corpus/entity-merge';

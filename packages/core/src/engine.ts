@@ -12,25 +12,15 @@ import { defineSidesLexicon, lexicons as allLexicons, lexiconRefs } from '@paral
 import type { ArticleAnalysis, ArticleStage, CorpusStage, CorpusState, EngineContext, EngineOptions } from './model';
 import { failedAnalysis, failureReason, runCorpusStage } from './isolate';
 import { createNlp, type Nlp } from './nlp';
-import { normalizeText } from './normalize';
-import { ARTICLE_STAGES, CORPUS_STAGES, EVENT_STAGES } from './pipeline';
+import { ARTICLE_STAGES, CORPUS_STAGES, EVENT_STAGES, assembleReport, normalizeStep } from './pipeline';
 import { alignEvent, newCorpusState } from './corpus';
-import { mergeEntityRows } from './lib/merge-entity-rows';
 import { alignableTexts } from './stages/corpus/claims';
 import { encodeTexts, type Encoder, type SentenceVectors } from './lib/encoder';
-import {
-  SCHEMA_VERSION,
-  type AnalysisReport,
-  type ArticleInput,
-  type Evidence,
-  type InputRecord,
-  type Score,
-  type Warning,
-} from './schema';
+import type { AnalysisReport, ArticleInput, InputRecord, Warning } from './schema';
+import type { ReportSetup } from './stages/report';
 
 export { TOOL_VERSION } from './version';
-import { TOOL_VERSION } from './version';
-import { analysisParameters } from './parameters';
+export { naturalOrder, round, SCORE_DECIMALS, WEIGHT_DECIMALS } from './stages/report';
 
 export interface Rejection {
   path: string;
@@ -132,6 +122,10 @@ export function createEngine(options: Partial<EngineOptions> = {}, setup: Engine
   // The report cites the study lexicon by id, version and hash, never its whole content.
   const { sides: _rawSides, ...shownOptions } = opts;
   const sidesRef = sides ? { id: sides.id, version: sides.version, sha256: sides.sha256, source: sides.source } : null;
+  const report: ReportSetup = {
+    options: { ...shownOptions, ...(sidesRef ? { sides: sidesRef } : {}) },
+    lexicons: sidesRef ? [...lexiconRefs(), sidesRef].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) : lexiconRefs(),
+  };
 
   /** Never throws for a failing stage: the article comes back with `failure` set (isolate.ts). */
   function analyzeArticle(input: ArticleInput): ArticleAnalysis {
@@ -144,32 +138,7 @@ export function createEngine(options: Partial<EngineOptions> = {}, setup: Engine
   }
 
   function analyzeArticleStages(input: ArticleInput, entering: (stage: string) => void): ArticleAnalysis {
-    const { text, map } = normalizeText(input.text);
-    const state: ArticleAnalysis = {
-      article: {
-        id: input.id,
-        outlet: input.outlet,
-        title: normalizeText(input.title).text,
-        published: input.published,
-        url: input.url,
-        language: input.language ?? 'und',
-        author: input.author ?? null,
-        source: input.source,
-        text,
-        offset_map: map,
-        removed: [],
-        sentences: [],
-        entities: [],
-        n_words: 0,
-        english: true,
-      },
-      tokens: [],
-      scores: [],
-      evidence: [],
-      quotations: [],
-      quotes: [],
-      warnings: [],
-    };
+    const state = normalizeStep.run(input);
     for (const stage of articleStages) {
       if (stage.englishOnly && !state.article.english) continue;
       entering(stage.name);
@@ -254,7 +223,7 @@ export function createEngine(options: Partial<EngineOptions> = {}, setup: Engine
     return finish(prepared, { ...extra, vectors });
   }
 
-  /** The corpus stages from `claims` on, and the report. */
+  /** The corpus stages from `claims` on, the event stages, and the report (stages/report.ts). */
   function finish({ inputs, kept, failed, corpus }: Prepared, extra: ReportExtras): AnalysisReport {
     if (opts.matcher === 'encoder') {
       if (!extra.vectors) throw new TypeError('The `encoder` matcher encodes sentences asynchronously: call buildReportAsync / analyzeAsync (or pass extra.vectors).');
@@ -271,58 +240,7 @@ export function createEngine(options: Partial<EngineOptions> = {}, setup: Engine
       }
     }
 
-    const eventOf = new Map<string, string>();
-    for (const e of corpus.events) for (const id of e.article_ids) eventOf.set(id, e.event_id);
-    const merge = (id: string | null) => (id === null ? null : (corpus.entityMerges[id] ?? id));
-    // A measure that produced NaN/Infinity is a defect: it is reported as 0 *with* a warning, never silently.
-    const numberWarnings: Warning[] = [];
-    const finite = (x: number, articleId: string, what: string): number => {
-      if (Number.isFinite(x)) return x;
-      numberWarnings.push({ article_id: articleId, code: 'non-finite-number', message: `${what} was ${x}; reported as 0` });
-      return 0;
-    };
-    const fixScore = (s: Score): Score => ({
-      ...s,
-      event_id: eventOf.get(s.article_id) ?? null,
-      target: s.scope === 'entity' ? (merge(s.target) ?? s.target) : s.target,
-      value: round(finite(s.value, s.article_id, `score ${s.measure} (${s.scope} ${s.target})`)),
-    });
-    const fixEvidence = (e: Evidence): Evidence => ({
-      ...e,
-      target: e.scope === 'entity' ? (merge(e.target) ?? e.target) : e.target,
-      weight: round(finite(e.weight, e.article_id, `evidence weight of ${e.measure} (${e.rule})`), WEIGHT_DECIMALS),
-    });
-    // Renamed entity ids can collide within an article: one row per (article, scope, target, measure), recombined from evidence.
-    const merged = mergeEntityRows([...kept.flatMap((a) => a.scores), ...corpus.scores].map(fixScore), [...kept.flatMap((a) => a.evidence), ...corpus.evidence].map(fixEvidence));
-    const scores = merged.scores.map((s) => ({ ...s, value: round(s.value) }));
-    const evidence = merged.evidence;
-
-    return {
-      schemaVersion: SCHEMA_VERSION,
-      tool: { name: 'parallax', version: TOOL_VERSION },
-      options: { ...shownOptions, ...(sidesRef ? { sides: sidesRef } : {}), ...extra.options, ...analysisParameters() },
-      lexicons: sidesRef ? [...lexiconRefs(), sidesRef].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) : lexiconRefs(),
-      ...(opts.matcher === 'encoder' && extra.vectors ? { encoder: { ...extra.vectors.encoder } } : {}),
-      inputs,
-      articles: kept.map((a) => ({
-        ...a.article,
-        entities: a.article.entities.map((m) => ({ ...m, entity_id: merge(m.entity_id) })),
-      })),
-      events: corpus.events,
-      claims: corpus.claims,
-      omissions: corpus.omissions,
-      diffs: corpus.diffs,
-      terms: corpus.terms,
-      scores,
-      evidence,
-      quotes: kept.flatMap((a) => a.quotes.map((q) => ({ ...q, speaker_entity: merge(q.speaker_entity) }))),
-      // Shell warnings ("path:line: message") in natural order, so the report does not depend on the order paths were given.
-      warnings: [...naturalOrder(extra.warnings ?? []), ...failed.flatMap((a) => a.warnings), ...kept.flatMap((a) => a.warnings), ...corpus.warnings, ...numberWarnings],
-      // Provenance of every id rename above (issue 18): sorted by the old id.
-      entity_merges: Object.keys(corpus.entityMerges)
-        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-        .map((from) => ({ from, to: corpus.entityMerges[from]!, reason: corpus.entityMergeReasons?.[from] ?? 'entity-merge' })),
-    };
+    return assembleReport({ inputs, kept, failed, corpus, extraOptions: extra.options, shellWarnings: extra.warnings, encoder: opts.matcher === 'encoder' && extra.vectors ? extra.vectors.encoder : null }, report);
   }
 
   function analyze(
@@ -352,48 +270,7 @@ function rank(s: InputRecord['status']): number {
   return s === 'analysed' ? 0 : s === 'duplicate' ? 1 : 2;
 }
 
-/** Split into digit and non-digit runs; digit runs become [length without leading zeros, digits] so they compare as numbers. */
-function naturalKey(s: string): string[] {
-  return (s.match(/\d+|\D+/g) ?? []).map((part) => {
-    if (!/^\d/.test(part)) return `b${part}`;
-    const digits = part.replace(/^0+/, '') || '0';
-    return `a${String(digits.length).padStart(6, '0')}${digits}`;
-  });
-}
-
-/**
- * Warnings in code-unit order of their messages, except that runs of digits
- * compare as numbers ("a.csv:2:" before "a.csv:12:"). Locale-free; stable.
- */
-export function naturalOrder<T extends { message: string }>(items: readonly T[]): T[] {
-  const keyed = items.map((item, i) => ({ item, i, key: naturalKey(item.message) }));
-  keyed.sort((x, y) => {
-    const n = Math.min(x.key.length, y.key.length);
-    for (let k = 0; k < n; k++) {
-      const a = x.key[k] as string;
-      const b = y.key[k] as string;
-      if (a !== b) return a < b ? -1 : 1;
-    }
-    return x.key.length - y.key.length || x.i - y.i;
-  });
-  return keyed.map((k) => k.item);
-}
-
 export function compareSource(a: { path: string; line: number | null }, b: { path: string; line: number | null }): number {
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
   return (a.line ?? 0) - (b.line ?? 0);
-}
-
-/**
- * Printed floats are rounded so reports are byte-stable: scores to 4 decimals,
- * evidence weights to 6 (so re-summing evidence.jsonl reproduces a score to within
- * 0.00005 + n × 0.0000005; the codebook says so).
- */
-export const SCORE_DECIMALS = 4;
-export const WEIGHT_DECIMALS = 6;
-export function round(x: number, decimals = SCORE_DECIMALS): number {
-  if (!Number.isFinite(x)) return 0;
-  const f = 10 ** decimals;
-  const r = Math.round(x * f) / f;
-  return Object.is(r, -0) ? 0 : r;
 }

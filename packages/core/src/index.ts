@@ -39,7 +39,8 @@ export {
 export type { SentenceContext, SentimentItem, SentimentParams } from './lib/sentence-sentiment';
 export { compile, compileMap, matchPhrases } from './lib/phrase-match';
 export type { Compiled, PhraseHit } from './lib/phrase-match';
-export { framesStage, markersStage, MFC_FRAMES, GENERIC_FRAMES } from './stages/article/frames';
+export { framesStage, MFC_FRAMES, GENERIC_FRAMES } from './stages/article/frames';
+export { markersStage } from './stages/article/markers';
 export { quotesStage, quoteArticle, findDirectQuotes } from './stages/article/quotes';
 export type { Speaker } from './stages/article/quotes';
 export { biasFeatures, sentenceBias, sigmoid } from './lib/bias';

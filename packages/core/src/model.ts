@@ -43,6 +43,8 @@ export interface ArticleAnalysis {
   article: ArticleResult;
   /** Tokens per sentence, parallel to `article.sentences`. Never exported. */
   tokens: Token[][];
+  /** wink-nlp's entity spans of the kept paragraphs (stage `segment`), read by stage `numeric-entities`. Never exported. */
+  winkEntities?: { start: number; end: number; text: string; type: string }[];
   /** Scores with `event_id: null`; the event is filled in when the report is assembled. */
   scores: Score[];
   evidence: Evidence[];
@@ -78,6 +80,8 @@ export interface CorpusState {
   vectors?: import('./lib/encoder').SentenceVectors | null;
   events: Event[];
   claims: Claim[];
+  /** Entity keys per alignable sentence id, left by stage `claims` for stage `omissions`. */
+  namedKeys?: Map<string, number>;
   omissions: Omission[];
   diffs: SentenceDiff[];
   terms: TermUse[];

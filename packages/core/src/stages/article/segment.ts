@@ -1,21 +1,12 @@
 /**
  * Stage `segment`: paragraphs (lines) of the text outside boilerplate go through
- * wink-nlp, giving sentences, lossless tokens and wink's numeric/date entities.
+ * wink-nlp, giving sentences and lossless tokens (wink's numeric/date entity spans are
+ * kept for stage `numeric-entities`).
  * Paragraphs are split first because wink does not end a sentence at a bare newline.
  */
 import type { BoundaryEntry } from '@parallax/lexicons';
 import type { ArticleStage } from '../../model';
-import type { EntityMention, EntityType, Sentence } from '../../schema';
-
-const WINK_TYPES: Record<string, EntityType> = {
-  DATE: 'DATE',
-  TIME: 'TIME',
-  DURATION: 'DATE',
-  CARDINAL: 'CARDINAL',
-  ORDINAL: 'CARDINAL',
-  PERCENT: 'PERCENT',
-  MONEY: 'MONEY',
-};
+import type { Sentence } from '../../schema';
 
 /** Regions of `text` not covered by `removed` (which is sorted and non-overlapping), split at newlines. */
 export function keptParagraphs(text: string, removed: readonly { start: number; end: number }[]): { start: number; end: number }[] {
@@ -167,7 +158,7 @@ export const segmentStage: ArticleStage = {
     const rules = boundaryRules(ctx.lexicons.sentenceBoundaries.entries);
     const sentences: Sentence[] = [];
     const tokens: typeof state.tokens = [];
-    const entities: EntityMention[] = [];
+    const winkEntities: typeof state.winkEntities = [];
     let paragraph = -1;
     let lastEnd = -1;
     for (const p of keptParagraphs(article.text, article.removed)) {
@@ -188,14 +179,11 @@ export const segmentStage: ArticleStage = {
         });
         tokens.push(s.tokens);
       }
-      for (const e of parsed.entities) {
-        const type = WINK_TYPES[e.type];
-        if (type) entities.push({ start: e.start, end: e.end, text: e.text, type, entity_id: null, rule: `wink:${e.type}` });
-      }
+      winkEntities.push(...parsed.entities);
     }
     article.sentences = sentences;
     state.tokens = tokens;
-    article.entities = entities;
+    state.winkEntities = winkEntities;
     article.n_words = sentences.reduce((n, s) => n + s.n_words, 0);
   },
 };

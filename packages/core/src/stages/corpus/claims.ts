@@ -1,6 +1,6 @@
 /**
  * Corpus stage `claims`: within each event, sentences from different articles that
- * report the same fact become one claim; then omissions are derived from coverage.
+ * report the same fact become one claim (omissions are derived from them by stage `omissions`).
  *
  * A sentence is a bag of keys:
  *   - `E:` named entities by canonical id, with places that stand for a state folded
@@ -22,7 +22,7 @@
  */
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { ArticleAnalysis, CorpusStage, CorpusState, EngineContext, Token } from '../../model';
-import type { Claim, ClaimPair, Event, Omission } from '../../schema';
+import type { Claim, ClaimPair, Event } from '../../schema';
 import { matchCue } from '../article/entities';
 import { compileGazetteer, type Gazetteer } from '../../lib/gazetteer';
 import { compileTerms, findTerms, type TermIndex } from './terms';
@@ -600,59 +600,13 @@ export function alignableTexts(state: CorpusState, ctx: EngineContext, options: 
   return [...out].sort();
 }
 
-function eventMembers(state: CorpusState): ArticleAnalysis[][] {
+export function eventMembers(state: CorpusState): ArticleAnalysis[][] {
   const byId = new Map(state.articles.map((a) => [a.article.id, a]));
   return state.events.map((ev) =>
     ev.article_ids
       .map((id) => byId.get(id))
       .filter((a): a is ArticleAnalysis => a !== undefined && a.article.english && a.article.sentences.length > 0),
   );
-}
-
-/**
- * Omissions of one event, ranked by salience:
- *   - `omitted_by`: a claim that at least half of the event's articles (and at least
- *     two) report and this article does not; salience = share of the other articles
- *     that report it (0.5 … 1);
- *   - `unique_to`: a claim only this article reports; salience = 0.4 × min(1, named
- *     entities in it / 4) (below every omitted_by, ordered by how much it names).
- */
-export function omissionsForEvent(event: Event, claims: readonly Claim[], analyses: readonly ArticleAnalysis[], keyCount: ReadonlyMap<string, number>): Omission[] {
-  const k = analyses.length;
-  if (k < 2) return [];
-  const outletOf = new Map(analyses.map((a) => [a.article.id, a.article.outlet]));
-  const out: Omission[] = [];
-  for (const c of claims) {
-    const n = c.article_ids.length;
-    if (n >= 2 && n >= Math.ceil(k / 2) && n < k) {
-      for (const a of analyses) {
-        const id = a.article.id;
-        if (c.article_ids.includes(id)) continue;
-        out.push({
-          kind: 'omitted_by',
-          claim_id: c.claim_id,
-          event_id: event.event_id,
-          article_id: id,
-          outlet: a.article.outlet,
-          salience: n / (k - 1),
-          reason: `reported by ${n} of ${k} articles (${c.article_ids.join(', ')}) but not by this one`,
-        });
-      }
-    } else if (n === 1) {
-      const id = c.article_ids[0]!;
-      const named = keyCount.get(c.sentence_ids[0]!) ?? 0;
-      out.push({
-        kind: 'unique_to',
-        claim_id: c.claim_id,
-        event_id: event.event_id,
-        article_id: id,
-        outlet: outletOf.get(id) ?? '',
-        salience: 0.4 * Math.min(1, named / 4),
-        reason: `only this article of ${k} reports it`,
-      });
-    }
-  }
-  return out;
 }
 
 export const claimsStage: CorpusStage = {
@@ -665,26 +619,22 @@ export const claimsStage: CorpusStage = {
       matcher = { weights: matcherWeights(ctx.lexicons.claimMatcher), vectors: state.vectors };
     }
     const claims: Claim[] = [];
-    const omissions: Omission[] = [];
+    // Entity keys per sentence: the salience of a claim unique to one article (stage `omissions`).
+    const named = new Map<string, number>();
     const allMembers = eventMembers(state);
     state.events.forEach((ev, e) => {
       const members = allMembers[e]!;
       if (members.length === 0) return;
       const keys = members.flatMap((an, i) => sentenceKeys(an, i, res));
       const evClaims = claimsForEvent(ev, members, res, undefined, keys, members.length >= 2 ? matcher : null);
-      const named = new Map<string, number>();
       for (const sk of keys) {
         let e = 0;
         for (const k of sk.keys.keys()) if (k.startsWith('E:')) e++;
         named.set(sk.sentence_id, e);
       }
       claims.push(...evClaims);
-      omissions.push(...omissionsForEvent(ev, evClaims, members, named));
     });
-    omissions.sort(
-      (a, b) => b.salience - a.salience || cmp(a.event_id, b.event_id) || cmp(a.claim_id, b.claim_id) || cmp(a.article_id, b.article_id) || cmp(a.kind, b.kind),
-    );
     state.claims = claims;
-    state.omissions = omissions.map((o) => ({ ...o, salience: Math.round(o.salience * 10000) / 10000 }));
+    state.namedKeys = named;
   },
 };
