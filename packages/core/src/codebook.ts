@@ -1,9 +1,12 @@
 /**
- * The codebook: generated from the measure registry, the lexicon references and the
+ * The codebook: generated from the measures the stages of pipeline.ts declare (their
+ * numbers interpolated from the stages' parameters), the lexicon references and the
  * output contract, so what a researcher cites is exactly what produced the numbers.
  */
 import { QUOTES_CODEBOOK } from './stages/article/quotes';
 import { TERMS_CODEBOOK } from './stages/corpus/terms';
+import { DEFAULT_CLAIM_OPTIONS } from './stages/corpus/claims';
+import { DEFAULT_EVENT_OPTIONS } from './stages/corpus/events';
 import { definitionFor, measureDefinitions, type MeasureDefinition } from './measures';
 import type { AnalysisReport, LexiconRef } from './schema';
 import { FEATURES, FEATURE_DOCS } from './lib/claim-matcher';
@@ -18,7 +21,7 @@ export const CLAIMS_METHOD = {
   encoder:
     'Claims: within an event, sentences of different articles that report the same fact are grouped. With the `encoder` matcher (`--matcher encoder`; the default is `lexical`, below, which measured better on both golds and is ~50× faster) each candidate pair is scored p(same fact) = sigmoid(bias + sum of weight × feature) by a logistic regression over the features below; the sentence encoder is Universal Sentence Encoder lite (report.json `encoder`), run on the TensorFlow.js wasm backend in Node and in the browser. Pairs with p ≥ threshold are joined in descending order when the mean p over all cross-article pairs of the merged group stays ≥ group threshold (average link: no chaining). Every pair of a claim is in report.json claims[].pairs with its score and each feature\'s contribution (weight × value) and what it saw.',
   lexical:
-    'With the `lexical` matcher (the default): the pair score is 0.9 × the idf-weighted cosine of the sentences\' keys (entities, content lemmas with paraphrase concepts folded, numbers, quoted words, polarity) + 0.1 × a SIF word-vector cosine; threshold 0.25, group threshold 0.15 (same average link).',
+    `With the \`lexical\` matcher (the default): the pair score is ${1 - DEFAULT_CLAIM_OPTIONS.sif} × the idf-weighted cosine of the sentences' keys (entities, content lemmas with paraphrase concepts folded, numbers, quoted words, polarity) + ${DEFAULT_CLAIM_OPTIONS.sif} × a SIF word-vector cosine; threshold ${DEFAULT_CLAIM_OPTIONS.threshold}, group threshold ${DEFAULT_CLAIM_OPTIONS.groupThreshold} (same average link).`,
   figures: [
     'Riyadh gold (fixtures/gold/riyadh-alignment.json, used to train and to choose the thresholds), pairwise claim-alignment F1: encoder matcher 0.399 (P 0.319, R 0.534); lexical matcher 0.458 (P 0.496, R 0.426); TF-IDF cosine 0.271. Goal 0.8: not reached.',
     'Held-out gold (fixtures/gold/heldout-alignment.json, never used to train or choose): encoder matcher 0.444 (P 0.367, R 0.564); lexical matcher 0.500 (P 0.488, R 0.513); TF-IDF cosine 0.556.',
@@ -65,7 +68,7 @@ export const COLUMN_DOCS: Record<string, Record<string, string>> = {
   'events.csv': {
     article_id: 'Article id.',
     event_id:
-      'Event id `ev-<date|undated>-<hash of member ids>`. How events are formed: each English article is described by its top named entities, content lemmas and title words; articles published within 4 days of each other (undated articles: by shared keys only, never on an invented date) are scored by idf-weighted shared keys (entities count double) over the smaller article, minus a penalty when their main cities differ, and joined from the best pair down when the score is at least 0.2 and the two groups are linked as wholes (average link), so one strong pair does not chain two stories. The event date is the earliest date the leads state for what happened ("on Tuesday" against the publication date), else the earliest publication date; its label is the most central member title, cleaned of a site name.',
+      `Event id \`ev-<date|undated>-<hash of member ids>\`. How events are formed: each English article is described by its top named entities, content lemmas and title words; articles published within ${DEFAULT_EVENT_OPTIONS.maxSpanDays} days of each other (undated articles: by shared keys only, never on an invented date) are scored by idf-weighted shared keys (entities count double) over the smaller article, minus a penalty (${DEFAULT_EVENT_OPTIONS.placePenalty}) when their main cities differ, and joined from the best pair down when the score is at least ${DEFAULT_EVENT_OPTIONS.threshold} and the two groups are linked as wholes (average link), so one strong pair does not chain two stories. The event date is the earliest date the leads state for what happened ("on Tuesday" against the publication date), else the earliest publication date; its label is the most central member title, cleaned of a site name.`,
   },
   'claims.csv': {
     claim_id: 'Claim id.',
@@ -160,9 +163,10 @@ export interface Codebook {
 }
 
 export function buildCodebook(report: AnalysisReport): Codebook {
+  const defs = measureDefinitions();
   const observed = new Map<string, Set<string>>();
   for (const s of report.scores) {
-    const def = definitionFor(s.measure);
+    const def = definitionFor(s.measure, defs);
     const key = def?.name ?? s.measure;
     if (!observed.has(key)) observed.set(key, new Set());
     observed.get(key)!.add(s.measure);
@@ -172,7 +176,7 @@ export function buildCodebook(report: AnalysisReport): Codebook {
     schemaVersion: report.schemaVersion,
     rounding: ROUNDING_NOTE,
     lexicons: report.lexicons,
-    measures: measureDefinitions().map((d) => ({ ...d, observed: [...(observed.get(d.name) ?? [])].sort() })),
+    measures: defs.map((d) => ({ ...d, observed: [...(observed.get(d.name) ?? [])].sort() })),
     files: COLUMN_DOCS,
     claims: claimsCodebook(report),
   };
@@ -205,8 +209,11 @@ export function codebookMarkdown(cb: Codebook): string {
   for (const m of cb.measures) {
     out.push(`### \`${m.name}\` — ${m.label}`, '', m.definition, '');
     out.push(`- Scale: ${m.scale}`);
+    out.push(`- Unit: ${m.unit}`);
     out.push(`- Unit of analysis: ${m.scopes.join(', ')}`);
     out.push(`- Aggregation: ${m.aggregation}`);
+    const params = Object.entries(m.parameters);
+    if (params.length) out.push(`- Parameters: ${params.map(([k, v]) => `${k} = ${v}`).join(', ')}`);
     out.push(`- Lexicons: ${m.lexicons.length ? m.lexicons.map((l) => `\`${l}\``).join(', ') : 'none (rules only)'}`);
     if (m.references.length) out.push(`- References: ${m.references.join('; ')}`);
     for (const v of m.validity ?? []) out.push(`- Validity (${v.date}): checked against ${v.against}: ${v.figure}; baselines: ${v.baseline}`);

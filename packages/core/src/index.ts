@@ -18,10 +18,10 @@ export { exportFiles, exportFileChunks, jsonChunks, toCsv, neutralizeCell, CSV_H
 export type { ExportFile, ExportFileChunks } from './exports';
 export { buildCodebook, codebookMarkdown, COLUMN_DOCS } from './codebook';
 export type { Codebook } from './codebook';
-export { measureDefinitions, definitionFor, registerMeasure } from './measures';
+export { measureDefinitions, definitionFor } from './measures';
 export type { MeasureDefinition, ValidityStatement } from './measures';
 export { detectLanguage } from './stages/article/language';
-export { sentimentStage } from './stages/article/sentiment';
+export { sentimentStage, sentimentMeasures } from './stages/article/sentiment';
 export {
   ALPHA,
   DEFAULT_PARAMS,

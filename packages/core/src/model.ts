@@ -17,6 +17,7 @@ import type {
   Warning,
 } from './schema';
 import type { Lexicons } from '@parallax/lexicons';
+import type { MeasureDefinition } from './measures';
 
 /** One token of the normalized text. Offsets are UTF-16 code units into `ArticleResult.text`. */
 export interface Token {
@@ -118,6 +119,8 @@ export interface EngineContext {
 
 export interface ArticleStage {
   readonly name: string;
+  /** The measures the stage emits, with their definitions (the codebook is made from them). */
+  readonly measures?: readonly MeasureDefinition[];
   /** Skipped (with the language warning already given) when the article is not English. */
   readonly englishOnly?: boolean;
   run(state: ArticleAnalysis, ctx: EngineContext): void;
@@ -125,6 +128,8 @@ export interface ArticleStage {
 
 export interface CorpusStage {
   readonly name: string;
+  /** The measures the stage emits, with their definitions (the codebook is made from them). */
+  readonly measures?: readonly MeasureDefinition[];
   run(state: CorpusState, ctx: EngineContext): void;
 }
 

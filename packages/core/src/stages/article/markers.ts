@@ -6,62 +6,71 @@
 import type { HedgeEntry, LoadedEntry, ModifierEntry } from '@parallax/lexicons';
 import type { ArticleStage } from '../../model';
 import type { Evidence } from '../../schema';
-import { registerMeasure } from '../../measures';
+import type { MeasureDefinition } from '../../measures';
 import { compile, matchPhrases } from '../../lib/phrase-match';
 import { senseMap } from '../../lib/senses';
 import { sentenceBias } from '../../lib/bias';
 import { blockedHit, docScore, tokenSpan } from '../../lib/stage-results';
 
-registerMeasure({
-  name: 'loaded_language',
-  label: 'Loaded language (per 100 words)',
-  definition: 'Emotive, pejorative or partisan words and phrases (lexicon `loaded`: "capitulation", "regime", "slammed", "embattled", "far-left"; racial epithets from lexicon `senses`), counted wherever they occur, quotes included. Words of institutions and legal categories are not loaded ("criminal justice", "criminal investigation": lexicon `senses`).',
-  scale: '≥ 0 (occurrences per 100 words)',
-  scopes: ['document'],
-  aggregation: 'Σ evidence weights; each occurrence weighs 100 / n_words.',
-  lexicons: ['loaded', 'senses'],
-  references: ['Recasens, Danescu-Niculescu-Mizil & Jurafsky (2013) Linguistic models for analyzing and detecting biased language, ACL', 'Da San Martino et al. (2019) Fine-grained analysis of propaganda in news articles, EMNLP'],
-  validity: [
-    { against: 'loaded-language spans coded by one Parallax engineer in allsides_events dev excerpts (bench/gold/allsides-loaded.json), overlap match', figure: 'span F1 0.286 (P 0.583, R 0.189) on 15 excerpts coded after the lexicon was extended; 0.444 on the 30 seen while extending it (optimistic)', baseline: 'lexicon before this change: F1 0.122 on the first 30 (goal 0.30: not met on the clean set)', date: '2026-12-04' },
-  ],
-});
-registerMeasure({
-  name: 'hedging',
-  label: 'Hedging and evidential markers (per 100 words)',
-  definition: 'Epistemic hedges ("reportedly", "allegedly", "appears", "could") and evidentials ("according to", "claimed") from lexicon `hedges` (kinds hedge and evidential). "May" the month or a name is not a hedge (lexicon `senses`).',
-  scale: '≥ 0 (occurrences per 100 words)',
-  scopes: ['document'],
-  aggregation: 'Σ evidence weights; each occurrence weighs 100 / n_words.',
-  lexicons: ['hedges', 'senses'],
-  references: ['Hyland (2005) Metadiscourse', 'Hyland (1998) Hedging in scientific research articles'],
-});
-registerMeasure({
-  name: 'intensifiers',
-  label: 'Intensifiers and certainty boosters (per 100 words)',
-  definition: 'Degree adverbs that intensify ("very", "extremely", "utterly": boosters of lexicon `sentiment-modifiers`) and certainty boosters ("clearly", "in fact": kind booster of lexicon `hedges`).',
-  scale: '≥ 0 (occurrences per 100 words)',
-  scopes: ['document'],
-  aggregation: 'Σ evidence weights; each occurrence weighs 100 / n_words.',
-  lexicons: ['sentiment-modifiers', 'hedges'],
-  references: ['Hutto & Gilbert (2014) VADER booster list', 'Hyland (2005) Metadiscourse'],
-});
-
-registerMeasure({
-  name: 'bias',
-  label: 'Biased wording (probability)',
-  definition:
-    'Probability that a sentence is worded in a biased (subjective, one-sided) way rather than neutrally reported: a logistic regression (lexicon `bias-model`) over the sentence\'s words (by lemma), words of the Recasens et al. (2013) lists (bias-inducing lemmas, hedges, factives, assertives, implicatives, report verbs; `bias-words`), evaluative words (VADER), loaded words, names, numbers, quotation marks, "!" and "?". Trained on NewsSD-ENG (subjective vs objective news sentences) by bench/train-bias.ts. Document scope: the mean over the article\'s sentences.',
-  scale: '0 … 1 (probability); document: mean of sentence probabilities',
-  scopes: ['sentence', 'document'],
-  aggregation:
-    'sentence: 1 / (1 + e^(−S)), S = Σ evidence weights (intercept item over the whole sentence + one item per feature occurrence with its learned weight); document: Σ evidence weights, one item per sentence with weight = sentence probability / n_sentences.',
-  lexicons: ['bias-model', 'bias-words', 'sentiment', 'loaded', 'senses'],
-  references: ['Recasens, Danescu-Niculescu-Mizil & Jurafsky (2013) Linguistic models for analyzing and detecting biased language, ACL', 'Antici et al. (2024) A corpus for sentence-level subjectivity detection on English news articles, LREC-COLING'],
-  validity: [
-    { against: 'NewsSD-ENG test split (held out; 219 news sentences, 113 subjective), biased = probability >= 0.22 (model 1.1.0: class-balanced logistic regression; threshold and hyper-parameters from 5-fold CV on train+val maximising the prior-neutral F1, i.e. with negatives re-weighted to the positives\' count, so no collection\'s base rate is assumed: 36 % of the pool and 52 % of test are subjective)', figure: 'biased-class F1 0.713 (P 0.610, R 0.858), ROC AUC 0.679', baseline: 'every sentence biased F1 0.681; Recasens bias-lexicon word 0.671; MPQA strong-subjective word 0.700 (dev-time only, GPL); earlier loaded-language flag 0.141; model 1.0.0 (threshold at the pool\'s own base rate) F1 0.645, AUC 0.715 (goal 0.60 met, above the trivial and word baselines)', date: '2026-12-04' },
-    { against: 'WNC sample test split (held out; 99 Wikipedia sentences before and after an NPOV edit)', figure: 'F1 0.671 (P 0.511, R 0.980), AUC 0.536 (near chance: the pairs differ by one word; the threshold flags almost every sentence)', baseline: 'every sentence biased 0.667; Recasens word 0.648', date: '2026-12-04' },
-  ],
-});
+export const MARKERS_MEASURES: readonly MeasureDefinition[] = [
+  {
+    name: 'loaded_language',
+    unit: 'occurrences per 100 words',
+    label: 'Loaded language (per 100 words)',
+    definition: 'Emotive, pejorative or partisan words and phrases (lexicon `loaded`: "capitulation", "regime", "slammed", "embattled", "far-left"; racial epithets from lexicon `senses`), counted wherever they occur, quotes included. Words of institutions and legal categories are not loaded ("criminal justice", "criminal investigation": lexicon `senses`).',
+    scale: '≥ 0 (occurrences per 100 words)',
+    scopes: ['document'],
+    aggregation: 'Σ evidence weights; each occurrence weighs 100 / n_words.',
+    parameters: {},
+    lexicons: ['loaded', 'senses'],
+    references: ['Recasens, Danescu-Niculescu-Mizil & Jurafsky (2013) Linguistic models for analyzing and detecting biased language, ACL', 'Da San Martino et al. (2019) Fine-grained analysis of propaganda in news articles, EMNLP'],
+    validity: [
+      { against: 'loaded-language spans coded by one Parallax engineer in allsides_events dev excerpts (bench/gold/allsides-loaded.json), overlap match', figure: 'span F1 0.286 (P 0.583, R 0.189) on 15 excerpts coded after the lexicon was extended; 0.444 on the 30 seen while extending it (optimistic)', baseline: 'lexicon before this change: F1 0.122 on the first 30 (goal 0.30: not met on the clean set)', date: '2026-12-04' },
+    ],
+  },
+  {
+    name: 'hedging',
+    unit: 'occurrences per 100 words',
+    label: 'Hedging and evidential markers (per 100 words)',
+    definition: 'Epistemic hedges ("reportedly", "allegedly", "appears", "could") and evidentials ("according to", "claimed") from lexicon `hedges` (kinds hedge and evidential). "May" the month or a name is not a hedge (lexicon `senses`).',
+    scale: '≥ 0 (occurrences per 100 words)',
+    scopes: ['document'],
+    aggregation: 'Σ evidence weights; each occurrence weighs 100 / n_words.',
+    parameters: {},
+    lexicons: ['hedges', 'senses'],
+    references: ['Hyland (2005) Metadiscourse', 'Hyland (1998) Hedging in scientific research articles'],
+  },
+  {
+    name: 'intensifiers',
+    unit: 'occurrences per 100 words',
+    label: 'Intensifiers and certainty boosters (per 100 words)',
+    definition: 'Degree adverbs that intensify ("very", "extremely", "utterly": boosters of lexicon `sentiment-modifiers`) and certainty boosters ("clearly", "in fact": kind booster of lexicon `hedges`).',
+    scale: '≥ 0 (occurrences per 100 words)',
+    scopes: ['document'],
+    aggregation: 'Σ evidence weights; each occurrence weighs 100 / n_words.',
+    parameters: {},
+    lexicons: ['sentiment-modifiers', 'hedges'],
+    references: ['Hutto & Gilbert (2014) VADER booster list', 'Hyland (2005) Metadiscourse'],
+  },
+  {
+    name: 'bias',
+    unit: 'probability',
+    label: 'Biased wording (probability)',
+    definition:
+      'Probability that a sentence is worded in a biased (subjective, one-sided) way rather than neutrally reported: a logistic regression (lexicon `bias-model`) over the sentence\'s words (by lemma), words of the Recasens et al. (2013) lists (bias-inducing lemmas, hedges, factives, assertives, implicatives, report verbs; `bias-words`), evaluative words (VADER), loaded words, names, numbers, quotation marks, "!" and "?". Trained on NewsSD-ENG (subjective vs objective news sentences) by bench/train-bias.ts. Document scope: the mean over the article\'s sentences.',
+    scale: '0 … 1 (probability); document: mean of sentence probabilities',
+    scopes: ['sentence', 'document'],
+    aggregation:
+      'sentence: 1 / (1 + e^(−S)), S = Σ evidence weights (intercept item over the whole sentence + one item per feature occurrence with its learned weight); document: Σ evidence weights, one item per sentence with weight = sentence probability / n_sentences.',
+    parameters: {},
+    lexicons: ['bias-model', 'bias-words', 'sentiment', 'loaded', 'senses'],
+    references: ['Recasens, Danescu-Niculescu-Mizil & Jurafsky (2013) Linguistic models for analyzing and detecting biased language, ACL', 'Antici et al. (2024) A corpus for sentence-level subjectivity detection on English news articles, LREC-COLING'],
+    validity: [
+      { against: 'NewsSD-ENG test split (held out; 219 news sentences, 113 subjective), biased = probability >= 0.22 (model 1.1.0: class-balanced logistic regression; threshold and hyper-parameters from 5-fold CV on train+val maximising the prior-neutral F1, i.e. with negatives re-weighted to the positives\' count, so no collection\'s base rate is assumed: 36 % of the pool and 52 % of test are subjective)', figure: 'biased-class F1 0.713 (P 0.610, R 0.858), ROC AUC 0.679', baseline: 'every sentence biased F1 0.681; Recasens bias-lexicon word 0.671; MPQA strong-subjective word 0.700 (dev-time only, GPL); earlier loaded-language flag 0.141; model 1.0.0 (threshold at the pool\'s own base rate) F1 0.645, AUC 0.715 (goal 0.60 met, above the trivial and word baselines)', date: '2026-12-04' },
+      { against: 'WNC sample test split (held out; 99 Wikipedia sentences before and after an NPOV edit)', figure: 'F1 0.671 (P 0.511, R 0.980), AUC 0.536 (near chance: the pairs differ by one word; the threshold flags almost every sentence)', baseline: 'every sentence biased 0.667; Recasens word 0.648', date: '2026-12-04' },
+    ],
+  },
+];
 
 /** The booster entries of `sentiment-modifiers`, as one lexicon-like object per lexicon (so `compile` caches it). */
 const boosterCache = new WeakMap<object, { entries: ModifierEntry[] }>();
@@ -73,6 +82,7 @@ function boosterLexicon(mods: { entries: readonly ModifierEntry[] }): { entries:
 
 export const markersStage: ArticleStage = {
   name: 'markers',
+  measures: MARKERS_MEASURES,
   englishOnly: true,
   run(state, ctx) {
     const { article } = state;

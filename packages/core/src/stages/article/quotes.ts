@@ -17,7 +17,7 @@
 import type { Lexicons } from '@parallax/lexicons';
 import type { ArticleAnalysis, ArticleStage, QuotedSpan } from '../../model';
 import type { Evidence, Quote, Score } from '../../schema';
-import { registerMeasure } from '../../measures';
+import type { MeasureDefinition } from '../../measures';
 import type { Nlp } from '../../nlp';
 import { findQuotations } from './quotations';
 import { WINDOWS, buildContext, isWord, paragraphOf, tokenAt, verbAt, type Attribution, type Speaker } from './quote-rules/context';
@@ -35,17 +35,21 @@ export function findDirectQuotes(text: string, paras: readonly { start: number; 
 /** The attributes source balance is measured over, and the quote field holding each. */
 export const SOURCE_ATTRIBUTES = ['party', 'country', 'role'] as const;
 
-registerMeasure({
-  name: 'source_balance:',
-  label: 'Source balance (share of quoted words by speaker attribute)',
-  definition:
-    '`source_balance:<attribute>:<value>`: the share of the article\'s quoted words (direct and indirect quotes, quotes.csv) spoken by sources whose `<attribute>` the text states as `<value>`; `unknown` collects quotes whose speaker has no stated value (or no speaker). Attributes: `party` (Republican, Democratic, … from a party word in the title or appositive, or an abbreviation such as "(D-Calif.)"), `country` (from a demonym or country name: "a Ukrainian official", "Italy\'s prime minister"), `role` (government = officials, ministers, spokespeople, heads of state; lawmaker = legislators; opposition; expert = academics, analysts, physicians; advocacy = activists, NGOs, unions; business = executives, companies; citizen = residents, witnesses, patients; journalist = reporters, editors, hosts; law_enforcement = police, prosecutors; anonymous = unnamed sources), and `side` only when a study lexicon is given (`--lexicon FILE`: entity ids or description words mapped to the sides of the study).',
-  scale: '0 … 1 (share of quoted words)',
-  scopes: ['document'],
-  aggregation: 'Σ evidence weights; each quote weighs its word count / all quoted words in the article; the values of one attribute sum to 1.',
-  lexicons: ['attribution-verbs', 'affiliations', 'entities'],
-  references: ['Hamborg, Donnay & Gipp (2019) Automated identification of media bias in news articles (source selection)', 'Sigal (1973) Reporters and Officials (official vs non-official sources)', 'Bergler (1992) Evidential analysis of reported speech'],
-});
+export const QUOTES_MEASURES: readonly MeasureDefinition[] = [
+  {
+    name: 'source_balance:',
+    unit: 'share of quoted words',
+    label: 'Source balance (share of quoted words by speaker attribute)',
+    definition:
+      '`source_balance:<attribute>:<value>`: the share of the article\'s quoted words (direct and indirect quotes, quotes.csv) spoken by sources whose `<attribute>` the text states as `<value>`; `unknown` collects quotes whose speaker has no stated value (or no speaker). Attributes: `party` (Republican, Democratic, … from a party word in the title or appositive, or an abbreviation such as "(D-Calif.)"), `country` (from a demonym or country name: "a Ukrainian official", "Italy\'s prime minister"), `role` (government = officials, ministers, spokespeople, heads of state; lawmaker = legislators; opposition; expert = academics, analysts, physicians; advocacy = activists, NGOs, unions; business = executives, companies; citizen = residents, witnesses, patients; journalist = reporters, editors, hosts; law_enforcement = police, prosecutors; anonymous = unnamed sources), and `side` only when a study lexicon is given (`--lexicon FILE`: entity ids or description words mapped to the sides of the study).',
+    scale: '0 … 1 (share of quoted words)',
+    scopes: ['document'],
+    aggregation: 'Σ evidence weights; each quote weighs its word count / all quoted words in the article; the values of one attribute sum to 1.',
+    parameters: {},
+    lexicons: ['attribution-verbs', 'affiliations', 'entities'],
+    references: ['Hamborg, Donnay & Gipp (2019) Automated identification of media bias in news articles (source selection)', 'Sigal (1973) Reporters and Officials (official vs non-official sources)', 'Bergler (1992) Evidential analysis of reported speech'],
+  },
+];
 
 const slugValue = (v: string) =>
   v
@@ -169,6 +173,7 @@ export function sourceBalance(articleId: string, outlet: string, quotes: readonl
 
 export const quotesStage: ArticleStage = {
   name: 'quotes',
+  measures: QUOTES_MEASURES,
   englishOnly: true,
   run(state, ctx) {
     const { article } = state;
