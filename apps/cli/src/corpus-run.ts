@@ -183,28 +183,29 @@ export async function runCorpus(
       const rec = { path: a.s.source.path, line: a.s.source.line, article_id: a.s.id };
       if (a.s.failed != null) {
         // An article stage threw (isolate.ts): rejected, with the warning buildReport gives it.
-        inputs.push({ ...rec, status: 'rejected', reason: a.s.failed });
-        failedWarnings.push({ article_id: a.s.id, code: 'internal-error', message: `${a.s.failed}; the article is rejected` });
+        const stage = a.s.failed_stage ?? 'unknown';
+        inputs.push({ ...rec, status: 'rejected', reason: a.s.failed, source: stage, code: 'internal-error' });
+        failedWarnings.push({ article_id: a.s.id, code: 'internal-error', message: `${a.s.failed}; the article is rejected`, source: stage, severity: 'error', place: null });
         continue;
       }
       const sameText = byText.get(a.s.text_key);
       if (sameText) {
-        inputs.push({ ...rec, status: 'duplicate', reason: `same text as article "${sameText.s.id}" (${where(sameText)}); not counted twice` });
+        inputs.push({ ...rec, status: 'duplicate', reason: `same text as article "${sameText.s.id}" (${where(sameText)}); not counted twice`, source: 'input', code: 'duplicate-text' });
         continue;
       }
       const sameId = byId.get(a.s.id);
       if (sameId) {
-        inputs.push({ ...rec, status: 'rejected', reason: `duplicate id "${a.s.id}" with different text (first used at ${where(sameId)}); give each article a unique id` });
+        inputs.push({ ...rec, status: 'rejected', reason: `duplicate id "${a.s.id}" with different text (first used at ${where(sameId)}); give each article a unique id`, source: 'input', code: 'duplicate-id' });
         continue;
       }
       byText.set(a.s.text_key, a);
       byId.set(a.s.id, a);
       kept.push(a);
-      inputs.push({ ...rec, status: 'analysed', reason: null });
+      inputs.push({ ...rec, status: 'analysed', reason: null, source: null, code: null });
     }
   }
   sortedItems.length = 0;
-  for (const r of rejections) inputs.push({ path: r.path, line: r.line, status: 'rejected', article_id: null, reason: r.reason });
+  for (const r of rejections) inputs.push({ path: r.path, line: r.line, status: 'rejected', article_id: null, reason: r.reason, source: r.source ?? 'input', code: r.code ?? 'unreadable-input' });
   inputs.sort((a, b) => compareSource(a, b) || rank(a.status) - rank(b.status));
 
   const mergeReasons: Record<string, string> = {};

@@ -16,6 +16,7 @@
 import type { ArticleAnalysis, CorpusStage, CorpusState, EngineContext } from './model';
 import type { SentenceVectors } from './lib/encoder';
 import { failureReason, runCorpusStage } from './isolate';
+import { message } from './lib/messages';
 import { mergeEntityRows } from './lib/merge-entity-rows';
 import { extractEventFeatures, type EventFeatures } from './stages/corpus/events';
 import { nameMentions, type NameMention } from './stages/corpus/entity-merge';
@@ -47,6 +48,8 @@ export interface ArticleSummary {
   doc_measures: string[];
   /** Set when an article stage threw (isolate.ts): the input's rejection reason; the article is not kept. */
   failed?: string | null;
+  /** The stage that threw, when `failed` is set. */
+  failed_stage?: string | null;
 }
 
 export function summarizeArticle(a: ArticleAnalysis): ArticleSummary {
@@ -68,6 +71,7 @@ export function summarizeArticle(a: ArticleAnalysis): ArticleSummary {
     measures: [...measures].sort(),
     doc_measures: [...doc].sort(),
     failed: a.failure ? failureReason(a.failure) : null,
+    failed_stage: a.failure ? a.failure.stage : null,
   };
 }
 
@@ -130,7 +134,7 @@ export function finishArticle(a: ArticleAnalysis, eventId: string | null, merges
   const merge = (id: string | null) => (id === null ? null : (merges[id] ?? id));
   const finite = (x: number, articleId: string, what: string, sink: Warning[]): number => {
     if (Number.isFinite(x)) return x;
-    sink.push({ article_id: articleId, code: 'non-finite-number', message: `${what} was ${x}; reported as 0` });
+    sink.push(message('report', articleId, 'non-finite-number', `${what} was ${x}; reported as 0`));
     return 0;
   };
   const scores = a.scores.map((s) => ({

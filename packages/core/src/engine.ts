@@ -18,14 +18,20 @@ import { alignableTexts } from './stages/corpus/claims';
 import { encodeTexts, type Encoder, type SentenceVectors } from './lib/encoder';
 import type { AnalysisReport, ArticleInput, InputRecord, Warning } from './schema';
 import type { ReportSetup } from './stages/report';
+import { message, stampEvidence, stampMessages } from './lib/messages';
 
 export { TOOL_VERSION } from './version';
 export { naturalOrder, round, SCORE_DECIMALS, WEIGHT_DECIMALS } from './stages/report';
 
+/** An input the shell could not read: a message about a file (or a line of one), not about article text. */
 export interface Rejection {
   path: string;
   line: number | null;
   reason: string;
+  /** What rejected it (default `input`). */
+  source?: string;
+  /** Why, as a rule id (default `unreadable-input`). */
+  code?: string;
 }
 
 /** What a shell adds to the report: its own analysis-relevant options and warnings from reading the inputs. */
@@ -142,14 +148,14 @@ export function createEngine(options: Partial<EngineOptions> = {}, setup: Engine
     for (const stage of articleStages) {
       if (stage.englishOnly && !state.article.english) continue;
       entering(stage.name);
+      const w = state.warnings.length;
+      const ev = state.evidence.length;
       stage.run(state, ctx);
+      stampMessages(state.warnings, w, stage.name);
+      stampEvidence(state.evidence, ev, stage.name);
     }
     if (state.article.sentences.length === 0) {
-      state.warnings.push({
-        article_id: input.id,
-        code: 'no-content',
-        message: 'no sentences left after boilerplate removal; the article is listed but contributes nothing',
-      });
+      state.warnings.push(message('segment', input.id, 'no-content', 'no sentences left after boilerplate removal; the article is listed but contributes nothing'));
     }
     return state;
   }
@@ -178,12 +184,12 @@ export function createEngine(options: Partial<EngineOptions> = {}, setup: Engine
       const rec = { path: a.article.source.path, line: a.article.source.line, article_id: a.article.id };
       if (a.failure) {
         failed.push(a);
-        inputs.push({ ...rec, status: 'rejected', reason: failureReason(a.failure) });
+        inputs.push({ ...rec, status: 'rejected', reason: failureReason(a.failure), source: a.failure.stage, code: 'internal-error' });
         continue;
       }
       const sameText = byText.get(a.article.text);
       if (sameText) {
-        inputs.push({ ...rec, status: 'duplicate', reason: `same text as article "${sameText.article.id}" (${where(sameText)}); not counted twice` });
+        inputs.push({ ...rec, status: 'duplicate', reason: `same text as article "${sameText.article.id}" (${where(sameText)}); not counted twice`, source: 'input', code: 'duplicate-text' });
         continue;
       }
       const sameId = byId.get(a.article.id);
@@ -192,15 +198,17 @@ export function createEngine(options: Partial<EngineOptions> = {}, setup: Engine
           ...rec,
           status: 'rejected',
           reason: `duplicate id "${a.article.id}" with different text (first used at ${where(sameId)}); give each article a unique id`,
+          source: 'input',
+          code: 'duplicate-id',
         });
         continue;
       }
       byText.set(a.article.text, a);
       byId.set(a.article.id, a);
       kept.push(a);
-      inputs.push({ ...rec, status: 'analysed', reason: null });
+      inputs.push({ ...rec, status: 'analysed', reason: null, source: null, code: null });
     }
-    for (const r of rejections) inputs.push({ path: r.path, line: r.line, status: 'rejected', article_id: null, reason: r.reason });
+    for (const r of rejections) inputs.push({ path: r.path, line: r.line, status: 'rejected', article_id: null, reason: r.reason, source: r.source ?? 'input', code: r.code ?? 'unreadable-input' });
     inputs.sort((a, b) => compareSource(a, b) || rank(a.status) - rank(b.status));
 
     const corpus = newCorpusState(kept);

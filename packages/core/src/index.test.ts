@@ -50,6 +50,7 @@ test('the public exports of @parallax/core are exactly these (a change here is a
       "Score",
       "Sentence",
       "SentenceDiff",
+      "Severity",
       "Span",
       "TOOL_VERSION",
       "TermUse",

@@ -17,6 +17,7 @@
  */
 import type { ArticleAnalysis, CorpusStage, CorpusState, EngineContext } from './model';
 import { normalizeText } from './normalize';
+import { message, stampEvidence, stampMessages } from './lib/messages';
 import type { ArticleInput, Warning } from './schema';
 
 export interface StageFailure {
@@ -70,7 +71,7 @@ export function failedAnalysis(input: ArticleInput, stage: string, err: unknown)
     evidence: [],
     quotations: [],
     quotes: [],
-    warnings: [{ article_id: id, code: 'internal-error', message: `${failureReason(failure)}; the article is rejected` }],
+    warnings: [message(stage, id, 'internal-error', `${failureReason(failure)}; the article is rejected`, 'error')],
     failure,
   };
 }
@@ -84,16 +85,14 @@ export function runCorpusStage(stage: CorpusStage, state: CorpusState, ctx: Engi
   const before = snapshot(state);
   try {
     stage.run(state, ctx);
+    stampMessages(state.warnings, before.warnings.length, stage.name);
+    stampEvidence(state.evidence, before.evidence.length, stage.name);
     return;
   } catch (err) {
     restore(state, before);
     if (state.events.length === 0) {
       // Before events exist (entity-merge, events) there is no event to isolate.
-      state.warnings.push({
-        article_id: null,
-        code: 'internal-error',
-        message: `internal error in stage ${stage.name}: ${errorMessage(err)}; please report — the stage's results are left out`,
-      });
+      state.warnings.push(message(stage.name, null, 'internal-error', `internal error in stage ${stage.name}: ${errorMessage(err)}; please report — the stage's results are left out`, 'error'));
       return;
     }
   }
@@ -135,17 +134,17 @@ export function runCorpusStage(stage: CorpusStage, state: CorpusState, ctx: Engi
       extra.warnings.push(...sub.warnings);
     } catch (err) {
       parts.set(ev.event_id, { claims: given.claims, omissions: given.omissions, diffs: given.diffs, terms: given.terms });
-      extra.warnings.push({
-        article_id: null,
-        code: 'internal-error',
-        message: `internal error in stage ${stage.name} for event ${ev.event_id}: ${errorMessage(err)}; please report — the event's ${stage.name} results are left out`,
-      });
+      extra.warnings.push(
+        message(stage.name, null, 'internal-error', `internal error in stage ${stage.name} for event ${ev.event_id}: ${errorMessage(err)}; please report — the event's ${stage.name} results are left out`, 'error'),
+      );
     }
   }
   for (const field of PER_EVENT) {
     const outside = inputOf(field, undefined);
     (state as unknown as Record<PerEventField, unknown[]>)[field] = [...outside, ...state.events.flatMap((ev) => parts.get(ev.event_id)![field])];
   }
+  stampMessages(extra.warnings, 0, stage.name);
+  stampEvidence(extra.evidence, 0, stage.name);
   state.scores.push(...extra.scores);
   state.evidence.push(...extra.evidence);
   state.warnings.push(...extra.warnings);

@@ -38,8 +38,12 @@ export const InputRecord = z.object({
   line: z.number().int().positive().nullable(),
   status: InputStatus,
   article_id: z.string().nullable(),
-  /** Why it was rejected, or which article it duplicates; null when analysed. */
+  /** Why it was rejected, or which article it duplicates; null when analysed (a message's `message`). */
   reason: z.string().nullable(),
+  /** What rejected it or found it a duplicate (a message's `source`): a stage, or `input`; null when analysed. */
+  source: z.string().nullable().optional(),
+  /** Why, as a rule id (a message's `code`): `duplicate-text`, `duplicate-id`, `internal-error`, the shell's code; null when analysed. */
+  code: z.string().nullable().optional(),
 });
 export type InputRecord = z.infer<typeof InputRecord>;
 
@@ -85,10 +89,25 @@ export const EntityMention = Span.extend({
 });
 export type EntityMention = z.infer<typeof EntityMention>;
 
+export const Severity = z.enum(['info', 'warning', 'error']);
+export type Severity = z.infer<typeof Severity>;
+
+/**
+ * A message about the text or the input, modelled on vfile's VFileMessage: `message`
+ * is vfile's `reason`, `code` its `ruleId`, `source` the stage that raised it (`input`:
+ * the shell's readers; `report`: report assembly), `place` the half-open offsets into
+ * the article's normalized text when it points at text (else null), and `severity`
+ * (`error`: the article or input was rejected). In a report every message has all
+ * fields (stages may leave `source`, `severity` and `place` to the engine, which
+ * fills them with the stage's name, `warning` and null).
+ */
 export const Warning = z.object({
   article_id: z.string().nullable(),
   code: z.string(),
   message: z.string(),
+  source: z.string().optional(),
+  severity: Severity.optional(),
+  place: Span.nullable().optional(),
 });
 export type Warning = z.infer<typeof Warning>;
 
@@ -105,6 +124,8 @@ export const Evidence = z.object({
   rule: z.string(),
   weight: z.number(),
   reason: z.string(),
+  /** The stage that made the item (always set in a report; the engine fills it in). */
+  source: z.string().optional(),
 });
 export type Evidence = z.infer<typeof Evidence>;
 

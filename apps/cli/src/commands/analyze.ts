@@ -133,7 +133,7 @@ export function parseWindowDays(v: string): number {
 }
 
 export function ingestWarning(w: IngestWarning): Warning {
-  return { article_id: null, code: 'ingest', message: `${w.path}${w.line ? `:${w.line}` : ''}: ${w.message}` };
+  return { article_id: null, code: 'ingest', message: `${w.path}${w.line ? `:${w.line}` : ''}: ${w.message}`, source: 'input', severity: 'warning', place: null };
 }
 
 /** `--language`: "auto" or an ISO 639 code, lower-cased; anything else is a usage error (not a silent "non-English"). */

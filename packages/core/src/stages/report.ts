@@ -11,6 +11,12 @@ import type { EncoderRef } from '../lib/encoder';
 import { mergeEntityRows } from '../lib/merge-entity-rows';
 import { analysisParameters } from '../parameters';
 import { TOOL_VERSION } from '../version';
+import { message } from '../lib/messages';
+
+/** A shell warning with every field of a message (source `input` unless it says otherwise). */
+function fromShell(w: Warning): Warning {
+  return { ...w, source: w.source ?? 'input', severity: w.severity ?? 'warning', place: w.place ?? null };
+}
 
 /** What one run hands to the report step. */
 export interface ReportParts {
@@ -41,7 +47,7 @@ export function assembleReport(parts: ReportParts, setup: ReportSetup): Analysis
   const numberWarnings: Warning[] = [];
   const finite = (x: number, articleId: string, what: string): number => {
     if (Number.isFinite(x)) return x;
-    numberWarnings.push({ article_id: articleId, code: 'non-finite-number', message: `${what} was ${x}; reported as 0` });
+    numberWarnings.push(message('report', articleId, 'non-finite-number', `${what} was ${x}; reported as 0`));
     return 0;
   };
   const fixScore = (s: Score): Score => ({
@@ -80,7 +86,7 @@ export function assembleReport(parts: ReportParts, setup: ReportSetup): Analysis
     evidence,
     quotes: kept.flatMap((a) => a.quotes.map((q) => ({ ...q, speaker_entity: merge(q.speaker_entity) }))),
     // Shell warnings ("path:line: message") in natural order, so the report does not depend on the order paths were given.
-    warnings: [...naturalOrder(parts.shellWarnings ?? []), ...failed.flatMap((a) => a.warnings), ...kept.flatMap((a) => a.warnings), ...corpus.warnings, ...numberWarnings],
+    warnings: [...naturalOrder(parts.shellWarnings ?? []).map(fromShell), ...failed.flatMap((a) => a.warnings), ...kept.flatMap((a) => a.warnings), ...corpus.warnings, ...numberWarnings],
     // Provenance of every id rename above (issue 18): sorted by the old id.
     entity_merges: Object.keys(corpus.entityMerges)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
