@@ -111,11 +111,11 @@ const engine = createEngine();
 // The fixtures always go through the real engine (they are real text; one event).
 const fixtureFeatures = fixtures().map((a) => {
   truth.set(a.id, 'riyadh-2025-02-18');
-  return extractEventFeatures(engine.analyzeArticle(a));
+  return extractEventFeatures(engine.analyzeArticle(a), engine.context);
 });
 
 const t0 = performance.now();
-const featurize = mode === 'engine' ? (a: ArticleInput) => extractEventFeatures(engine.analyzeArticle(a)) : textFeaturizer();
+const featurize = mode === 'engine' ? (a: ArticleInput) => extractEventFeatures(engine.analyzeArticle(a), engine.context) : textFeaturizer();
 const features: EventFeatures[] = [...inputs.map(featurize), ...fixtureFeatures];
 const featuresMs = performance.now() - t0;
 

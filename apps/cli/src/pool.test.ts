@@ -37,7 +37,7 @@ describe('analyzers isolate a failing article', { timeout: 300_000 }, () => {
     try {
       const json = (await Promise.all(articles.map((a) => analyzer.run(a)))).map((r) => r.json);
       const engine = createEngine();
-      expect(json).toEqual(articles.map((a) => serializeAnalysis(engine.analyzeArticle(a)).json));
+      expect(json).toEqual(articles.map((a) => serializeAnalysis(engine.analyzeArticle(a), engine.context).json));
       const parsed = json.map((j) => JSON.parse(j) as ArticleAnalysis);
       expect(parsed.map((a) => a.failure?.stage ?? null)).toEqual([null, 'normalize', null]);
       const report = engine.buildReport(parsed, []);

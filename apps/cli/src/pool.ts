@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { createEngine, failedAnalysis, summarizeArticle, type ArticleAnalysis, type ArticleInput, type ArticleSummary, type EngineOptions } from '@parallax/core';
+import { createEngine, failedAnalysis, summarizeArticle, type ArticleAnalysis, type ArticleInput, type ArticleSummary, type EngineContext, type EngineOptions } from '@parallax/core';
 
 export interface WorkerRequest {
   seq: number;
@@ -31,12 +31,12 @@ export type CliSummary = ArticleSummary & { text_key: string };
 export type WorkerReply = ({ seq: number } & Analysed) | { seq: number; error: string };
 
 /** Serialize with tokens last, so the analysis without tokens is a prefix of the line (jobs.ts reads only that). */
-export function serializeAnalysis(a: ArticleAnalysis): Analysed {
+export function serializeAnalysis(a: ArticleAnalysis, ctx: EngineContext): Analysed {
   const { tokens, ...rest } = a;
   const head = JSON.stringify(rest);
   const headChars = head.length - 1;
   const json = `${head.slice(0, headChars)},"tokens":${JSON.stringify(tokens)}}`;
-  const summary = { ...summarizeArticle(a), text_key: createHash('sha256').update(a.article.text).digest('base64') };
+  const summary = { ...summarizeArticle(a, ctx), text_key: createHash('sha256').update(a.article.text).digest('base64') };
   return { json, headChars, summary };
 }
 
@@ -61,9 +61,9 @@ export function inlineAnalyzer(engineOptions: Partial<EngineOptions>): Analyzer 
     run: (article) => {
       // analyzeArticle isolates stage failures; this catches the rest, exactly as worker.ts does.
       try {
-        return Promise.resolve(serializeAnalysis(engine.analyzeArticle(article)));
+        return Promise.resolve(serializeAnalysis(engine.analyzeArticle(article), engine.context));
       } catch (err) {
-        return Promise.resolve(serializeAnalysis(failedAnalysis(article, 'worker', err)));
+        return Promise.resolve(serializeAnalysis(failedAnalysis(article, 'worker', err), engine.context));
       }
     },
     pending: 0,

@@ -25,11 +25,11 @@ port.on('message', (msg: WorkerRequest[] | JobMessage) => {
   if (Array.isArray(msg)) {
     const replies: WorkerReply[] = msg.map(({ seq, article }: { seq: number; article: ArticleInput }) => {
       try {
-        return { seq, ...serializeAnalysis(engine.analyzeArticle(article)) };
+        return { seq, ...serializeAnalysis(engine.analyzeArticle(article), engine.context) };
       } catch (err) {
         // analyzeArticle already isolates stage failures; anything else thrown here (e.g. while
         // serializing) still rejects only this article, as in the main thread.
-        return { seq, ...serializeAnalysis(failedAnalysis(article, 'worker', err)) };
+        return { seq, ...serializeAnalysis(failedAnalysis(article, 'worker', err), engine.context) };
       }
     });
     port.postMessage(replies);

@@ -2,7 +2,7 @@
  * The corpus phase one piece at a time, for corpora too large to hold: what
  * `engine.buildReport` does over every analysis at once, split into
  *
- *   summarizeArticle(analysis)      small per-article facts: duplicates, entity merges, grouping
+ *   summarizeArticle(analysis, ctx) small per-article facts: duplicates, entity merges, grouping
  *   mergeEntityNames / eventsFromArticles   over the summaries only (no text, no tokens)
  *   alignEvent(event, analyses)     the event stages (claims, omissions, diffs, terms) of ONE
  *                                   event, on a state that holds only its articles
@@ -52,7 +52,7 @@ export interface ArticleSummary {
   failed_stage?: string | null;
 }
 
-export function summarizeArticle(a: ArticleAnalysis): ArticleSummary {
+export function summarizeArticle(a: ArticleAnalysis, ctx: EngineContext): ArticleSummary {
   const measures = new Set<string>();
   const doc = new Set<string>();
   for (const s of a.scores) {
@@ -67,7 +67,7 @@ export function summarizeArticle(a: ArticleAnalysis): ArticleSummary {
     english: a.article.english,
     n_sentences: a.article.sentences.length,
     names: nameMentions(a),
-    features: a.article.english && a.article.sentences.length > 0 ? extractEventFeatures(a) : null,
+    features: a.article.english && a.article.sentences.length > 0 ? extractEventFeatures(a, ctx) : null,
     measures: [...measures].sort(),
     doc_measures: [...doc].sort(),
     failed: a.failure ? failureReason(a.failure) : null,

@@ -19,6 +19,7 @@ import { encodeTexts, type Encoder, type SentenceVectors } from './lib/encoder';
 import type { AnalysisReport, ArticleInput, InputRecord, Warning } from './schema';
 import type { ReportSetup } from './stages/report';
 import { message, stampEvidence, stampMessages } from './lib/messages';
+import { LookupTables } from './lib/lookup-tables';
 
 export { TOOL_VERSION } from './version';
 export { naturalOrder, round, SCORE_DECIMALS, WEIGHT_DECIMALS } from './stages/report';
@@ -124,7 +125,7 @@ export function createEngine(options: Partial<EngineOptions> = {}, setup: Engine
   if (sides && lexiconRefs().some((l) => l.id === sides.id)) {
     throw new TypeError(`The sides lexicon's id "${sides.id}" is the id of a built-in lexicon; give your lexicon an id of its own.`);
   }
-  const ctx: EngineContext = Object.freeze({ options: opts, lexicons: allLexicons, sides, nlp: getNlp() });
+  const ctx: EngineContext = Object.freeze({ options: opts, lexicons: allLexicons, sides, nlp: getNlp(), tables: new LookupTables() });
   // The report cites the study lexicon by id, version and hash, never its whole content.
   const { sides: _rawSides, ...shownOptions } = opts;
   const sidesRef = sides ? { id: sides.id, version: sides.version, sha256: sides.sha256, source: sides.source } : null;

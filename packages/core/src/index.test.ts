@@ -35,6 +35,7 @@ test('the public exports of @parallax/core are exactly these (a change here is a
       "InputStatus",
       "JSON_REPORT_MAX_ARTICLES",
       "LexiconRef",
+      "LookupTables",
       "MFC_FRAMES",
       "NEWS_POS",
       "OUTPUT_FILES",

@@ -56,6 +56,7 @@ export type { Nlp } from './nlp';
 export { extractEventFeatures, groupEvents, DEFAULT_EVENT_OPTIONS } from './stages/corpus/events';
 export type { EventFeatures, GroupEventsOptions } from './stages/corpus/events';
 export { mulberry32 } from './random';
+export { LookupTables } from './lib/lookup-tables';
 export {
   summarizeArticle,
   alignEvent,

@@ -115,6 +115,8 @@ export interface EngineContext {
   readonly sides: import('@parallax/lexicons').Lexicon<import('@parallax/lexicons').SideEntry> | null;
   // wink-nlp instance, its helpers and `as` reducers (typed loosely at this boundary only).
   readonly nlp: import('./nlp').Nlp;
+  /** Lookup tables compiled from the lexicons, owned by this engine (lib/lookup-tables.ts). */
+  readonly tables: import('./lib/lookup-tables').LookupTables;
 }
 
 export interface ArticleStage {

@@ -20,6 +20,7 @@ import type { BiasWordEntry, LoadedEntry, Lexicons } from '@parallax/lexicons';
 import type { Token } from '../model';
 import { compile, compileMap, matchPhrases } from './phrase-match';
 import { senseMap } from './senses';
+import { LookupTables } from './lookup-tables';
 
 export interface BiasHit {
   feature: string;
@@ -32,10 +33,10 @@ const isUpper = (c: number) => c >= 65 && c <= 90;
 const isCap = (t: Token | undefined) => t !== undefined && t.kind === 'word' && t.text.length > 0 && isUpper(t.text.charCodeAt(0));
 
 /** Feature occurrences of one sentence, in token order (same order for training and scoring). */
-export function biasFeatures(tokens: readonly Token[], lex: Lexicons): BiasHit[] {
+export function biasFeatures(tokens: readonly Token[], lex: Lexicons, tables: LookupTables = new LookupTables()): BiasHit[] {
   const out: BiasHit[] = [];
-  const sm = senseMap(tokens, lex);
-  const valence = compileMap(lex.sentiment, (e) => e.term, (e) => e.valence);
+  const sm = senseMap(tokens, lex, tables);
+  const valence = tables.get('bias:valence', () => compileMap(lex.sentiment, (e) => e.term, (e) => e.valence));
   let firstWord = 0;
   while (firstWord < tokens.length && tokens[firstWord]!.kind !== 'word') firstWord++;
   for (let i = 0; i < tokens.length; i++) {
@@ -68,8 +69,8 @@ export function biasFeatures(tokens: readonly Token[], lex: Lexicons): BiasHit[]
     for (let i = h.from; i < h.to; i++) if (sm.blocked(i, 'loaded')) return true;
     return false;
   };
-  for (const h of matchPhrases(tokens, compile(lex.biasWords, (e: BiasWordEntry) => e.term))) if (!blocked(h)) out.push({ feature: `lex:${h.entry.kind}`, from: h.from, to: h.to });
-  for (const h of matchPhrases(tokens, compile(lex.loaded, (e: LoadedEntry) => e.term))) if (!blocked(h)) out.push({ feature: `loaded:${h.entry.category}`, from: h.from, to: h.to });
+  for (const h of matchPhrases(tokens, tables.get('bias:bias-words', () => compile(lex.biasWords, (e: BiasWordEntry) => e.term)))) if (!blocked(h)) out.push({ feature: `lex:${h.entry.kind}`, from: h.from, to: h.to });
+  for (const h of matchPhrases(tokens, tables.get('bias:loaded', () => compile(lex.loaded, (e: LoadedEntry) => e.term)))) if (!blocked(h)) out.push({ feature: `loaded:${h.entry.category}`, from: h.from, to: h.to });
   for (const h of sm.hits) if (h.entry.category) out.push({ feature: `loaded:${h.entry.category}`, from: h.from, to: h.to });
   return out.sort((a, b) => a.from - b.from || a.to - b.to || (a.feature < b.feature ? -1 : a.feature > b.feature ? 1 : 0));
 }
@@ -87,15 +88,15 @@ export const sigmoid = (s: number) => 1 / (1 + Math.exp(-s));
 
 /** Evidence items (features with a non-zero weight, plus the intercept) and the probability. */
 /** `text` is the string the token offsets point into (the article's normalized text). */
-export function sentenceBias(tokens: readonly Token[], lex: Lexicons, text: string): { value: number; items: BiasItem[] } {
+export function sentenceBias(tokens: readonly Token[], lex: Lexicons, text: string, tables: LookupTables = new LookupTables()): { value: number; items: BiasItem[] } {
   const sentenceText = (from: number, to: number) => text.slice(tokens[from]!.start, tokens[to - 1]!.end);
-  const weights = compileMap(lex.biasModel, (e) => e.feature, (e) => e.weight);
+  const weights = tables.get('bias:weights', () => compileMap(lex.biasModel, (e) => e.feature, (e) => e.weight));
   const items: BiasItem[] = [];
   if (tokens.length === 0) return { value: sigmoid(weights.get('bias:intercept') ?? 0), items };
   const b = weights.get('bias:intercept') ?? 0;
   items.push({ start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, text: sentenceText(0, tokens.length), rule: 'bias-model:bias:intercept', weight: b, reason: 'intercept of the bias model (the log-odds of a sentence with no feature)' });
   let s = b;
-  for (const h of biasFeatures(tokens, lex)) {
+  for (const h of biasFeatures(tokens, lex, tables)) {
     const w = weights.get(h.feature);
     if (w === undefined || w === 0) continue;
     s += w;

@@ -2,11 +2,7 @@
 import type { Lexicon, MatcherParamEntry } from '@parallax/lexicons';
 import { FEATURES, type FeatureName, type MatcherWeights } from './claim-matcher';
 
-const cache = new WeakMap<object, MatcherWeights>();
-
 export function matcherWeights(lex: Lexicon<MatcherParamEntry>): MatcherWeights {
-  const hit = cache.get(lex);
-  if (hit) return hit;
   const byId = new Map(lex.entries.map((e) => [e.id, e]));
   const need = (id: string, kind: MatcherParamEntry['kind']): number => {
     const e = byId.get(id);
@@ -24,6 +20,5 @@ export function matcherWeights(lex: Lexicon<MatcherParamEntry>): MatcherWeights 
     threshold: need('threshold', 'threshold'),
     groupThreshold: need('group_threshold', 'threshold'),
   });
-  cache.set(lex, w);
   return w;
 }

@@ -9,6 +9,7 @@ import { loadNodeEncoder } from '@parallax/encoder/node';
 import type { LoadedEncoder } from '@parallax/encoder';
 import { createEngine } from '../engine';
 import { createNlp } from '../nlp';
+import { LookupTables } from './lookup-tables';
 import type { CorpusState, EngineContext } from '../model';
 import type { ArticleInput } from '../schema';
 import { alignResources, matchPairs, matcherWeights, scoreEvent, sentenceKeys, type SentenceKeys } from '../stages/corpus/claims';
@@ -16,7 +17,7 @@ import { encodeTexts, type SentenceVectors } from './encoder';
 import { explain, FEATURES, probability } from './claim-matcher';
 
 const engine = createEngine({ matcher: 'lexical' });
-const ctx: EngineContext = Object.freeze({ options: engine.options, lexicons, sides: null, nlp: createNlp() });
+const ctx: EngineContext = Object.freeze({ options: engine.options, lexicons, sides: null, nlp: createNlp(), tables: new LookupTables() });
 const weights = matcherWeights(lexicons.claimMatcher);
 
 function article(id: string, text: string): ArticleInput {

@@ -39,8 +39,6 @@ export interface Gazetteer {
   cities: ReadonlySet<string>;
 }
 
-const cache = new WeakMap<object, Gazetteer>();
-
 function caseRule(text: string): CaseRule {
   if (isAllCaps(text)) return 2;
   if (isCapitalized(text)) return 1;
@@ -49,10 +47,8 @@ function caseRule(text: string): CaseRule {
 
 const byLengthDesc = <T extends { norms: string[] }>(a: T, b: T) => b.norms.length - a.norms.length;
 
-/** Compile (once) the gazetteer of an entities lexicon. */
+/** Compile the gazetteer of an entities lexicon (stages keep it in ctx.tables as `gazetteer`). */
 export function compileGazetteer(lexicon: Lexicon<EntityEntry>, nlp: Nlp): Gazetteer {
-  const hit = cache.get(lexicon);
-  if (hit) return hit;
   const tokenize = (s: string) => nlp.parse(s, 0).sentences.flatMap((x) => x.tokens);
   const aliases = new Map<string, AliasPattern[]>();
   const cues = new Map<string, CuePattern[]>();
@@ -98,7 +94,5 @@ export function compileGazetteer(lexicon: Lexicon<EntityEntry>, nlp: Nlp): Gazet
   for (const list of cues.values()) list.sort(byLengthDesc);
   const byKey = new Map<string, GazetteerEntity>();
   for (const [k, v] of keyed) if (v) byKey.set(k, v);
-  const g: Gazetteer = { aliases, cues, headCue, byKey, byId, demonyms, cities };
-  cache.set(lexicon, g);
-  return g;
+  return { aliases, cues, headCue, byKey, byId, demonyms, cities };
 }

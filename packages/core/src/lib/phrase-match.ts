@@ -1,6 +1,7 @@
 /**
- * Phrase matching over tokens. Lexicons are compiled once into Maps keyed by their
- * first word, cached per (frozen) lexicon object, so scoring never re-reads a list.
+ * Phrase matching over tokens. Lexicons are compiled into Maps keyed by their first
+ * word; stages keep the compiled tables in their engine's LookupTables (ctx.tables),
+ * so scoring never re-reads a list.
  */
 import type { Token } from '../model';
 
@@ -9,12 +10,8 @@ export interface Compiled<E> {
   byFirst: Map<string, { words: string[]; entry: E }[]>;
 }
 
-const cache = new WeakMap<object, Compiled<unknown>>();
-
-/** Compile `entries` (keyed by `term(entry)`, a lower-case word or space-separated phrase) once per lexicon object. */
+/** Compile `entries` (keyed by `term(entry)`, a lower-case word or space-separated phrase). */
 export function compile<E>(lexicon: { entries: readonly E[] }, term: (e: E) => string): Compiled<E> {
-  const hit = cache.get(lexicon);
-  if (hit) return hit as Compiled<E>;
   const byFirst = new Map<string, { words: string[]; entry: E }[]>();
   for (const entry of lexicon.entries) {
     // The tokenizer splits hyphens off ("so-called" -> so - called): entries are matched the same way.
@@ -25,19 +22,13 @@ export function compile<E>(lexicon: { entries: readonly E[] }, term: (e: E) => s
     list.push({ words, entry });
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  const compiled: Compiled<E> = { byFirst };
-  cache.set(lexicon, compiled);
-  return compiled;
+  return { byFirst };
 }
 
-/** Build a word -> value map once per lexicon object. */
-const mapCache = new WeakMap<object, Map<string, unknown>>();
+/** A word -> value map of a lexicon. */
 export function compileMap<E, V>(lexicon: { entries: readonly E[] }, key: (e: E) => string, value: (e: E) => V): Map<string, V> {
-  const hit = mapCache.get(lexicon);
-  if (hit) return hit as Map<string, V>;
   const m = new Map<string, V>();
   for (const e of lexicon.entries) m.set(key(e), value(e));
-  mapCache.set(lexicon, m);
   return m;
 }
 

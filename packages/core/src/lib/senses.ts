@@ -9,6 +9,7 @@
 import type { Lexicons, SenseEntry } from '@parallax/lexicons';
 import type { Token } from '../model';
 import { compile, matchPhrases } from './phrase-match';
+import { LookupTables } from './lookup-tables';
 
 export type SenseFamily = SenseEntry['blocks'][number];
 
@@ -30,15 +31,16 @@ const isUpper = (c: number) => c >= 65 && c <= 90;
 const isCap = (t: Token | undefined) => t !== undefined && t.kind === 'word' && isUpper(t.text.charCodeAt(0));
 const isNumber = (t: Token | undefined) => t !== undefined && /^\d/.test(t.text);
 
-const cache = new WeakMap<Lexicons, WeakMap<readonly Token[], SenseMap>>();
+/**
+ * The sense rules that apply in one sentence, kept per token array in `tables` (the
+ * engine's: the stages that read a sentence's senses share one map).
+ */
+export function senseMap(tokens: readonly Token[], lex: Lexicons, tables: LookupTables = new LookupTables()): SenseMap {
+  return tables.of('senses:map', tokens, () => buildSenseMap(tokens, lex, tables));
+}
 
-/** The sense rules that apply in one sentence (cached per token array). */
-export function senseMap(tokens: readonly Token[], lex: Lexicons): SenseMap {
-  let perLex = cache.get(lex);
-  if (!perLex) cache.set(lex, (perLex = new WeakMap()));
-  const hit = perLex.get(tokens);
-  if (hit) return hit;
-  const compiled = compile(lex.senses, (e: SenseEntry) => e.phrase);
+function buildSenseMap(tokens: readonly Token[], lex: Lexicons, tables: LookupTables): SenseMap {
+  const compiled = tables.get('senses:phrases', () => compile(lex.senses, (e: SenseEntry) => e.phrase));
   let firstWord = 0;
   while (firstWord < tokens.length && tokens[firstWord]!.kind !== 'word') firstWord++;
   // Capitalised for a reason other than starting the sentence: inside the sentence, or before a number or another capitalised word.
@@ -61,7 +63,6 @@ export function senseMap(tokens: readonly Token[], lex: Lexicons): SenseMap {
     },
     valenceAt: (i) => starts.get(i),
   };
-  perLex.set(tokens, map);
   return map;
 }
 

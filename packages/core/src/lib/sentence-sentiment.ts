@@ -20,6 +20,7 @@ import type { QuotedSpan, Token } from '../model';
 import { quotationIndexOfTokens, quotationsOfTokens } from '../stages/article/quotations';
 import { compileMap, type Compiled } from './phrase-match';
 import { inValencePhrase, senseMap } from './senses';
+import { LookupTables } from './lookup-tables';
 
 export const ALPHA = 15;
 const CAPS_INCR = 0.733;
@@ -124,13 +125,9 @@ function phraseIndex<E>(entries: readonly E[], term: (e: E) => string): Compiled
   return { byFirst };
 }
 
-const tableCache = new WeakMap<Lexicons, Tables>();
-
-/** The lookup tables of a (frozen) lexicon set, built once. */
-function tables(lex: Lexicons): Tables {
-  const hit = tableCache.get(lex);
-  if (hit) return hit;
-  const tb: Tables = {
+/** The sentiment lookup tables of a lexicon set, built once per LookupTables (the engine's). */
+function tables(lex: Lexicons, lookup: LookupTables): Tables {
+  return lookup.get('sentiment:tables', () => ({
     valence: compileMap(lex.sentiment, (e) => e.term, (e) => e.valence),
     phrases: phraseIndex(lex.sentiment.entries, (e) => e.term),
     topic: compileMap(lex.sentimentTopic, (e) => e.term, (e) => e.valence),
@@ -139,9 +136,7 @@ function tables(lex: Lexicons): Tables {
     emoticons: compileMap(lex.sentimentEmoticons, (e) => e.term, (e) => e.valence),
     news: compileMap(lex.sentimentNews, (e) => e.term, (e) => e.valence),
     speech: compileMap(lex.attributionVerbs, (e) => e.lemma, (e) => e.class),
-  };
-  tableCache.set(lex, tb);
-  return tb;
+  }));
 }
 
 /** Parts of speech of `sentiment-news` words (as in bench/learn-sentiment-news.ts). */
@@ -228,8 +223,8 @@ function emoticonAt(tokens: readonly Token[], i: number, emoticons: Map<string, 
  * negates (not "at least"); "never so/this" intensifies instead of negating; emoticons;
  * capitals, "!" and "??" emphasis; contrast.
  */
-export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readonly<SentimentParams> = DEFAULT_PARAMS): SentimentItem[] {
-  const tb = tables(lex);
+export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readonly<SentimentParams> = DEFAULT_PARAMS, lookup: LookupTables = new LookupTables()): SentimentItem[] {
+  const tb = tables(lex, lookup);
   const { valence, topic, mods, emoticons, news } = tb;
   const items: SentimentItem[] = [];
   let contrastAt = -1;
@@ -244,7 +239,7 @@ export function sentenceItems(tokens: readonly Token[], lex: Lexicons, p: Readon
     }
   }
   const clause = clauses(tokens);
-  const sm = senseMap(tokens, lex);
+  const sm = senseMap(tokens, lex, lookup);
   let upper = 0;
   let lower = 0;
   for (const t of tokens) {
@@ -460,8 +455,8 @@ export function sumWeights(items: readonly { weight: number }[]): number {
 }
 
 /** Sentence sentiment in (−1, 1). */
-export function sentenceSentiment(tokens: readonly Token[], lex: Lexicons, p: Readonly<SentimentParams> = DEFAULT_PARAMS): { value: number; items: SentimentItem[] } {
-  const items = sentenceItems(tokens, lex, p);
+export function sentenceSentiment(tokens: readonly Token[], lex: Lexicons, p: Readonly<SentimentParams> = DEFAULT_PARAMS, lookup: LookupTables = new LookupTables()): { value: number; items: SentimentItem[] } {
+  const items = sentenceItems(tokens, lex, p, lookup);
   return { value: squash(sumWeights(items), p.alpha), items };
 }
 

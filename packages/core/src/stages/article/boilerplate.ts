@@ -13,23 +13,17 @@ interface CompiledRule {
   re: RegExp;
 }
 
-const compiled = new WeakMap<readonly BoilerplateEntry[], CompiledRule[]>();
-function compile(entries: readonly BoilerplateEntry[]): CompiledRule[] {
-  let c = compiled.get(entries);
-  if (!c) {
-    c = entries.map((entry) => ({
-      entry,
-      re: new RegExp(entry.pattern, entry.flags + (entry.scope === 'line' ? '' : 'g')),
-    }));
-    compiled.set(entries, c);
-  }
-  return c;
+/** The boilerplate rules as regular expressions (the stage keeps them in ctx.tables). */
+export function compileBoilerplate(entries: readonly BoilerplateEntry[]): CompiledRule[] {
+  return entries.map((entry) => ({
+    entry,
+    re: new RegExp(entry.pattern, entry.flags + (entry.scope === 'line' ? '' : 'g')),
+  }));
 }
 
 const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-export function findBoilerplate(text: string, title: string, entries: readonly BoilerplateEntry[]): RemovedSpan[] {
-  const rules = compile(entries);
+export function findBoilerplate(text: string, title: string, entries: readonly BoilerplateEntry[], rules: readonly CompiledRule[] = compileBoilerplate(entries)): RemovedSpan[] {
   const found: RemovedSpan[] = [];
   const add = (start: number, end: number, rule: string, reason: string) => {
     if (end > start) found.push({ start, end, text: text.slice(start, end), rule, reason });
@@ -90,6 +84,6 @@ function mergeSpans(spans: RemovedSpan[]): RemovedSpan[] {
 export const boilerplateStage: ArticleStage = {
   name: 'boilerplate',
   run(state, ctx) {
-    state.article.removed = findBoilerplate(state.article.text, state.article.title, ctx.lexicons.boilerplate.entries);
+    state.article.removed = findBoilerplate(state.article.text, state.article.title, ctx.lexicons.boilerplate.entries, ctx.tables.get('boilerplate:rules', () => compileBoilerplate(ctx.lexicons.boilerplate.entries)));
   },
 };

@@ -424,7 +424,7 @@ export const entitiesStage: ArticleStage = {
   name: 'entities',
   englishOnly: true,
   run(state, ctx) {
-    const g = compileGazetteer(ctx.lexicons.entities, ctx.nlp);
+    const g = ctx.tables.get('gazetteer', () => compileGazetteer(ctx.lexicons.entities, ctx.nlp));
     const found = detectEntities(state.article.text, state.tokens.map(splitPossessives), g);
     const all = [...state.article.entities, ...found];
     all.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));

@@ -79,15 +79,15 @@ export const framesStage: ArticleStage = {
     const { article } = state;
     const n = article.sentences.length;
     if (n === 0) return;
-    const mfc = compile(ctx.lexicons.frames, (e: FrameEntry) => e.term);
-    const gen = compile(ctx.lexicons.genericFrames, (e: FrameEntry) => e.term);
+    const mfc = ctx.tables.get('frames:mfc', () => compile(ctx.lexicons.frames, (e: FrameEntry) => e.term));
+    const gen = ctx.tables.get('frames:generic', () => compile(ctx.lexicons.genericFrames, (e: FrameEntry) => e.term));
     for (const [family, compiled, names] of [['frame', mfc, MFC_FRAMES], ['generic', gen, GENERIC_FRAMES]] as const) {
       const byFrame = new Map<string, Evidence[]>(names.map((f) => [f, []]));
       article.sentences.forEach((s, k) => {
         // A cue word can serve several frames: match each frame's cues separately.
         const toks = state.tokens[k] ?? [];
         // Cues are senses, not strings: words of "Social Security", "national security adviser" are no cue (lexicon `senses`).
-        const sm = senseMap(toks, ctx.lexicons);
+        const sm = senseMap(toks, ctx.lexicons, ctx.tables);
         const hits = matchAll(toks, compiled).filter((h) => !blockedHit(sm, h, 'frames'));
         const perFrame = new Map<string, PhraseHit<FrameEntry>[]>();
         for (const h of hits) {

@@ -72,14 +72,6 @@ export const MARKERS_MEASURES: readonly MeasureDefinition[] = [
   },
 ];
 
-/** The booster entries of `sentiment-modifiers`, as one lexicon-like object per lexicon (so `compile` caches it). */
-const boosterCache = new WeakMap<object, { entries: ModifierEntry[] }>();
-function boosterLexicon(mods: { entries: readonly ModifierEntry[] }): { entries: ModifierEntry[] } {
-  let b = boosterCache.get(mods);
-  if (!b) boosterCache.set(mods, (b = { entries: mods.entries.filter((e) => e.kind === 'booster') }));
-  return b;
-}
-
 export const markersStage: ArticleStage = {
   name: 'markers',
   measures: MARKERS_MEASURES,
@@ -88,15 +80,16 @@ export const markersStage: ArticleStage = {
     const { article } = state;
     if (article.sentences.length === 0 || article.n_words === 0) return;
     const per = 100 / article.n_words;
-    const loaded = compile(ctx.lexicons.loaded, (e: LoadedEntry) => e.term);
-    const hedges = compile(ctx.lexicons.hedges, (e: HedgeEntry) => e.term);
-    const boosters = compile(boosterLexicon(ctx.lexicons.sentimentModifiers), (e: ModifierEntry) => e.term);
+    const loaded = ctx.tables.get('markers:loaded', () => compile(ctx.lexicons.loaded, (e: LoadedEntry) => e.term));
+    const hedges = ctx.tables.get('markers:hedges', () => compile(ctx.lexicons.hedges, (e: HedgeEntry) => e.term));
+    // The booster entries of `sentiment-modifiers`.
+    const boosters = ctx.tables.get('markers:boosters', () => compile({ entries: ctx.lexicons.sentimentModifiers.entries.filter((e) => e.kind === 'booster') }, (e: ModifierEntry) => e.term));
     const out: Record<'loaded_language' | 'hedging' | 'intensifiers', Evidence[]> = { loaded_language: [], hedging: [], intensifiers: [] };
     const push = (m: keyof typeof out, k: number, h: { from: number; to: number }, rule: string, reason: string) =>
       out[m].push({ article_id: article.id, measure: m, scope: 'document', target: '', ...tokenSpan(state, k, h), rule, weight: per, reason: `${reason} (each occurrence counts 100/${article.n_words} words)` });
     article.sentences.forEach((s, k) => {
       const toks = state.tokens[k] ?? [];
-      const sm = senseMap(toks, ctx.lexicons);
+      const sm = senseMap(toks, ctx.lexicons, ctx.tables);
       const loadedHits: { from: number; to: number; rule: string; reason: string }[] = [];
       for (const h of matchPhrases(toks, loaded)) if (!blockedHit(sm, h, 'loaded')) loadedHits.push({ ...h, rule: `loaded:${h.entry.term}`, reason: `${h.entry.category} word in ${s.id}` });
       // Sense phrases that are loaded language in themselves (racial epithets).
@@ -120,7 +113,7 @@ export const markersStage: ArticleStage = {
     const n = article.sentences.length;
     const docBias: Evidence[] = [];
     article.sentences.forEach((s, k) => {
-      const { value, items } = sentenceBias(state.tokens[k] ?? [], ctx.lexicons, article.text);
+      const { value, items } = sentenceBias(state.tokens[k] ?? [], ctx.lexicons, article.text, ctx.tables);
       for (const it of items) state.evidence.push({ article_id: article.id, measure: 'bias', scope: 'sentence', target: s.id, ...it });
       state.scores.push({ article_id: article.id, outlet: article.outlet, event_id: null, scope: 'sentence', target: s.id, measure: 'bias', value, n_evidence: items.length });
       docBias.push({

@@ -24,6 +24,7 @@ import { WINDOWS, buildContext, isWord, paragraphOf, tokenAt, verbAt, type Attri
 import { attributeDirect } from './quote-rules/direct';
 import { findIndirect } from './quote-rules/indirect';
 import { affiliationsOf } from './quote-rules/affiliation';
+import { LookupTables } from '../../lib/lookup-tables';
 
 export type { Speaker };
 
@@ -57,9 +58,9 @@ const slugValue = (v: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-export function quoteArticle(state: ArticleAnalysis, lex: Lexicons, nlp: Nlp): Quote[] {
+export function quoteArticle(state: ArticleAnalysis, lex: Lexicons, nlp: Nlp, lookup: LookupTables = new LookupTables()): Quote[] {
   const { article } = state;
-  const c = buildContext(state, lex, nlp);
+  const c = buildContext(state, lex, nlp, lookup);
   const { flat, sentOf } = c;
   const quotes: Omit<Quote, 'quote_id'>[] = [];
   const nWords = (s: number, e: number) => {
@@ -178,7 +179,7 @@ export const quotesStage: ArticleStage = {
   run(state, ctx) {
     const { article } = state;
     if (article.sentences.length === 0) return;
-    const quotes = quoteArticle(state, ctx.lexicons, ctx.nlp);
+    const quotes = quoteArticle(state, ctx.lexicons, ctx.nlp, ctx.tables);
     state.quotes.push(...quotes);
     for (const attribute of SOURCE_ATTRIBUTES) {
       const { scores, evidence } = sourceBalance(article.id, article.outlet, quotes, attribute, (q) => q[attribute]);

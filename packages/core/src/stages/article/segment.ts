@@ -61,12 +61,8 @@ export interface BoundaryRules {
   patterns: readonly { term: string; cls: 'never-ends' | 'inside' | 'lower-next'; re: RegExp }[];
 }
 
-const compiled = new WeakMap<readonly BoundaryEntry[], BoundaryRules>();
-
-/** Compile (once per lexicon: the lexicon is frozen data, so this is a cache, not state). */
+/** Compile the boundary lexicon (the stage keeps it in ctx.tables). */
 export function boundaryRules(entries: readonly BoundaryEntry[]): BoundaryRules {
-  let r = compiled.get(entries);
-  if (r) return r;
   const titles = new Set<string>();
   const abbreviations = new Set<string>();
   const patterns: BoundaryRules['patterns'][number][] = [];
@@ -75,9 +71,7 @@ export function boundaryRules(entries: readonly BoundaryEntry[]): BoundaryRules 
     else if (e.kind === 'abbreviation') abbreviations.add(e.term);
     else patterns.push({ term: e.term, cls: e.class, re: new RegExp(e.pattern, 'gu') });
   }
-  r = { titles, abbreviations, patterns };
-  compiled.set(entries, r);
-  return r;
+  return { titles, abbreviations, patterns };
 }
 
 type Match = { start: number; end: number; cls: BoundaryRules['patterns'][number]['cls'] };
@@ -155,7 +149,7 @@ export const segmentStage: ArticleStage = {
   name: 'segment',
   run(state, ctx) {
     const { article } = state;
-    const rules = boundaryRules(ctx.lexicons.sentenceBoundaries.entries);
+    const rules = ctx.tables.get('segment:boundaries', () => boundaryRules(ctx.lexicons.sentenceBoundaries.entries));
     const sentences: Sentence[] = [];
     const tokens: typeof state.tokens = [];
     const winkEntities: typeof state.winkEntities = [];

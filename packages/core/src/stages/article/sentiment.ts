@@ -79,7 +79,7 @@ export const sentimentStage: ArticleStage = {
     let docSum = 0;
     article.sentences.forEach((s, k) => {
       const tokens = state.tokens[k] ?? [];
-      const items = sentenceItems(tokens, ctx.lexicons, p);
+      const items = sentenceItems(tokens, ctx.lexicons, p, ctx.tables);
       perSentence.push(items);
       const shown = sentenceEvidence(items);
       const value = squash(sumWeights(shown), p.alpha);

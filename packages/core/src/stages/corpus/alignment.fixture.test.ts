@@ -10,6 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { lexicons } from '@parallax/lexicons';
 import { createEngine } from '../../engine';
 import { createNlp } from '../../nlp';
+import { LookupTables } from '../../lib/lookup-tables';
 import { detectEntities } from '../article/entities';
 import { compileGazetteer } from '../../lib/gazetteer';
 import { alignResources, claimsForEvent } from './claims';
@@ -203,7 +204,7 @@ describe('claim alignment against the gold file', () => {
     const heldout = loadDir('align-heldout');
     const hg = JSON.parse(readFileSync(join(ROOT, 'gold/heldout-alignment.json'), 'utf8')) as Pick<Gold, 'claims'>;
     const nlp = createNlp();
-    const ctx: EngineContext = Object.freeze({ options: { language: 'auto', sides: null, matcher: 'lexical' as const }, lexicons, sides: null, nlp });
+    const ctx: EngineContext = Object.freeze({ options: { language: 'auto', sides: null, matcher: 'lexical' as const }, lexicons, sides: null, nlp, tables: new LookupTables() });
     const analyses = heldout.map((a) => engine.analyzeArticle(a)).sort((a, b) => cmp(a.article.id, b.article.id));
     const state = { articles: analyses, entityMerges: {}, events: [], claims: [], omissions: [], diffs: [], terms: [], scores: [], evidence: [], warnings: [] } as CorpusState;
     entityMergeStage.run(state, ctx);

@@ -74,13 +74,12 @@ const QUOTE = new Set(['"', '“', '”']);
 const PRONOUN = new Set(['he', 'she', 'his', 'her']);
 /** Polarity words wink marks as stop words but that carry the fact ("not invited", "without Ukraine"). */
 const POLARITY: Record<string, string> = { not: 'neg', "n't": 'neg', no: 'neg', never: 'neg', neither: 'neg', nor: 'neg', none: 'neg', nothing: 'neg', without: 'without' };
-const stemCache = new Map<string, string>();
-/** Porter stem of a lemma (participation / participate -> particip), memoised. */
-function stem(lemma: string): string {
-  let s = stemCache.get(lemma);
+/** Porter stem of a lemma (participation / participate -> particip), memoised in `memo` (the engine's, via AlignResources). */
+function stem(lemma: string, memo: Map<string, string>): string {
+  let s = memo.get(lemma);
   if (s === undefined) {
     s = PorterStemmer.stem(lemma);
-    if (stemCache.size < 50000) stemCache.set(lemma, s);
+    if (memo.size < 50000) memo.set(lemma, s);
   }
   return s;
 }
@@ -94,27 +93,20 @@ export interface AlignResources {
   vectors: WordVectors | null;
   /** Word -> frequency rank (word-vectors lexicon order), for lemma weights of the learned matcher. */
   ranks: ReadonlyMap<string, number>;
+  /** Memo of Porter stems (lemma -> stem), kept per engine. */
+  stems: Map<string, string>;
 }
 
 export function alignResources(state: CorpusState, ctx: EngineContext): AlignResources {
   return {
-    gazetteer: compileGazetteer(ctx.lexicons.entities, ctx.nlp),
-    reporting: reportingVerbs(ctx.lexicons.attributionVerbs),
-    terms: compileTerms(ctx.lexicons.terms, ctx.nlp),
+    gazetteer: ctx.tables.get('gazetteer', () => compileGazetteer(ctx.lexicons.entities, ctx.nlp)),
+    reporting: ctx.tables.get('claims:reporting-verbs', () => new Set(ctx.lexicons.attributionVerbs.entries.map((e) => e.lemma))),
+    terms: ctx.tables.get('terms', () => compileTerms(ctx.lexicons.terms, ctx.nlp)),
     merges: state.entityMerges,
-    vectors: wordVectors(ctx.lexicons.wordVectors),
-    ranks: wordRanks(ctx.lexicons.wordVectors),
+    vectors: ctx.tables.get('word-vectors', () => wordVectors(ctx.lexicons.wordVectors)),
+    ranks: ctx.tables.get('word-vectors:ranks', () => wordRanks(ctx.lexicons.wordVectors)),
+    stems: ctx.tables.get('claims:stems', () => new Map<string, string>()),
   };
-}
-
-const reportingCache = new WeakMap<object, ReadonlySet<string>>();
-function reportingVerbs(lex: { entries: readonly { lemma: string }[] }): ReadonlySet<string> {
-  let set = reportingCache.get(lex);
-  if (!set) {
-    set = new Set(lex.entries.map((e) => e.lemma));
-    reportingCache.set(lex, set);
-  }
-  return set;
 }
 
 /** The entity key used for alignment: a place that stands for a state folds into its government. */
@@ -218,7 +210,7 @@ export function sentenceKeys(an: ArticleAnalysis, articleIndex: number, res: Ali
         continue;
       }
       if (t.stop || !CONTENT_POS.has(t.pos) || t.lemma.length < 3) continue;
-      const lemma = stem(t.lemma);
+      const lemma = stem(t.lemma, res.stems);
       add(`L:${lemma}`);
       lw.set(`L:${lemma}`, Math.max(lw.get(`L:${lemma}`) ?? 0, lemmaWeight(t, res.ranks)));
       if (inQuote) add(`Q:${lemma}`);
@@ -616,7 +608,7 @@ export const claimsStage: CorpusStage = {
     let matcher: PairMatcher | null = null;
     if (ctx.options.matcher === 'encoder') {
       if (!state.vectors) throw new TypeError('The `encoder` matcher needs sentence vectors: use analyzeAsync/buildReportAsync with an encoder, or matcher: "lexical".');
-      matcher = { weights: matcherWeights(ctx.lexicons.claimMatcher), vectors: state.vectors };
+      matcher = { weights: ctx.tables.get('claim-matcher', () => matcherWeights(ctx.lexicons.claimMatcher)), vectors: state.vectors };
     }
     const claims: Claim[] = [];
     // Entity keys per sentence: the salience of a claim unique to one article (stage `omissions`).

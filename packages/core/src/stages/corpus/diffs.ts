@@ -105,7 +105,7 @@ export function diffSentences(
 export const diffsStage: CorpusStage = {
   name: 'diffs',
   run(state, ctx) {
-    const idx = compileTerms(ctx.lexicons.terms, ctx.nlp);
+    const idx = ctx.tables.get('terms', () => compileTerms(ctx.lexicons.terms, ctx.nlp));
     const where = new Map<string, { an: ArticleAnalysis; index: number }>();
     for (const an of state.articles) an.article.sentences.forEach((s, index) => where.set(s.id, { an, index }));
     const side = (sid: string): Side | null => {

@@ -4,6 +4,7 @@ import { entityMergeStage, loneSurnameMayMerge } from './entity-merge';
 import { createEngine } from '../../engine';
 import { createNlp } from '../../nlp';
 import { lexicons } from '@parallax/lexicons';
+import { LookupTables } from '../../lib/lookup-tables';
 
 describe('sameName(a, b, type)', () => {
   test.each([
@@ -64,7 +65,7 @@ describe('entity-merge: lone surnames join the one full name across articles (is
     const engine = createEngine();
     const analyses = texts.map((t, i) => engine.analyzeArticle(mk(`a${i}`, t)));
     const state = { articles: analyses, entityMerges: {} as Record<string, string>, entityMergeReasons: {} as Record<string, string>, events: [], claims: [], omissions: [], diffs: [], terms: [], scores: [], evidence: [], warnings: [] };
-    entityMergeStage.run(state as never, { options: {} as never, lexicons, sides: null, nlp: createNlp() });
+    entityMergeStage.run(state as never, { options: {} as never, lexicons, sides: null, nlp: createNlp(), tables: new LookupTables() });
     return state;
   };
   test.each([

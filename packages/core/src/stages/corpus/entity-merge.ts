@@ -148,7 +148,7 @@ export function nameMentions(a: ArticleAnalysis): NameMention[] {
 export function mergeEntityNames(mentionLists: Iterable<readonly NameMention[]>, ctx: EngineContext, reasons: Record<string, string> = {}): Record<string, string> {
   const lists = [...mentionLists];
   const merges: Record<string, string> = {};
-  const g = compileGazetteer(ctx.lexicons.entities, ctx.nlp);
+  const g = ctx.tables.get('gazetteer', () => compileGazetteer(ctx.lexicons.entities, ctx.nlp));
   const byId = new Map<string, NameRecord>();
   for (const list of lists) {
     for (const m of list) {

@@ -39,17 +39,17 @@ for (let i = 0; i < riyadh.length; i++) for (let j = i + 1; j < riyadh.length; j
 
 describe('groupEvents on the fixture, two articles at a time', () => {
   test.each(pairs.map(([a, b]) => [a.article.id, b.article.id, a, b] as const))('%s + %s form one event', (_x, _y, a, b) => {
-    expect(groupEvents([a, b].map(extractEventFeatures))).toHaveLength(1);
+    expect(groupEvents([a, b].map((x) => extractEventFeatures(x, engine.context)))).toHaveLength(1);
   });
 
   test.each(riyadh.flatMap((r) => off.map((o) => [r.article.id, o.article.id, r, o] as const)))('%s + %s stay apart', (_x, _y, r, o) => {
-    expect(groupEvents([r, o].map(extractEventFeatures))).toHaveLength(2);
+    expect(groupEvents([r, o].map((x) => extractEventFeatures(x, engine.context)))).toHaveLength(2);
   });
 });
 
 describe('event date on the fixture (issue 12)', () => {
   test('the talks were on Tuesday 18 February 2025; the aggregator published on the 21st: the event date is the 18th', () => {
-    const events = groupEvents(riyadh.map(extractEventFeatures));
+    const events = groupEvents(riyadh.map((x) => extractEventFeatures(x, engine.context)));
     expect(events).toHaveLength(1);
     expect(events[0]!.date).toBe('2025-02-18');
     expect(events[0]!.label).toMatch(/\(2025-02-18\)$/);
@@ -68,7 +68,7 @@ describe('undated similar-but-different events (fixtures/events-undated, hand-la
         return [/^id: (\S+)/m.exec(raw)![1]!, /^# event: (\S+)/m.exec(raw)![1]!] as const;
       }),
   );
-  const events = groupEvents(inputs.map((a) => extractEventFeatures(engine.analyzeArticle(a))));
+  const events = groupEvents(inputs.map((a) => extractEventFeatures(engine.analyzeArticle(a), engine.context)));
   test('no article has a date, and no event gets one', () => {
     expect(inputs.every((a) => a.published === null)).toBe(true);
     expect(events.every((e) => e.date === null && e.event_id.startsWith('ev-undated-'))).toBe(true);

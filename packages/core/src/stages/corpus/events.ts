@@ -24,8 +24,7 @@
  * where K is the number of keys of an article; per article it does not grow with the
  * length of the archive, only with how many articles a few days hold.
  */
-import { lexicons } from '@parallax/lexicons';
-import type { ArticleAnalysis, CorpusStage } from '../../model';
+import type { ArticleAnalysis, CorpusStage, EngineContext } from '../../model';
 import type { Event } from '../../schema';
 import { cmp, fnv1a } from '../../lib/text';
 
@@ -116,22 +115,22 @@ const ACTOR_PREFIX = /^(?:person|org|place):/;
 const ISO_DATE = /^(\d{4}-\d{2}-\d{2})/;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'-]*/gu;
 
-let citySet: ReadonlySet<string> | null = null;
-let seatSet: ReadonlySet<string> | null = null;
-function cities(): ReadonlySet<string> {
-  citySet ??= new Set(
-    lexicons.entities.entries.filter((e) => 'kind' in e && e.kind === 'city').map((e) => (e as { id: string }).id),
-  );
-  return citySet;
+/** The city ids of the engine's entities lexicon, and the seats of government among them. */
+interface EventPlaces {
+  cities: ReadonlySet<string>;
+  /** Seats of government (Moscow, Kyiv, Washington): news names them as actors ("Moscow demanded"), so they say little about where an event happened. */
+  seats: ReadonlySet<string>;
 }
-/** Seats of government (Moscow, Kyiv, Washington): news names them as actors ("Moscow demanded"), so they say little about where an event happened. */
-function seats(): ReadonlySet<string> {
-  seatSet ??= new Set(
-    lexicons.entities.entries
-      .filter((e) => 'kind' in e && e.kind === 'city' && 'government' in e && typeof e.government === 'string')
-      .map((e) => (e as { id: string }).id),
-  );
-  return seatSet;
+function eventPlaces(ctx: Pick<EngineContext, 'lexicons' | 'tables'>): EventPlaces {
+  return ctx.tables.get('events:places', () => {
+    const entries = ctx.lexicons.entities.entries;
+    return {
+      cities: new Set(entries.filter((e) => 'kind' in e && e.kind === 'city').map((e) => (e as { id: string }).id)),
+      seats: new Set(
+        entries.filter((e) => 'kind' in e && e.kind === 'city' && 'government' in e && typeof e.government === 'string').map((e) => (e as { id: string }).id),
+      ),
+    };
+  });
 }
 
 function topByCount(counts: Map<string, { n: number; first: number }>, k: number): string[] {
@@ -142,7 +141,8 @@ function topByCount(counts: Map<string, { n: number; first: number }>, k: number
 }
 
 /** The small, plain description of one article that event grouping needs. Pure. */
-export function extractEventFeatures(a: ArticleAnalysis): EventFeatures {
+export function extractEventFeatures(a: ArticleAnalysis, ctx: Pick<EngineContext, 'lexicons' | 'tables'>): EventFeatures {
+  const known = eventPlaces(ctx);
   const { article } = a;
   const ents = new Map<string, { n: number; first: number }>();
   const cityCount = new Map<string, number>();
@@ -154,7 +154,7 @@ export function extractEventFeatures(a: ArticleAnalysis): EventFeatures {
     const e = ents.get(m.entity_id);
     if (e) e.n++;
     else ents.set(m.entity_id, { n: 1, first: order++ });
-    if (cities().has(m.entity_id)) cityCount.set(m.entity_id, (cityCount.get(m.entity_id) ?? 0) + 1);
+    if (known.cities.has(m.entity_id)) cityCount.set(m.entity_id, (cityCount.get(m.entity_id) ?? 0) + 1);
   }
   covered.sort((x, y) => x[0] - y[0]);
   const terms = new Map<string, { n: number; first: number }>();
@@ -183,7 +183,7 @@ export function extractEventFeatures(a: ArticleAnalysis): EventFeatures {
     .sort((x, y) => y[1].n - x[1].n || x[1].first - y[1].first || cmp(x[0], y[0]))
     .slice(0, 3)
     .map(([id]) => id);
-  const main = [...cityCount.entries()].filter(([id]) => !seats().has(id)).sort((x, y) => y[1] - x[1] || cmp(x[0], y[0]))[0];
+  const main = [...cityCount.entries()].filter(([id]) => !known.seats.has(id)).sort((x, y) => y[1] - x[1] || cmp(x[0], y[0]))[0];
   return {
     article_id: article.id,
     outlet: article.outlet,
@@ -544,13 +544,13 @@ export function groupEvents(features: readonly EventFeatures[], options: Partial
  */
 export const eventsStage: CorpusStage = {
   name: 'events',
-  run(state) {
+  run(state, ctx) {
     state.events = eventsFromArticles(
       state.articles.map((a) => ({
         id: a.article.id,
         title: a.article.title,
         published: a.article.published,
-        features: a.article.english && a.article.sentences.length > 0 ? extractEventFeatures(a) : null,
+        features: a.article.english && a.article.sentences.length > 0 ? extractEventFeatures(a, ctx) : null,
       })),
       state.entityMerges,
     );

@@ -31,11 +31,7 @@ export interface TermIndex {
   alignmentOnly: ReadonlySet<string>;
 }
 
-const cache = new WeakMap<object, TermIndex>();
-
 export function compileTerms(lexicon: Lexicon<TermEntry>, nlp: Nlp): TermIndex {
-  const hit = cache.get(lexicon);
-  if (hit) return hit;
   const single = new Map<string, TermEntry>();
   const byFirst = new Map<string, TermPattern[]>();
   const contested = new Set<string>();
@@ -57,7 +53,6 @@ export function compileTerms(lexicon: Lexicon<TermEntry>, nlp: Nlp): TermIndex {
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   const idx = { single, byFirst, contested, needsAlignment, alignmentOnly };
-  cache.set(lexicon, idx);
   return idx;
 }
 
@@ -291,7 +286,7 @@ function eventTerms(
 export const termsStage: CorpusStage = {
   name: 'terms',
   run(state, ctx) {
-    const idx = compileTerms(ctx.lexicons.terms, ctx.nlp);
+    const idx = ctx.tables.get('terms', () => compileTerms(ctx.lexicons.terms, ctx.nlp));
     const byId = new Map(state.articles.map((a) => [a.article.id, a]));
     const eventOfClaim = new Map(state.claims.map((c) => [c.claim_id, c.event_id]));
     const claimsOf = new Map<string, Claim[]>();

@@ -10,6 +10,7 @@ import type { ArticleAnalysis, QuotedSpan, Token } from '../../../model';
 import type { EntityMention, Quote } from '../../../schema';
 import { compileGazetteer, type Gazetteer } from '../../../lib/gazetteer';
 import type { Nlp } from '../../../nlp';
+import { LookupTables } from '../../../lib/lookup-tables';
 
 export const WINDOWS = Object.freeze({
   /** Tokens between a speech verb and the opening mark: `said, "…"`, `said: "…"`. */
@@ -78,13 +79,12 @@ export interface Tables {
   gazetteer: Gazetteer;
 }
 
-/** Compiled word lists, once per lexicons object (keyed by the lexicon objects themselves). */
-const tableCache = new WeakMap<object, WeakMap<object, Tables>>();
-export function tables(lex: Lexicons, nlp: Nlp): Tables {
-  let inner = tableCache.get(lex.attributionVerbs);
-  if (!inner) tableCache.set(lex.attributionVerbs, (inner = new WeakMap()));
-  let t = inner.get(lex.affiliations);
-  if (t) return t;
+/** Compiled word lists of the quote rules, built once per LookupTables (the engine's). */
+export function tables(lex: Lexicons, nlp: Nlp, lookup: LookupTables): Tables {
+  return lookup.get('quotes:tables', () => buildTables(lex, nlp, lookup));
+}
+
+function buildTables(lex: Lexicons, nlp: Nlp, lookup: LookupTables): Tables {
   const verbs = new Map<string, AttributionVerbEntry['class']>();
   for (const e of lex.attributionVerbs.entries) verbs.set(e.lemma, e.class);
   const cues = new Map<string, AffiliationEntry[]>();
@@ -96,9 +96,7 @@ export function tables(lex: Lexicons, nlp: Nlp): Tables {
     list.push(e);
     cues.set(key, list);
   }
-  t = { verbs, cues, longestCue, gazetteer: compileGazetteer(lex.entities, nlp) };
-  inner.set(lex.affiliations, t);
-  return t;
+  return { verbs, cues, longestCue, gazetteer: lookup.get('gazetteer', () => compileGazetteer(lex.entities, nlp)) };
 }
 
 export interface QuoteContext {
@@ -190,8 +188,8 @@ export function notSpeaker(c: QuoteContext, start: number, end: number): string 
   return null;
 }
 
-export function buildContext(state: ArticleAnalysis, lex: Lexicons, nlp: Nlp): QuoteContext {
-  const T = tables(lex, nlp);
+export function buildContext(state: ArticleAnalysis, lex: Lexicons, nlp: Nlp, lookup: LookupTables = new LookupTables()): QuoteContext {
+  const T = tables(lex, nlp, lookup);
   const flat: Token[] = [];
   const sentOf: number[] = [];
   // Sentences the splitter cut after a single capital and a full stop inside a name's
