@@ -18,7 +18,7 @@
 import type { Lexicons, ModifierEntry, SentimentEntry } from '@parallax/lexicons';
 import type { QuotedSpan, Token } from '../model';
 import { quotationIndexOfTokens, quotationsOfTokens } from '../stages/article/quotations';
-import { compileMap, type Compiled } from './phrase-match';
+import { compile, compileMap, visitMatchesAt, type Compiled } from './phrase-match';
 import { inValencePhrase, senseMap } from './senses';
 import { LookupTables } from './lookup-tables';
 
@@ -111,18 +111,9 @@ interface Tables {
   speech: Map<string, string>;
 }
 
-/** Multi-word entries only, by first word, longest first. */
+/** Multi-word entries only, by first word, longest first (hyphens kept: VADER's phrases are matched on the words as written). */
 function phraseIndex<E>(entries: readonly E[], term: (e: E) => string): Compiled<E> {
-  const byFirst = new Map<string, { words: string[]; entry: E }[]>();
-  for (const entry of entries) {
-    const words = term(entry).split(' ');
-    if (words.length < 2) continue;
-    const list = byFirst.get(words[0]!) ?? [];
-    list.push({ words, entry });
-    byFirst.set(words[0]!, list);
-  }
-  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { byFirst };
+  return compile({ entries }, term, { splitHyphens: false, minWords: 2 });
 }
 
 /** The sentiment lookup tables of a lexicon set, built once per LookupTables (the engine's). */
@@ -179,22 +170,11 @@ function isCapitalised(t: Token | undefined): boolean {
   return a >= 65 && a <= 90 && b >= 97 && b <= 122;
 }
 
-/** Longest phrase of `c` (two words or more) starting at token i, or null. */
+/** Longest phrase of `c` (two words or more) starting at token i, or null (lower-cased text only, no lemmas). */
 function phraseAt<E>(tokens: readonly Token[], i: number, c: Compiled<E>): { to: number; entry: E } | null {
-  const cands = c.byFirst.get(tokens[i]!.norm);
-  if (!cands) return null;
-  for (const cand of cands) {
-    let ok = true;
-    for (let k = 1; k < cand.words.length; k++) {
-      const t = tokens[i + k];
-      if (!t || t.norm !== cand.words[k]) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return { to: i + cand.words.length, entry: cand.entry };
-  }
-  return null;
+  let hit: { to: number; entry: E } | null = null;
+  visitMatchesAt(tokens, i, c, (entry, to) => ((hit = { to, entry }), true), false);
+  return hit;
 }
 
 /** An emoticon: one token or a run of up to 4 adjacent tokens, with whitespace (or the sentence edge) on both sides. */

@@ -11,7 +11,7 @@ import type { FrameEntry } from '@parallax/lexicons';
 import type { ArticleStage } from '../../model';
 import type { Evidence } from '../../schema';
 import type { MeasureDefinition } from '../../measures';
-import { compile, type PhraseHit, type matchPhrases } from '../../lib/phrase-match';
+import { compile, matchAllPhrases, type PhraseHit } from '../../lib/phrase-match';
 import { senseMap } from '../../lib/senses';
 import { blockedHit, docScore, tokenSpan } from '../../lib/stage-results';
 
@@ -88,7 +88,7 @@ export const framesStage: ArticleStage = {
         const toks = state.tokens[k] ?? [];
         // Cues are senses, not strings: words of "Social Security", "national security adviser" are no cue (lexicon `senses`).
         const sm = senseMap(toks, ctx.lexicons, ctx.tables);
-        const hits = matchAll(toks, compiled).filter((h) => !blockedHit(sm, h, 'frames'));
+        const hits = matchAllPhrases(toks, compiled, (e) => e.frame).filter((h) => !blockedHit(sm, h, 'frames'));
         const perFrame = new Map<string, PhraseHit<FrameEntry>[]>();
         for (const h of hits) {
           const list = perFrame.get(h.entry.frame) ?? [];
@@ -130,31 +130,3 @@ export const framesStage: ArticleStage = {
     }
   },
 };
-
-/** All cue matches, allowing the same tokens to match entries of different frames. */
-function matchAll(tokens: Parameters<typeof matchPhrases>[0], compiled: ReturnType<typeof compile<FrameEntry>>): PhraseHit<FrameEntry>[] {
-  const out: PhraseHit<FrameEntry>[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const cands = compiled.byFirst.get(t.norm) ?? (t.lemma !== t.norm ? compiled.byFirst.get(t.lemma) : undefined);
-    if (!cands) continue;
-    // Frames already matched at this token (few: a plain array beats a Set here).
-    const done: string[] = [];
-    for (const c of cands) {
-      if (done.length > 0 && done.includes(c.entry.frame)) continue;
-      let ok = true;
-      for (let k = 1; k < c.words.length; k++) {
-        const u = tokens[i + k];
-        if (!u || (u.norm !== c.words[k] && u.lemma !== c.words[k])) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) {
-        done.push(c.entry.frame);
-        out.push({ from: i, to: i + c.words.length, entry: c.entry });
-      }
-    }
-  }
-  return out;
-}

@@ -32,6 +32,7 @@ import { wordRanks, wordVectors, type WordVectors } from '../../lib/word-vectors
 import { encoderCosine, type SentenceVectors } from '../../lib/encoder';
 import { explain, pairFeatures, probability, type FeatureName, type FeatureVector, type MatcherWeights } from '../../lib/claim-matcher';
 import { matcherWeights } from '../../lib/claim-matcher-weights';
+import { UnionFind } from '../../lib/union-find';
 export { matcherWeights };
 
 /** The learned matcher with the run's sentence vectors (the `encoder` matcher). */
@@ -447,15 +448,9 @@ export function groupScored(scored: ScoredEvent, options: Partial<ClaimOptions> 
     if (score >= opts.threshold) edges.push({ i, j, s: score });
   }
   edges.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
-  const parent = items.map((_, i) => i);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]!]!;
-      x = parent[x]!;
-    }
-    return x;
-  };
-  const members = items.map((_, i) => [i]);
+  const sets = new UnionFind(n);
+  const find = (x: number) => sets.find(x);
+  const members = sets.members;
   const pairSim = (x: number, y: number) => sim.get(x < y ? x * n + y : y * n + x) ?? 0;
   for (const { i, j } of edges) {
     const a = find(i);
@@ -472,11 +467,7 @@ export function groupScored(scored: ScoredEvent, options: Partial<ClaimOptions> 
       }
     }
     if (cnt === 0 || sum / cnt < opts.groupThreshold) continue;
-    const root = Math.min(a, b);
-    const other = Math.max(a, b);
-    parent[other] = root;
-    members[root]!.push(...members[other]!);
-    members[other] = [];
+    sets.join(Math.min(a, b), Math.max(a, b));
   }
   const groups = new Map<number, SentenceKeys[]>();
   for (let i = 0; i < n; i++) {

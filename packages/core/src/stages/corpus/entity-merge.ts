@@ -12,6 +12,7 @@ import { compileGazetteer, type Gazetteer } from '../../lib/gazetteer';
 import { cmp, jaroWinkler, nameKey } from '../../lib/text';
 import { nameClasses } from '../../lib/name-classes';
 import { isCommonWord } from '../article/entities';
+import { UnionFind } from '../../lib/union-find';
 
 /**
  * A lone word may join a full name as its surname only when it looks like one: a
@@ -64,16 +65,11 @@ function blockKey(type: string, name: string): string {
 /** Union-find merge of name records; returns old id -> canonical id for every non-canonical id. */
 export function mergeNames(records: readonly NameRecord[]): Record<string, string> {
   const sorted = [...records].sort((a, b) => cmp(a.id, b.id));
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(x, r);
-    return r;
-  };
+  const index = new Map(sorted.map((r, i) => [r.id, i]));
+  const sets = new UnionFind(sorted.length);
+  const find = (id: string): string => sorted[sets.find(index.get(id)!)]!.id;
   const blocks = new Map<string, NameRecord[]>();
   for (const r of sorted) {
-    parent.set(r.id, r.id);
     const k = blockKey(r.type, r.name);
     const list = blocks.get(k);
     if (list) list.push(r);
@@ -95,8 +91,8 @@ export function mergeNames(records: readonly NameRecord[]): Record<string, strin
         if (ra === rb) continue;
         const winner = better(best.get(ra)!, best.get(rb)!);
         const root = winner.id;
-        parent.set(ra, root);
-        parent.set(rb, root);
+        // The winner is the best record of one of the two sets, so `root` is ra or rb.
+        sets.join(index.get(root)!, index.get(root === ra ? rb : ra)!);
         best.set(root, winner);
       }
     }

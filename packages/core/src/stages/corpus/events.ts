@@ -27,6 +27,7 @@
 import type { ArticleAnalysis, CorpusStage, EngineContext } from '../../model';
 import type { Event } from '../../schema';
 import { cmp, fnv1a } from '../../lib/text';
+import { UnionFind } from '../../lib/union-find';
 
 export interface EventFeatures {
   article_id: string;
@@ -456,17 +457,11 @@ export function groupEvents(features: readonly EventFeatures[], options: Partial
   // a large group is joined only by articles that link well to b of its members (many
   // weak links do not add up to one good one). One strong pair between two stories no
   // longer chains them into one event.
-  const parent = Int32Array.from({ length: n }, (_, i) => i);
-  const members: number[][] = feats.map((_, i) => [i]);
+  const sets = new UnionFind(n);
+  const members = sets.members;
   const lo = day.map((d) => d ?? Infinity);
   const hi = day.map((d) => d ?? -Infinity);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]!]!;
-      x = parent[x]!;
-    }
-    return x;
-  };
+  const find = (x: number) => sets.find(x);
   for (const e of edges) {
     const a = find(pi[e]!);
     const b = find(pj[e]!);
@@ -488,14 +483,12 @@ export function groupEvents(features: readonly EventFeatures[], options: Partial
       }
       if (sum < opts.linkThreshold * ms.length * breadth) continue;
     }
-    parent[small] = large;
-    for (const x of ms) ml.push(x);
-    members[small] = [];
+    sets.join(large, small);
     lo[large] = l;
     hi[large] = h;
   }
   const groups: number[][] = [];
-  for (let i = 0; i < n; i++) if (parent[i] === i) groups.push(members[i]!);
+  for (let i = 0; i < n; i++) if (sets.isRoot(i)) groups.push(members[i]!);
   const events: Event[] = [];
   for (const group of groups) {
     const ids = group.map((i) => feats[i]!.article_id).sort(cmp);
