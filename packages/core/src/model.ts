@@ -35,8 +35,6 @@ export interface Token {
   kind: string;
   /** wink-nlp stop word flag. */
   stop: boolean;
-  /** wink-nlp negation flag (token lies in the scope of a negation). */
-  negated: boolean;
 }
 
 /** Per-article working state: filled stage by stage (see pipeline.ts). */

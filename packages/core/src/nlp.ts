@@ -27,17 +27,14 @@ export interface ParsedParagraph {
 export interface Nlp {
   /** Sentences, tokens and wink's own entities of `text`, offsets shifted by `offset`. */
   parse(text: string, offset: number): ParsedParagraph;
-  /** Raw wink instance, for stages that need more (e.g. custom entities). */
-  readonly wink: ReturnType<typeof winkNLP>;
 }
 
 /**
- * wink's annotations that `parse` reads: sentences, negation, POS/lemmas, entities (and
- * custom entities for stages that learn some). wink's own sentence sentiment is never read
- * (sentiment has its own evidence-backed scorer), so it is left out of the pipe: one
- * automaton pass less per document, identical tokens, tags and entities.
+ * wink's annotations that `parse` reads: sentences, POS/lemmas and entities. wink's
+ * sentence sentiment, negation flags and custom entities are never read (sentiment and
+ * quotes find negation and names themselves), so they are left out of the pipe.
  */
-const PIPE = ['sbd', 'negation', 'pos', 'ner', 'cer'];
+const PIPE = ['sbd', 'pos', 'ner'];
 
 /** What patches/wink-nlp@2.4.0.patch adds to a wink instance (see `createNlp`). */
 interface WinkLexemeReset {
@@ -85,7 +82,6 @@ export function createNlp(): Nlp {
     const pos = all.out(its.pos) as string[];
     const lemmas = all.out(its.lemma as unknown as typeof its.value) as string[];
     const stops = all.out(its.stopWordFlag) as boolean[];
-    const negs = all.out(its.negationFlag) as boolean[];
     // Offsets: wink keeps the exact token values and the spaces before each one, so
     // walking them rebuilds the text. Two slips are handled here, at the source, so that
     // every token is a real, non-empty slice of `text` in increasing order (tokens and
@@ -121,7 +117,6 @@ export function createNlp(): Nlp {
         pos: pos[i] ?? 'X',
         kind: types[i] ?? 'word',
         stop: stops[i] ?? false,
-        negated: negs[i] ?? false,
       });
     }
     /** Kept token range [first, last] of wink's span [a, b], or null when none of it was kept. */
@@ -151,5 +146,5 @@ export function createNlp(): Nlp {
     return { sentences, entities };
   }
 
-  return Object.freeze({ parse, wink });
+  return Object.freeze({ parse });
 }

@@ -24,13 +24,13 @@ import { compileGazetteer, type AliasPattern, type Gazetteer } from '../../lib/g
 import { isAllCaps, isCapitalized, nameKey, slugify } from '../../lib/text';
 import { nameClasses, type NameClass } from '../../lib/name-classes';
 
-const POSSESSIVE_END = /^(.*\p{L})(?:'s|’s|'|’)$/u;
+const POSSESSIVE_END = /^(.*\p{L})(?:'s|')$/u;
 /** "Trump's" as one token -> "Trump" + "'s", so no possessive entity (trump-s) is formed. */
 export function splitPossessives(toks: readonly Token[]): Token[] {
   const out: Token[] = [];
   for (const t of toks) {
     const m = t.kind === 'word' && isCapitalized(t.text) ? POSSESSIVE_END.exec(t.text) : null;
-    if (!m || (t.text.endsWith("'") || t.text.endsWith('’') ? !/s['’]$/.test(t.text) : false)) {
+    if (!m || (t.text.endsWith("'") ? !/s'$/.test(t.text) : false)) {
       out.push(t);
       continue;
     }
@@ -130,7 +130,7 @@ const NAME_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'X']);
 /** Particles inside person names and connectors inside organisation names. */
 const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'von', 'van', 'der', 'den', 'da', 'di', 'del', 'le', 'la']);
 const ORG_CONNECTORS = new Set(['of', 'for', 'on', 'and', '&']);
-const POSSESSIVE = new Set(["'s", "'", '’s', '’']);
+const POSSESSIVE = new Set(["'s", "'"]);
 const TERMINAL = new Set(['.', '?', '!', '"', "'", ')']);
 
 interface Pending {

@@ -70,7 +70,7 @@ const SIF_POS = new Set([...CONTENT_POS, 'NUM']);
 /** Keys held by more sentences than this propose no candidates (bounds the cost in very large events). */
 const MAX_POSTING = 400;
 const NAMED = new Set(['PERSON', 'ORG', 'PLACE', 'GOV', 'GROUP']);
-const QUOTE = new Set(['"', '“', '”']);
+const QUOTE = new Set(['"']);
 /** Subject pronouns that make a sentence refer to the last person named before it. */
 const PRONOUN = new Set(['he', 'she', 'his', 'her']);
 /** Polarity words wink marks as stop words but that carry the fact ("not invited", "without Ukraine"). */

@@ -52,7 +52,7 @@ describe('term choices across topics', () => {
 });
 
 describe('spelling and entity variants (the filter for substitutions in aligned sentences)', () => {
-  const tok = (text: string, pos: string) => ({ text, norm: text.toLowerCase(), lemma: text.toLowerCase(), pos, start: 0, end: text.length, kind: 'word', stop: false, negated: false });
+  const tok = (text: string, pos: string) => ({ text, norm: text.toLowerCase(), lemma: text.toLowerCase(), pos, start: 0, end: text.length, kind: 'word', stop: false });
   test.each([
     ['defence', 'defense', 'NOUN', null, null, 'spelling'],
     ['organised', 'organized', 'VERB', null, null, 'spelling'],
@@ -78,6 +78,6 @@ describe('spelling and entity variants (the filter for substitutions in aligned 
   });
 });
 test.each([['Iran', 'Iraq'], ['Biden', 'Bidenomics']])('different names are not spelling variants: %s / %s', (a, b) => {
-  const tok = (text: string) => ({ text, norm: text.toLowerCase(), lemma: text.toLowerCase(), pos: 'PROPN', start: 0, end: text.length, kind: 'word', stop: false, negated: false });
+  const tok = (text: string) => ({ text, norm: text.toLowerCase(), lemma: text.toLowerCase(), pos: 'PROPN', start: 0, end: text.length, kind: 'word', stop: false });
   expect(variantKind(tok(a), tok(b), null, null)).toBeNull();
 });
