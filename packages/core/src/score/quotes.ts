@@ -122,7 +122,9 @@ export function quoteArticle(state: ArticleAnalysis, lex: Lexicons, nlp: Nlp): Q
     const words = flat.slice(qa, qb).filter(isWord);
     // Titles ("Sunday Morning Futures") and unattributed short spans (scare quotes) are not quotes.
     const titleCase = words.length > 0 && words.length <= WINDOWS.titleWords && words.every((t) => /^[A-Z0-9]/.test(t.text)) && !flat.slice(qa, qb).some((t) => t.text === ',' || t.text === '.');
-    if (titleCase || (!speaker && n < WINDOWS.minUnattributedWords)) return;
+    // A speech verb whose subject was refused as a speaker ("Both sides agreed to … \"irritants\"") still attributes it.
+    const attributed = speaker !== null || (found !== null && found.verb >= 0 && found.rule.includes('/refused:not-a-person'));
+    if (titleCase || (!attributed && n < WINDOWS.minUnattributedWords)) return;
     push({
       article_id: article.id, start: q.start, end: q.end, text: article.text.slice(q.start, q.end), kind: 'direct',
       speaker: speaker?.text ?? null, speaker_entity: speaker?.entity ?? null, side: null, verb, verb_class: cls ?? null, n_words: n,

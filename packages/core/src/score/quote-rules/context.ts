@@ -76,6 +76,8 @@ export interface Tables {
   cues: Map<string, AffiliationEntry[]>;
   longestCue: number;
   gazetteer: Gazetteer;
+  /** Common nouns that can head a speaker's noun phrase (lexicon `speaker-nouns`, from WordNet). */
+  speakerNouns: Map<string, 'person' | 'group'>;
 }
 
 /** Compiled word lists, once per lexicons object (keyed by the lexicon objects themselves). */
@@ -84,7 +86,7 @@ export function tables(lex: Lexicons, nlp: Nlp): Tables {
   let inner = tableCache.get(lex.attributionVerbs);
   if (!inner) tableCache.set(lex.attributionVerbs, (inner = new WeakMap()));
   let t = inner.get(lex.affiliations);
-  if (t) return t;
+  if (t && t.speakerNouns.size === lex.speakerNouns.entries.length) return t;
   const verbs = new Map<string, AttributionVerbEntry['class']>();
   for (const e of lex.attributionVerbs.entries) verbs.set(e.lemma, e.class);
   const cues = new Map<string, AffiliationEntry[]>();
@@ -96,7 +98,9 @@ export function tables(lex: Lexicons, nlp: Nlp): Tables {
     list.push(e);
     cues.set(key, list);
   }
-  t = { verbs, cues, longestCue, gazetteer: compileGazetteer(lex.entities, nlp) };
+  const speakerNouns = new Map<string, 'person' | 'group'>();
+  for (const e of lex.speakerNouns.entries) speakerNouns.set(e.key, e.class);
+  t = { verbs, cues, longestCue, gazetteer: compileGazetteer(lex.entities, nlp), speakerNouns };
   inner.set(lex.affiliations, t);
   return t;
 }
@@ -117,6 +121,8 @@ export interface QuoteContext {
   mentionIdx: Int32Array;
   /** Gender evidence per entity id ('m' | 'f'), from honorifics and gendered nouns next to its mentions. */
   gender: Map<string, 'm' | 'f'>;
+  /** Why the last candidate speaker was refused (not a person, an outlet …), read once by the attribution rule. */
+  refused: string | null;
   /** The last resolved speaker (entity, sentence), for AP-style pronoun continuation. */
   recent: { entity: string; text: string; sentence: number; start: number; end: number } | null;
 }
@@ -190,6 +196,31 @@ export function notSpeaker(c: QuoteContext, start: number, end: number): string 
   return null;
 }
 
+/**
+ * Can the noun phrase [start, end) without an entity speak? Its head (last word) must be a
+ * name (a proper noun that is not a bare nationality: "English"), a person or group noun
+ * (lexicon `speaker-nouns`: "official", "analysts", "the company") or a role word of lexicon
+ * `affiliations` ("spokesperson", "the White House"). "the severity", "Both sides",
+ * "a detailed story" cannot. Returns the reason it cannot, or null.
+ */
+export function notPersonPhrase(c: QuoteContext, start: number, end: number): string | null {
+  const words = c.flat.slice(tokenAt(c, start), tokenAt(c, end)).filter((t) => isWord(t));
+  const head = words[words.length - 1];
+  if (!head) return 'no words';
+  const known = (k: string) => c.T.speakerNouns.has(k) || c.T.cues.get(k)?.some((e) => e.attribute === 'role' || e.attribute === 'possessor-voice') === true;
+  if (known(head.norm) || known(head.lemma)) return null;
+  // A multi-word role ("the White House", "secretary of state") ends the phrase.
+  for (let n = 2; n <= Math.min(c.T.longestCue, words.length); n++) {
+    const key = words.slice(words.length - n).map((t) => t.norm).join(' ');
+    if (c.T.cues.get(key)?.some((e) => e.attribute === 'role')) return null;
+  }
+  if (head.pos === 'PROPN' || (head.pos !== 'NOUN' && /^\p{Lu}/u.test(head.text))) {
+    if (words.length === 1 && c.T.gazetteer.demonyms.has(head.norm)) return `not-a-person "${head.text}" (a nationality alone)`;
+    return null;
+  }
+  return `not-a-person "${c.text.slice(start, end)}"`;
+}
+
 export function buildContext(state: ArticleAnalysis, lex: Lexicons, nlp: Nlp): QuoteContext {
   const T = tables(lex, nlp);
   const flat: Token[] = [];
@@ -232,6 +263,7 @@ export function buildContext(state: ArticleAnalysis, lex: Lexicons, nlp: Nlp): Q
     quoted: new Uint8Array(flat.length),
     mentionIdx: new Int32Array(flat.length).fill(-1),
     gender: new Map(),
+    refused: null,
     recent: null,
   };
   for (const q of c.direct) for (let i = tokenAt(c, q.start); i < flat.length && flat[i]!.end <= q.end; i++) c.quoted[i] = 1;

@@ -24,8 +24,10 @@ import { subjectOf } from './subject';
 type Rule = (c: QuoteContext, q: QuotedSpan, qa: number, qb: number) => Attribution | null;
 
 const withSubject = (c: QuoteContext, v: number, rule: string): Attribution => {
+  c.refused = null;
   const speaker = subjectOf(c, v);
-  return { verb: v, speaker, rule: speaker ? `${rule}/${speaker.rule}` : `${rule}/no-subject` };
+  // No speaker: say why (`refused:not-a-person "the severity"`, `refused:outlet "CNN"`) or `no-subject`.
+  return { verb: v, speaker, rule: speaker ? `${rule}/${speaker.rule}` : `${rule}/${c.refused ?? 'no-subject'}` };
 };
 
 const verbBeforeMark: Rule = (c, _q, qa) => {

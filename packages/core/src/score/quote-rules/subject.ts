@@ -17,7 +17,7 @@
  */
 import type { EntityMention } from '../../schema';
 import {
-  NP_POS, PLURAL_PRONOUNS, PRONOUNS, STOP_PUNCT, WINDOWS, fromMention, inDirect, inTime, mentionOver, notSpeaker, spanSpeaker,
+  NP_POS, PLURAL_PRONOUNS, PRONOUNS, STOP_PUNCT, WINDOWS, fromMention, inDirect, inTime, mentionOver, notPersonPhrase, notSpeaker, spanSpeaker,
   type QuoteContext, type Speaker,
 } from './context';
 import { resolveDescriptor, resolvePronoun } from './coref';
@@ -32,9 +32,27 @@ function mentionEnd(c: QuoteContext, i: number): number {
   return k;
 }
 
+/**
+ * A candidate speaks unless it names an outlet, programme, time or place, or (without an
+ * entity) is a noun phrase that cannot speak ("the severity", "Both sides"): then the
+ * reason is kept on the context for the attribution's rule, and no speaker is guessed.
+ */
 function speaks(c: QuoteContext, s: Speaker | null): Speaker | null {
   if (!s) return null;
-  return notSpeaker(c, s.start, s.end) ? null : s;
+  // A person the article names in full ("Michael Bloomberg") speaks even where a short form is an outlet's name ("said Bloomberg").
+  const named = s.entity?.startsWith('person:') === true && c.mentions.some((m) => m.entity_id === s.entity && /\s/.test(m.text.trim()));
+  const never = notSpeaker(c, s.start, s.end);
+  if (never && named && (never === 'outlet' || never === 'programme')) return s;
+  if (never) {
+    c.refused = `refused:${never} "${s.text}"`;
+    return null;
+  }
+  const why = s.entity ? null : notPersonPhrase(c, s.start, s.end);
+  if (why) {
+    c.refused = `refused:${why}`;
+    return null;
+  }
+  return s;
 }
 
 function mentionSpeaker(c: QuoteContext, m: EntityMention, rule: string): Speaker | null {
@@ -111,8 +129,15 @@ function before(c: QuoteContext, v: number): Speaker | null {
   for (let k = a; k < j; k++) {
     const possessor = mentionOver(c, k - 1);
     if (flat[k]!.norm !== "'s" || head.pos !== 'NOUN' || possessor?.type !== 'PERSON') continue;
+    // "Galli's editorial states", "Lavrov's comments suggested": a work speaks with its author's words.
+    const voice = [...(c.T.cues.get(head.norm) ?? []), ...(c.T.cues.get(head.lemma) ?? [])].find((e) => e.attribute === 'possessor-voice');
+    // A preposition's object is not the subject: "A White House official briefing reporters on Mr Trump's speech said".
+    if (flat[a - 1]?.pos === 'ADP' && c.sentOf[a - 1] === sentence) return sentenceSubject(c, v, 'subject:sentence-subject');
+    if (voice?.value === 'author') {
+      return speaks(c, { ...fromMention(possessor, `subject:possessive-work "${head.text}"`), evidence: { start, end } });
+    }
     // "Zelenskyy's office said": an office or campaign speaks for its principal; "Ryan's spokeswoman" or "Trump's son" does not.
-    if (c.T.cues.get(head.norm)?.some((e) => e.attribute === 'possessor-voice') || c.T.cues.get(head.lemma)?.some((e) => e.attribute === 'possessor-voice')) {
+    if (voice?.value === 'principal') {
       return speaks(c, spanSpeaker(c, start, end, possessor.entity_id, `subject:possessive-voice ${possessor.text}`, { start: possessor.start, end: possessor.end }));
     }
     return speaks(c, spanSpeaker(c, start, end, null, 'subject:possessive'));
@@ -147,6 +172,8 @@ function before(c: QuoteContext, v: number): Speaker | null {
 function after(c: QuoteContext, v: number): Speaker | null {
   const { flat, sentOf } = c;
   if (flat[v]!.lemma === 'tell' || flat[v]!.norm === 'according') return null;
+  // "…, highlighting the severity of the situation": what follows a participle is its object, never its subject.
+  if (flat[v]!.norm.endsWith('ing')) return null;
   const sentence = sentOf[v];
   let possessor = false;
   let descStart = -1;
@@ -239,7 +266,8 @@ function sentenceSubject(c: QuoteContext, v: number, rule: string): Speaker | nu
   if (m && !possessiveAfter(c, mentionEnd(c, f))) return m.type === 'PERSON' || m.type === 'ORG' || m.type === 'GOV' ? mentionSpeaker(c, m, rule) : null;
   if (PRONOUNS[flat[f]!.norm]) return resolvePronoun(c, f);
   let e = f;
-  while (e + 1 < v && sentOf[e + 1] === sentence && (NP_POS.has(flat[e + 1]!.pos) || flat[e + 1]!.norm === "'s" || mentionOver(c, e + 1) !== undefined) && flat[e + 1]!.pos !== 'VERB') e++;
+  // …up to a participle after its head ("A White House official briefing reporters …").
+  while (e + 1 < v && sentOf[e + 1] === sentence && (NP_POS.has(flat[e + 1]!.pos) || flat[e + 1]!.norm === "'s" || mentionOver(c, e + 1) !== undefined) && flat[e + 1]!.pos !== 'VERB' && !(flat[e + 1]!.norm.endsWith('ing') && flat[e]!.pos === 'NOUN' && !mentionOver(c, e + 1))) e++;
   if (!NP_POS.has(flat[f]!.pos) && !mentionOver(c, f)) return null;
   // "German Chancellor Olaf Scholz echoed …, saying": the person the subject noun phrase ends in.
   const inner = mentionOver(c, e);
