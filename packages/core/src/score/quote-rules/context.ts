@@ -78,6 +78,9 @@ export interface Tables {
   gazetteer: Gazetteer;
   /** Common nouns that can head a speaker's noun phrase (lexicon `speaker-nouns`, from WordNet). */
   speakerNouns: Map<string, 'person' | 'group'>;
+  speakerNounsFrom: object;
+  /** Person nouns -> the role they state, from WordNet hypernyms (lexicon `speaker-nouns`, role blocks). */
+  roleNouns: Map<string, string>;
 }
 
 /** Compiled word lists, once per lexicons object (keyed by the lexicon objects themselves). */
@@ -86,7 +89,7 @@ export function tables(lex: Lexicons, nlp: Nlp): Tables {
   let inner = tableCache.get(lex.attributionVerbs);
   if (!inner) tableCache.set(lex.attributionVerbs, (inner = new WeakMap()));
   let t = inner.get(lex.affiliations);
-  if (t && t.speakerNouns.size === lex.speakerNouns.entries.length) return t;
+  if (t && t.speakerNounsFrom === lex.speakerNouns) return t;
   const verbs = new Map<string, AttributionVerbEntry['class']>();
   for (const e of lex.attributionVerbs.entries) verbs.set(e.lemma, e.class);
   const cues = new Map<string, AffiliationEntry[]>();
@@ -99,8 +102,14 @@ export function tables(lex: Lexicons, nlp: Nlp): Tables {
     cues.set(key, list);
   }
   const speakerNouns = new Map<string, 'person' | 'group'>();
-  for (const e of lex.speakerNouns.entries) speakerNouns.set(e.key, e.class);
-  t = { verbs, cues, longestCue, gazetteer: compileGazetteer(lex.entities, nlp), speakerNouns };
+  const roleNouns = new Map<string, string>();
+  for (const e of lex.speakerNouns.entries) {
+    for (const w of e.words.split(' ')) {
+      if (!speakerNouns.has(w)) speakerNouns.set(w, e.class);
+      if (e.role && !roleNouns.has(w)) roleNouns.set(w, e.role);
+    }
+  }
+  t = { verbs, cues, longestCue, gazetteer: compileGazetteer(lex.entities, nlp), speakerNouns, speakerNounsFrom: lex.speakerNouns, roleNouns };
   inner.set(lex.affiliations, t);
   return t;
 }
@@ -207,7 +216,8 @@ export function notPersonPhrase(c: QuoteContext, start: number, end: number): st
   const words = c.flat.slice(tokenAt(c, start), tokenAt(c, end)).filter((t) => isWord(t));
   const head = words[words.length - 1];
   if (!head) return 'no words';
-  const known = (k: string) => c.T.speakerNouns.has(k) || c.T.cues.get(k)?.some((e) => e.attribute === 'role' || e.attribute === 'possessor-voice') === true;
+  // (A work, "a tweet", speaks only through its author: possessor-voice `author` is not a speaker noun.)
+  const known = (k: string) => c.T.speakerNouns.has(k) || c.T.cues.get(k)?.some((e) => e.attribute === 'role' || (e.attribute === 'possessor-voice' && e.value === 'principal')) === true;
   if (known(head.norm) || known(head.lemma)) return null;
   // A multi-word role ("the White House", "secretary of state") ends the phrase.
   for (let n = 2; n <= Math.min(c.T.longestCue, words.length); n++) {

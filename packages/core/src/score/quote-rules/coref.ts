@@ -86,7 +86,9 @@ function titledWith(c: QuoteContext, m: EntityMention, head: string): boolean {
   const i = tokenAt(c, m.start);
   for (let j = i - 1; j >= 0 && j >= i - WINDOWS.titleRun && sentOf[j] === sentOf[i]; j--) {
     const t = flat[j]!;
-    if ((t.kind === 'punctuation' && t.text !== '.') || t.pos === 'VERB' || t.pos === 'ADP') break;
+    // Hyphenated titles stay in the run ("editor-in-chief Mark Galli").
+    const hyphenated = t.text === '-' || flat[j + 1]?.text === '-' || flat[j - 1]?.text === '-';
+    if ((t.kind === 'punctuation' && t.text !== '.' && t.text !== '-') || t.pos === 'VERB' || (t.pos === 'ADP' && !hyphenated)) break;
     if (t.lemma === head || t.norm === head) return true;
   }
   let k = i;

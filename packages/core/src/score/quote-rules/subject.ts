@@ -18,7 +18,7 @@
 import type { EntityMention } from '../../schema';
 import {
   NP_POS, PLURAL_PRONOUNS, PRONOUNS, STOP_PUNCT, WINDOWS, fromMention, inDirect, inTime, mentionOver, notPersonPhrase, notSpeaker, spanSpeaker,
-  type QuoteContext, type Speaker,
+  tokenAt, type QuoteContext, type Speaker,
 } from './context';
 import { resolveDescriptor, resolvePronoun } from './coref';
 
@@ -57,6 +57,54 @@ function speaks(c: QuoteContext, s: Speaker | null): Speaker | null {
 
 function mentionSpeaker(c: QuoteContext, m: EntityMention, rule: string): Speaker | null {
   return speaks(c, fromMention(m, rule));
+}
+
+/**
+ * A name the entity stage did not list here ("Rice told CNN", "said Staff Mick Mulvaney") is the
+ * person the article names with the same last word(s) elsewhere ("Rep. Kathleen Rice"), when exactly
+ * one person does; else it stays a name without an entity. A capitalised function word ("Few would
+ * call …") is no name.
+ */
+function byName(c: QuoteContext, s: Speaker): Speaker | null {
+  const words = c.flat.slice(tokenAt(c, s.start), tokenAt(c, s.end)).filter((t) => t.kind === 'word');
+  if (words.length === 0 || words.every((t) => t.stop)) {
+    c.refused = `refused:not-a-name "${s.text}"`;
+    return null;
+  }
+  const last = words[words.length - 1]!.norm;
+  const ids = new Set<string>();
+  for (const m of c.mentions) {
+    if (m.type !== 'PERSON' || !m.entity_id) continue;
+    const mw = m.text.toLowerCase().split(/\s+/);
+    if (mw.length >= 2 && mw[mw.length - 1] === last) ids.add(m.entity_id);
+  }
+  if (ids.size !== 1) return s;
+  const id = [...ids][0]!;
+  const m = c.mentions.find((x) => x.entity_id === id)!;
+  return { ...s, entity: id, rule: `${s.rule}->same-name ${m.text}`, evidence: { start: m.start, end: m.end } };
+}
+
+/**
+ * "it said in a statement": the organisation or government opening one of the previous
+ * WINDOWS.pronounSentences sentences (or this one), else the last speaker when it is one;
+ * else unresolved (`coref:it-unresolved`), never a person.
+ */
+function resolveIt(c: QuoteContext, i: number): Speaker | null {
+  const { flat, sentOf } = c;
+  const t = flat[i]!;
+  const ts = sentOf[i]!;
+  const org = (m: EntityMention | undefined): m is EntityMention => m !== undefined && (m.type === 'ORG' || m.type === 'GOV') && m.entity_id !== null;
+  for (let s = ts; s >= 0 && s >= ts - WINDOWS.pronounSentences; s--) {
+    let f = c.sentenceStart.get(s);
+    if (f === undefined) continue;
+    while (f < flat.length && (flat[f]!.norm === 'the' || flat[f]!.kind === 'punctuation')) f++;
+    const m = mentionOver(c, f);
+    if (org(m) && !inDirect(c, f) && f < i) return { text: t.text, start: t.start, end: t.end, entity: m.entity_id, rule: `coref:it->subject ${m.text}`, evidence: { start: m.start, end: m.end } };
+  }
+  const r = c.recent;
+  if (r && ts - r.sentence <= WINDOWS.pronounSentences && !r.entity.startsWith('person:')) return { text: t.text, start: t.start, end: t.end, entity: r.entity, rule: `coref:it->last-speaker ${r.text}`, evidence: { start: r.start, end: r.end } };
+  c.refused = 'refused:it-unresolved';
+  return null;
 }
 
 /** Backwards from the verb, within the clause. */
@@ -115,6 +163,7 @@ function before(c: QuoteContext, v: number): Speaker | null {
   const n = flat[j]!.norm;
   if (PRONOUNS[n]) return resolvePronoun(c, j);
   if (PLURAL_PRONOUNS.has(n)) return null;
+  if (n === 'it') return resolveIt(c, j);
   // Descriptor or proper-noun run ending at j.
   let a = j;
   const inNP = (i: number) => {
@@ -162,7 +211,7 @@ function before(c: QuoteContext, v: number): Speaker | null {
       // 7. A proper-noun run the entity stage did not list.
       let p = j;
       while (p - 1 >= a && flat[p - 1]!.pos === 'PROPN') p--;
-      return speaks(c, spanSpeaker(c, flat[p]!.start, head.end, null, 'subject:proper-noun'));
+      return speaks(c, byName(c, spanSpeaker(c, flat[p]!.start, head.end, null, 'subject:proper-noun')));
     }
   }
   return null;
@@ -174,6 +223,12 @@ function after(c: QuoteContext, v: number): Speaker | null {
   if (flat[v]!.lemma === 'tell' || flat[v]!.norm === 'according') return null;
   // "…, highlighting the severity of the situation": what follows a participle is its object, never its subject.
   if (flat[v]!.norm.endsWith('ing')) return null;
+  // Inversion ("…," said Peskov / , added spokesman X) follows a quote or a comma; elsewhere the noun
+  // phrase after the verb is its object ("which frequently criticizes Trump").
+  const p1 = flat[v - 1];
+  const p2 = flat[v - 2];
+  const opener = (t: typeof p1) => t !== undefined && (t.text === ',' || t.text === '"' || t.text === ':' || t.text === '—');
+  if (flat[v]!.lemma !== 'say' && !opener(p1) && !(p1?.pos === 'ADV' && opener(p2))) return null;
   const sentence = sentOf[v];
   let possessor = false;
   let descStart = -1;
@@ -209,7 +264,7 @@ function after(c: QuoteContext, v: number): Speaker | null {
       for (let q = k + 1; q <= e; q++) if (mentionOver(c, q)?.type === 'PERSON') holds = true;
       if (holds) continue;
       while (e > k && flat[e]!.pos !== 'PROPN') e--;
-      return speaks(c, spanSpeaker(c, t.start, flat[e]!.end, null, 'subject:after-verb-proper-noun'));
+      return speaks(c, byName(c, spanSpeaker(c, t.start, flat[e]!.end, null, 'subject:after-verb-proper-noun')));
     }
     if (descStart < 0 && (t.pos === 'NOUN' || t.pos === 'DET' || t.pos === 'ADJ')) descStart = k;
   }
