@@ -57,7 +57,7 @@ function countryOf(c: QuoteContext, i: number): string | null {
   return e && 'kind' in e && e.kind === 'country' ? id : null;
 }
 
-const PARTY_ABBR = /^\s*[,(]\s*([RDI])-\s?([A-Z][A-Za-z.]{0,12}(?:\s?[A-Z][a-z.]*)?)\s*[,)]/;
+const PARTY_ABBR = /^\s*[,(]\s*([RDI])-\s?([A-Z][A-Za-z.]{0,12}(?:\s?[A-Z][a-z.]*)?)\s*(?:[,)]|\s|$)/;
 
 /** Affiliations around one name or descriptor span [start, end). */
 function around(c: QuoteContext, start: number, end: number, out: Map<AttributeName, QuoteAffiliation>, self: boolean, weak: Map<AttributeName, QuoteAffiliation>): void {
@@ -75,6 +75,12 @@ function around(c: QuoteContext, start: number, end: number, out: Map<AttributeN
   }
   if (self) scan(c, i, e, 'speaker-words', out, true, weak);
   scan(c, a, i, 'title-run', out, true, weak);
+  // A descriptor set off before the name: "Another student, Henry Gibbs, 10, said", "Her attorney, John Clune, said".
+  if (a === i && flat[i - 1]?.text === ',' && sentOf[i - 1] === sentOf[i]) {
+    let p = i - 1;
+    while (p - 1 >= 0 && i - 1 - p < WINDOWS.titleRun && sentOf[p - 1] === sentOf[i] && flat[p - 1]!.kind !== 'punctuation' && flat[p - 1]!.pos !== 'VERB' && flat[p - 1]!.pos !== 'AUX') p--;
+    if (p < i - 1 && (p === 0 || sentOf[p - 1] !== sentOf[i] || flat[p - 1]!.kind === 'punctuation')) scan(c, p, i - 1, 'pre-appositive', out, true, weak);
+  }
   // Party abbreviation right after the name: "(D-Calif.)", ", D-N.Y.,".
   const abbr = PARTY_ABBR.exec(c.text.slice(end, end + 24));
   if (abbr && !out.has('party')) {
@@ -109,5 +115,8 @@ export function affiliationsOf(c: QuoteContext, sp: Speaker | null): QuoteAffili
     if (sp.start !== sp.evidence.start) around(c, sp.start, sp.end, out, true, weak);
   } else around(c, sp.start, sp.end, out, true, weak);
   if (!out.has('role') && weak.has('role')) out.set('role', weak.get('role')!);
+  // A government speaks as one ("the Kremlin said", "Ukraine's foreign ministry said": entities of type GOV).
+  const gov = sp.entity?.startsWith('gov:') ? c.state.article.entities.find((m) => m.entity_id === sp.entity && m.type === 'GOV') : undefined;
+  if (!out.has('role') && gov) out.set('role', { attribute: 'role', value: 'government', start: gov.start, end: gov.end, text: gov.text, rule: 'entity-type:GOV' });
   return (['party', 'country', 'role'] as const).map((k) => out.get(k)).filter((x): x is QuoteAffiliation => x !== undefined);
 }
