@@ -29,6 +29,8 @@ export interface TermIndex {
   needsAlignment: ReadonlySet<string>;
   /** `concept/surface` of surfaces folded for alignment only (never reported). */
   alignmentOnly: ReadonlySet<string>;
+  /** `concept/surface` -> the surface's lemmas ("tax cuts" -> "tax cut"): inflections of one surface are one choice. */
+  lemmaKey: ReadonlyMap<string, string>;
 }
 
 const cache = new WeakMap<object, TermIndex>();
@@ -41,14 +43,14 @@ export function compileTerms(lexicon: Lexicon<TermEntry>, nlp: Nlp): TermIndex {
   const contested = new Set<string>();
   const needsAlignment = new Set<string>();
   const alignmentOnly = new Set<string>();
+  const lemmaKey = new Map<string, string>();
   for (const e of lexicon.entries) {
     if (e.kind === 'contested') contested.add(e.concept_id);
     if (e.needs_alignment) needsAlignment.add(e.concept_id);
     if (e.alignment_only) alignmentOnly.add(`${e.concept_id}/${e.surface}`);
-    const words = nlp
-      .parse(e.surface, 0)
-      .sentences.flatMap((s) => s.tokens)
-      .map((t) => t.norm);
+    const toks = nlp.parse(e.surface, 0).sentences.flatMap((s) => s.tokens);
+    const words = toks.map((t) => t.norm);
+    lemmaKey.set(`${e.concept_id}/${e.surface}`, toks.map((t) => t.lemma).join(' '));
     if (words.length === 0) continue;
     if (words.length === 1 && !single.has(words[0]!)) single.set(words[0]!, e);
     const list = byFirst.get(words[0]!) ?? [];
@@ -56,7 +58,7 @@ export function compileTerms(lexicon: Lexicon<TermEntry>, nlp: Nlp): TermIndex {
     byFirst.set(words[0]!, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  const idx = { single, byFirst, contested, needsAlignment, alignmentOnly };
+  const idx = { single, byFirst, contested, needsAlignment, alignmentOnly, lemmaKey };
   cache.set(lexicon, idx);
   return idx;
 }
@@ -200,7 +202,9 @@ function eventTerms(
   // A lexicon concept is a term choice of the event when its articles use two or more of its surfaces; for
   // generic nouns (needs_alignment), only when aligned passages do.
   const surfacesOf = new Map<string, Set<string>>();
-  for (const u of byKey.values()) surfacesOf.set(u.concept_id, (surfacesOf.get(u.concept_id) ?? new Set<string>()).add(u.surface));
+  // Inflections of one surface ("tax cut" / "tax cuts") are one choice: surfaces are counted by their lemmas.
+  const lemmas = (concept: string, surface: string) => idx.lemmaKey.get(`${concept}/${surface}`) ?? surface;
+  for (const u of byKey.values()) surfacesOf.set(u.concept_id, (surfacesOf.get(u.concept_id) ?? new Set<string>()).add(lemmas(u.concept_id, u.surface)));
   // Generic nouns: aligned passages must name one referent differently. Evidence is a pair of uses of two
   // different surfaces in the sentences of one claim, from two different articles, whose contexts share a
   // content word (lemma, within CONTEXT_WINDOW words either side, the concept's own words aside): "the talks in
@@ -244,7 +248,7 @@ function eventTerms(
       for (let j = i + 1; j < uses.length; j++) {
         const x = uses[i]!;
         const y = uses[j]!;
-        if (x.concept !== y.concept || x.surface === y.surface || x.article === y.article) continue;
+        if (x.concept !== y.concept || lemmas(x.concept, x.surface) === lemmas(y.concept, y.surface) || x.article === y.article) continue;
         if (![...x.context].some((w) => y.context.has(w))) continue;
         aligned.add(`${x.concept}\u0000${x.surface}`);
         aligned.add(`${y.concept}\u0000${y.surface}`);
@@ -357,7 +361,7 @@ export const termsStage: CorpusStage = {
 /** The codebook's section on term choices. */
 export const TERMS_CODEBOOK = [
   'A term-choice row (terms.csv) is one referent named differently across the articles of one event, computed per event. Three sources:',
-  '1. Lexicon concepts of kind `contested` (lexicon `terms`, a source for every entry; topics: war and diplomacy, immigration, abortion, guns, climate, taxes, health care, protest, policing, investigations, disease names, titles and spellings): every use in the event\'s articles, kept when the articles use two or more of the concept\'s surfaces; for concepts of generic nouns (`needs_alignment`: talks / negotiations / discussions, investigation / inquiry / probe, war / conflict) only the surfaces with aligned evidence: in the sentences of one claim, two articles use two different surfaces whose contexts (4 words either side) share a content word ("the talks in Riyadh" / "the discussions in Riyadh"). Surfaces that merely co-occur in a claim ("the probe into Clinton\'s e-mail" / "the Russia investigation": two referents), or one surface everywhere, are not a choice.',
+  '1. Lexicon concepts of kind `contested` (lexicon `terms`, a source for every entry; topics: war and diplomacy, immigration, abortion, guns, climate, taxes, health care, protest, policing, investigations, disease names, titles and spellings): every use in the event\'s articles, kept when the articles use two or more of the concept\'s surfaces (inflections of one surface, "tax cut" / "tax cuts", count as one); for concepts of generic nouns (`needs_alignment`: talks / negotiations / discussions, investigation / inquiry / probe, war / conflict) only the surfaces with aligned evidence: in the sentences of one claim, two articles use two different surfaces whose contexts (4 words either side) share a content word ("the talks in Riyadh" / "the discussions in Riyadh"). Surfaces that merely co-occur in a claim ("the probe into Clinton\'s e-mail" / "the Russia investigation": two referents), or one surface everywhere, are not a choice.',
   '2. Substitutions inside aligned sentence pairs (stage `diffs`: an in-place replacement between shared words) where both words belong to one `paraphrase` set of the lexicon (near-synonyms: visit / trip are not listed unless the lexicon says so).',
   '3. Substitutions where both words name one entity after the cross-outlet merges (`entity:<id>`: Sergei / Sergey, Mike / Michael) or are spellings of one word (`spelling:a|b`: British/American forms such as defence / defense; transliterations of a proper name such as Kiev / Kyiv, compared by a transliteration-folded key).',
   'Any other substitution (add / elizabeth, joe / president) is not a term choice and never appears. Datelines ("WASHINGTON (Reuters) —") and bylines ("By Jane Doe") never count. `label` shows the surfaces as written, most used first.',
