@@ -148,6 +148,7 @@ describe('speakers (table-driven)', () => {
     { name: 'a title run after the quote reaches the person (air traffic controller Josh Maria told)', raw: '"I saw the zeros in my pay stub today," air traffic controller Josh Maria told the Associated Press.', speaker: 'person:josh-maria', text: 'Josh Maria', rule: /verb-after-mark/ },
     { name: 'a person named in full is not the outlet of the same name', raw: 'Michael Bloomberg spoke in New York.\n"He cannot get it done for his constituency," said Bloomberg.', speaker: 'person:michael-bloomberg', text: 'Bloomberg', rule: /after-verb/ },
     { name: 'a name the entity stage missed links to the one person of that last name', raw: 'Rep. Kathleen Rice spoke on Tuesday.\n"We need leadership change," Rice told CNN.', speaker: 'person:kathleen-rice', text: 'Rice', rule: /same-name Kathleen Rice/ },
+    { name: 'according to a hyphenated non-person phrase: no speaker', raw: '"No decision can be made without Ukraine," Peskov said, according to English-language media accounts.', speaker: 'person:dmitry-peskov', text: 'Peskov', rule: /verb-after-mark/ },
     { name: 'a capitalised function word is no name', raw: 'Few would call the changes to the Senate bill "a complete overhaul" of the law.', speaker: null, text: null, rule: null },
   ])('$name', ({ raw, speaker, text, rule }) => {
     const cast = { ...CAST, 'Anne Frank Center': 'org:anne-frank-center', 'Josh Maria': 'person:josh-maria', 'Michael Bloomberg': 'person:michael-bloomberg', 'Kathleen Rice': 'person:kathleen-rice' };

@@ -292,7 +292,9 @@ function accordingTo(c: QuoteContext, v: number): Speaker | null {
   if (flat[v]!.norm !== 'according' || flat[v + 1]?.norm !== 'to') return null;
   const sentence = sentOf[v];
   let e = v + 2;
-  while (e < flat.length && sentOf[e] === sentence && (NP_POS.has(flat[e]!.pos) || flat[e]!.norm === "'s")) e++;
+  // Hyphenated compounds stay in the phrase ("according to English-language media accounts").
+  const inPhrase = (k: number) => NP_POS.has(flat[k]!.pos) || flat[k]!.norm === "'s" || (flat[k]!.text === '-' && k > v + 2 && NP_POS.has(flat[k + 1]?.pos ?? ''));
+  while (e < flat.length && sentOf[e] === sentence && inPhrase(e)) e++;
   if (e <= v + 2) return null;
   const inner = [...Array(e - v - 2).keys()].map((k) => mentionOver(c, v + 2 + k)).filter((x): x is EntityMention => x !== undefined);
   const last = inner[inner.length - 1];
