@@ -8,6 +8,7 @@ import { sentiment, sentimentEmoticons, sentimentModifiers, sentimentNews, senti
 import { frames, genericFrames, loaded, hedges } from './frames';
 import { attributionVerbs } from './attribution';
 import { affiliations } from './affiliations';
+import { speakerNouns } from './speaker-nouns';
 import { entities } from './entities';
 import { terms } from './terms';
 import { senses } from './senses';
@@ -31,6 +32,7 @@ export { SentimentEntry, ModifierEntry, TopicEntry, EmoticonEntry, NewsValenceEn
 export { FrameEntry, LoadedEntry, HedgeEntry } from './frames';
 export { AttributionVerbEntry, SideEntry, defineSidesLexicon } from './attribution';
 export { AffiliationEntry } from './affiliations';
+export { SpeakerNounEntry } from './speaker-nouns';
 export { SenseEntry } from './senses';
 export { BiasWordEntry, BiasWeightEntry } from './bias';
 
@@ -52,6 +54,7 @@ export const lexicons = Object.freeze({
   hedges,
   attributionVerbs,
   affiliations,
+  speakerNouns,
   wordVectors,
   outlets,
   sentenceBoundaries,

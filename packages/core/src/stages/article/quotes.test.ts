@@ -26,7 +26,7 @@ function article(raw: string, people: Record<string, string>): ArticleAnalysis {
   for (const [surface, id] of Object.entries(people)) {
     let at = text.indexOf(surface);
     while (at >= 0) {
-      entities.push({ start: at, end: at + surface.length, text: surface, type: id.startsWith('person:') ? 'PERSON' : 'GOV', entity_id: id, rule: 'test' });
+      entities.push({ start: at, end: at + surface.length, text: surface, type: id.startsWith('person:') ? 'PERSON' : id.startsWith('org:') ? 'ORG' : 'GOV', entity_id: id, rule: 'test' });
       at = text.indexOf(surface, at + surface.length);
     }
   }
@@ -136,6 +136,38 @@ describe('speakers (table-driven)', () => {
     if (last.speaker !== null) expect(last.rule_span).not.toBeNull();
   });
 
+  test.each([
+    { name: 'a noun phrase that is no person is refused, with the reason, and the quote kept', raw: 'The delegations met in Riyadh.\nBoth sides agreed to set up a mechanism to address "irritants" in the relationship.', speaker: null, text: null, rule: /refused:not-a-person "Both sides"/ },
+    { name: 'the object of a participle is never its subject', raw: 'The intelligence chiefs met in Turkey, highlighting the severity of the situation.', speaker: undefined, text: undefined, rule: null },
+    { name: "a work speaks with its author's words (Lavrov's comments)", raw: "Lavrov's comments suggested that Russia would press for concessions from Kyiv.", speaker: 'person:sergei-lavrov', text: 'Lavrov', rule: /possessive-work "comments"/ },
+    { name: "a preposition's object is not the subject (briefing reporters on Trump's speech)", raw: 'A Russian official briefing reporters on Trump\'s speech said that the talks would go on.', speaker: null, text: 'A Russian official', rule: /coref:descriptor-unresolved/ },
+    { name: 'a pronoun later in a sentence opened by a person is that person', raw: 'Graham spoke first about the storm.\nTrump tried to assure Americans that his government was ready for the storm, which he described as "tremendously big and tremendously wet."', speaker: 'person:donald-trump', text: 'he', rule: /coref:pronoun->sentence-subject/ },
+    { name: '"it said in a statement": the organisation that opens the sentence before', raw: 'Russia rejected the plan on Monday.\n"We will not accept any such terms at all," it said in a statement.', speaker: 'gov:russia', text: 'it', rule: /coref:it->subject/ },
+    { name: '"The group said": the one organisation named so far', raw: 'The Anne Frank Center criticised the order on Monday.\nThe group said that the ban was a disgrace to the country.', speaker: 'org:anne-frank-center', text: 'The group', rule: /salient-organisation/ },
+    { name: 'a verb with a noun phrase after it in a relative clause: the noun phrase is its object', raw: 'The center, which often criticizes Trump, sent out a message suggesting that there were "alarming parallels" with the past.', speaker: null, text: null, rule: null },
+    { name: 'a title run after the quote reaches the person (air traffic controller Josh Maria told)', raw: '"I saw the zeros in my pay stub today," air traffic controller Josh Maria told the Associated Press.', speaker: 'person:josh-maria', text: 'Josh Maria', rule: /verb-after-mark/ },
+    { name: 'a person named in full is not the outlet of the same name', raw: 'Michael Bloomberg spoke in New York.\n"He cannot get it done for his constituency," said Bloomberg.', speaker: 'person:michael-bloomberg', text: 'Bloomberg', rule: /after-verb/ },
+    { name: 'a name the entity stage missed links to the one person of that last name', raw: 'Rep. Kathleen Rice spoke on Tuesday.\n"We need leadership change," Rice told CNN.', speaker: 'person:kathleen-rice', text: 'Rice', rule: /same-name Kathleen Rice/ },
+    { name: 'according to a hyphenated non-person phrase: no speaker', raw: '"No decision can be made without Ukraine," Peskov said, according to English-language media accounts.', speaker: 'person:dmitry-peskov', text: 'Peskov', rule: /verb-after-mark/ },
+    { name: 'a capitalised function word is no name', raw: 'Few would call the changes to the Senate bill "a complete overhaul" of the law.', speaker: null, text: null, rule: null },
+  ])('$name', ({ raw, speaker, text, rule }) => {
+    const cast = { ...CAST, 'Anne Frank Center': 'org:anne-frank-center', 'Josh Maria': 'person:josh-maria', 'Michael Bloomberg': 'person:michael-bloomberg', 'Kathleen Rice': 'person:kathleen-rice' };
+    const q = quoteArticle(article(raw, cast), lexicons, nlp);
+    if (speaker === undefined) {
+      // No reported speech at all: the participle's object does not make one.
+      expect(q.filter((x) => x.kind === 'indirect')).toEqual([]);
+      return;
+    }
+    if (speaker === null && rule === null) {
+      // Never a guess: no quote of the text has a speaker (short unattributed spans are dropped as scare quotes).
+      expect(q.map((x) => [x.speaker_entity, x.speaker])).toEqual(q.map(() => [null, null]));
+      return;
+    }
+    const last = q.at(-1)!;
+    expect({ speaker: last.speaker_entity, text: last.speaker }).toEqual({ speaker, text });
+    if (rule) expect(last.rule).toMatch(rule);
+  });
+
   test('a resolved pronoun keeps its rule and the antecedent as evidence', () => {
     const a = article('Pelosi met McCarthy on Tuesday.\n"We did not agree on anything at all," she said.', CAST);
     const q = quoteArticle(a, lexicons, nlp).at(-1)!;
@@ -154,6 +186,11 @@ describe('affiliations (table-driven)', () => {
     { name: 'demonym and role in the title run', raw: 'Russian Foreign Minister Sergei Lavrov said that the talks had gone well.', party: null, role: 'government', country: 'Russia' },
     { name: 'an unnamed official: role and country from the descriptor', raw: 'A Ukrainian official said that the talks had failed completely.', party: null, role: 'government', country: 'Ukraine' },
     { name: 'nothing stated: nothing inferred', raw: 'Graham said that the vote would come next week.', party: null, role: null, country: null },
+    { name: 'a party abbreviation at the end of a line', raw: 'Sen. Lindsey Graham, R-S.C.\nGraham said that the vote would come next week.', party: 'Republican', role: 'lawmaker', country: null },
+    { name: '"Sen" without its full stop', raw: 'Sen Lindsey Graham said that the vote would come next week.', party: null, role: 'lawmaker', country: null },
+    { name: 'a descriptor set off before the name', raw: 'Another student, Lindsey Graham, said that the school had to change.', party: null, role: 'citizen', country: null },
+    { name: 'a role noun only WordNet knows (virologist -> scientist -> expert)', raw: 'Lindsey Graham, a virologist, said that the virus was spreading fast.', party: null, role: 'expert', country: null },
+    { name: 'a government speaks as one', raw: 'Russia said that the talks had gone well for both sides.', party: null, role: 'government', country: 'Russia' },
   ])('$name', ({ raw, party, role, country }) => {
     const q = quoteArticle(article(raw, CAST), lexicons, nlp).at(-1)!;
     expect({ party: q.party, role: q.role, country: q.country }).toEqual({ party, role, country });

@@ -28,6 +28,14 @@ describe('findTerms(tokens, index)', () => {
   test('a part-of-speech restriction holds: the verb "talk" is not the noun "talks"', () => {
     expect(find('They will talk to Russian officials.').filter((m) => m.concept_id === 'talks-naming')).toEqual([]);
   });
+  test.each([
+    ['tax-cut-naming', 'tax cut', 'tax cuts', true],
+    ['immigrant-naming', 'illegal alien', 'illegal aliens', true],
+    ['immigrant-naming', 'illegal immigrant', 'migrant', false],
+    ['talks-naming', 'talk', 'negotiation', false],
+  ])('%s: "%s" and "%s" are one surface by their lemmas: %s', (concept, a, b, same) => {
+    expect(idx.lemmaKey.get(`${concept}/${a}`) === idx.lemmaKey.get(`${concept}/${b}`)).toBe(same);
+  });
   test('every entry has a source and paraphrase concepts are kept out of the contested set', () => {
     for (const e of lexicons.terms.entries) expect(e.source.length).toBeGreaterThan(0);
     expect(idx.contested.has('war-naming')).toBe(true);

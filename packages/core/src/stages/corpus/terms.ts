@@ -29,6 +29,8 @@ export interface TermIndex {
   needsAlignment: ReadonlySet<string>;
   /** `concept/surface` of surfaces folded for alignment only (never reported). */
   alignmentOnly: ReadonlySet<string>;
+  /** `concept/surface` -> the surface's lemmas ("tax cuts" -> "tax cut"): inflections of one surface are one choice. */
+  lemmaKey: ReadonlyMap<string, string>;
 }
 
 export function compileTerms(lexicon: Lexicon<TermEntry>, nlp: Nlp): TermIndex {
@@ -37,14 +39,14 @@ export function compileTerms(lexicon: Lexicon<TermEntry>, nlp: Nlp): TermIndex {
   const contested = new Set<string>();
   const needsAlignment = new Set<string>();
   const alignmentOnly = new Set<string>();
+  const lemmaKey = new Map<string, string>();
   for (const e of lexicon.entries) {
     if (e.kind === 'contested') contested.add(e.concept_id);
     if (e.needs_alignment) needsAlignment.add(e.concept_id);
     if (e.alignment_only) alignmentOnly.add(`${e.concept_id}/${e.surface}`);
-    const words = nlp
-      .parse(e.surface, 0)
-      .sentences.flatMap((s) => s.tokens)
-      .map((t) => t.norm);
+    const toks = nlp.parse(e.surface, 0).sentences.flatMap((s) => s.tokens);
+    const words = toks.map((t) => t.norm);
+    lemmaKey.set(`${e.concept_id}/${e.surface}`, toks.map((t) => t.lemma).join(' '));
     if (words.length === 0) continue;
     if (words.length === 1 && !single.has(words[0]!)) single.set(words[0]!, e);
     const list = byFirst.get(words[0]!) ?? [];
@@ -52,7 +54,7 @@ export function compileTerms(lexicon: Lexicon<TermEntry>, nlp: Nlp): TermIndex {
     byFirst.set(words[0]!, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  const idx = { single, byFirst, contested, needsAlignment, alignmentOnly };
+  const idx = { single, byFirst, contested, needsAlignment, alignmentOnly, lemmaKey };
   return idx;
 }
 
@@ -89,6 +91,9 @@ export function findTerms(tokens: readonly Token[], idx: TermIndex): TermMatch[]
   }
   return out;
 }
+
+/** Words either side of a generic-noun term use read as its context (see eventTerms). */
+const CONTEXT_WINDOW = 4;
 
 const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ', 'ADV', 'PROPN']);
 
@@ -156,8 +161,8 @@ interface EventTerms {
  * Term choices of one event (its articles only, so nothing spans the corpus):
  * - lexicon concepts of kind `contested`: every use in the event's articles, kept when the
  *   articles use two or more of its surfaces — for generic nouns (`needs_alignment`: talks /
- *   negotiations, investigation / inquiry) only when aligned passages do (the sentences of one
- *   claim reported by two or more articles); datelines and bylines never count;
+ *   negotiations, investigation / inquiry) only the surfaces that two articles' sentences of one
+ *   claim set against each other in a shared context (see below); datelines and bylines never count;
  * - substitutions inside the event's aligned sentence pairs (stage `diffs`): two surfaces
  *   of one `paraphrase` concept, an entity's spelling variants (same entity after the
  *   cross-outlet merges: `entity:<id>`), or spelling variants (British/American forms,
@@ -192,24 +197,61 @@ function eventTerms(
   // A lexicon concept is a term choice of the event when its articles use two or more of its surfaces; for
   // generic nouns (needs_alignment), only when aligned passages do.
   const surfacesOf = new Map<string, Set<string>>();
-  for (const u of byKey.values()) surfacesOf.set(u.concept_id, (surfacesOf.get(u.concept_id) ?? new Set<string>()).add(u.surface));
-  // Generic nouns: aligned passages must name the concept differently — the sentences of one claim
-  // reported by two or more articles use two or more of its surfaces.
+  // Inflections of one surface ("tax cut" / "tax cuts") are one choice: surfaces are counted by their lemmas.
+  const lemmas = (concept: string, surface: string) => idx.lemmaKey.get(`${concept}/${surface}`) ?? surface;
+  for (const u of byKey.values()) surfacesOf.set(u.concept_id, (surfacesOf.get(u.concept_id) ?? new Set<string>()).add(lemmas(u.concept_id, u.surface)));
+  // Generic nouns: aligned passages must name one referent differently. Evidence is a pair of uses of two
+  // different surfaces in the sentences of one claim, from two different articles, whose contexts share a
+  // content word (lemma, within CONTEXT_WINDOW words either side, the concept's own words aside): "the talks in
+  // Riyadh" / "the discussions in Riyadh". Two surfaces that merely co-occur in a claim ("the probe into
+  // Clinton's e-mail" / "the Russia investigation") name two things and are not a choice; so is one surface
+  // everywhere. Only surfaces with such evidence stay in the row.
   const sentenceTokens = new Map<string, readonly Token[]>();
-  for (const an of articles) an.article.sentences.forEach((s, i) => sentenceTokens.set(s.id, an.tokens[i] ?? []));
+  const articleOf = new Map<string, string>();
+  for (const an of articles) {
+    an.article.sentences.forEach((s, i) => {
+      sentenceTokens.set(s.id, an.tokens[i] ?? []);
+      articleOf.set(s.id, an.article.id);
+    });
+  }
   const aligned = new Set<string>();
   for (const cl of claims) {
     if (cl.article_ids.length < 2) continue;
-    const seen = new Map<string, Set<string>>();
+    const uses: { concept: string; surface: string; article: string; context: Set<string> }[] = [];
     for (const sid of cl.sentence_ids) {
-      for (const m of findTerms(sentenceTokens.get(sid) ?? [], idx)) {
-        if (idx.needsAlignment.has(m.concept_id) && !idx.alignmentOnly.has(`${m.concept_id}/${m.surface}`)) seen.set(m.concept_id, (seen.get(m.concept_id) ?? new Set<string>()).add(m.surface));
+      const toks = sentenceTokens.get(sid) ?? [];
+      const matches = findTerms(toks, idx).filter((m) => idx.needsAlignment.has(m.concept_id) && !idx.alignmentOnly.has(`${m.concept_id}/${m.surface}`));
+      for (const m of matches) {
+        const at = toks.findIndex((t) => t.start === m.start);
+        let to = at;
+        while (to + 1 < toks.length && toks[to + 1]!.end <= m.end) to++;
+        const own = (t: Token) => matches.some((x) => x.concept_id === m.concept_id && t.start >= x.start && t.end <= x.end);
+        const context = new Set<string>();
+        for (const [from, step] of [[at - 1, -1], [to + 1, 1]] as const) {
+          let n = 0;
+          for (let k = from; k >= 0 && k < toks.length && n < CONTEXT_WINDOW; k += step) {
+            const t = toks[k]!;
+            if (t.kind !== 'word') continue;
+            n++;
+            if (!t.stop && CONTENT_POS.has(t.pos) && !own(t)) context.add(t.lemma);
+          }
+        }
+        uses.push({ concept: m.concept_id, surface: m.surface, article: articleOf.get(sid) ?? '', context });
       }
     }
-    for (const [concept, set] of seen) if (set.size >= 2) aligned.add(concept);
+    for (let i = 0; i < uses.length; i++) {
+      for (let j = i + 1; j < uses.length; j++) {
+        const x = uses[i]!;
+        const y = uses[j]!;
+        if (x.concept !== y.concept || lemmas(x.concept, x.surface) === lemmas(y.concept, y.surface) || x.article === y.article) continue;
+        if (![...x.context].some((w) => y.context.has(w))) continue;
+        aligned.add(`${x.concept}\u0000${x.surface}`);
+        aligned.add(`${y.concept}\u0000${y.surface}`);
+      }
+    }
   }
   for (const [k, u] of byKey) {
-    const choice = idx.needsAlignment.has(u.concept_id) ? aligned.has(u.concept_id) : (surfacesOf.get(u.concept_id)?.size ?? 0) >= 2;
+    const choice = idx.needsAlignment.has(u.concept_id) ? aligned.has(`${u.concept_id}\u0000${u.surface}`) : (surfacesOf.get(u.concept_id)?.size ?? 0) >= 2;
     if (!choice) byKey.delete(k);
   }
 
@@ -314,7 +356,7 @@ export const termsStage: CorpusStage = {
 /** The codebook's section on term choices. */
 export const TERMS_CODEBOOK = [
   'A term-choice row (terms.csv) is one referent named differently across the articles of one event, computed per event. Three sources:',
-  '1. Lexicon concepts of kind `contested` (lexicon `terms`, a source for every entry; topics: war and diplomacy, immigration, abortion, guns, climate, taxes, health care, protest, policing, investigations, disease names, titles and spellings): every use in the event\'s articles, kept when the articles use two or more of the concept\'s surfaces; for concepts of generic nouns (`needs_alignment`: talks / negotiations / discussions, investigation / inquiry / probe, war / conflict) only when aligned passages do — the sentences of one claim reported by two or more articles use two or more of its surfaces (one surface everywhere, or two surfaces for two different things, is not a choice).',
+  '1. Lexicon concepts of kind `contested` (lexicon `terms`, a source for every entry; topics: war and diplomacy, immigration, abortion, guns, climate, taxes, health care, protest, policing, investigations, disease names, titles and spellings): every use in the event\'s articles, kept when the articles use two or more of the concept\'s surfaces (inflections of one surface, "tax cut" / "tax cuts", count as one); for concepts of generic nouns (`needs_alignment`: talks / negotiations / discussions, investigation / inquiry / probe, war / conflict) only the surfaces with aligned evidence: in the sentences of one claim, two articles use two different surfaces whose contexts (4 words either side) share a content word ("the talks in Riyadh" / "the discussions in Riyadh"). Surfaces that merely co-occur in a claim ("the probe into Clinton\'s e-mail" / "the Russia investigation": two referents), or one surface everywhere, are not a choice.',
   '2. Substitutions inside aligned sentence pairs (stage `diffs`: an in-place replacement between shared words) where both words belong to one `paraphrase` set of the lexicon (near-synonyms: visit / trip are not listed unless the lexicon says so).',
   '3. Substitutions where both words name one entity after the cross-outlet merges (`entity:<id>`: Sergei / Sergey, Mike / Michael) or are spellings of one word (`spelling:a|b`: British/American forms such as defence / defense; transliterations of a proper name such as Kiev / Kyiv, compared by a transliteration-folded key).',
   'Any other substitution (add / elizabeth, joe / president) is not a term choice and never appears. Datelines ("WASHINGTON (Reuters) —") and bylines ("By Jane Doe") never count. `label` shows the surfaces as written, most used first.',

@@ -15,10 +15,16 @@ import { WINDOWS, cuesAt, tokenAt, type QuoteContext, type Speaker } from './con
 export type AttributeName = 'party' | 'country' | 'role';
 
 /** Attribute evidence in tokens [from, to) (a title run, an appositive or the speaker's words); nearest to `anchor` first. */
-function scan(c: QuoteContext, from: number, to: number, rule: string, out: Map<AttributeName, QuoteAffiliation>, towardsEnd: boolean): void {
+function scan(c: QuoteContext, from: number, to: number, rule: string, out: Map<AttributeName, QuoteAffiliation>, towardsEnd: boolean, weak?: Map<AttributeName, QuoteAffiliation>): void {
   const { flat } = c;
   const found: { i: number; a: QuoteAffiliation }[] = [];
+  const fallback: { i: number; a: QuoteAffiliation }[] = [];
   for (let i = from; i < to; i++) {
+    // A person noun whose WordNet hypernyms state a role ("epidemiologist" -> scientist): used only where no
+    // lexicon `affiliations` role is stated anywhere around the speaker.
+    const t0 = flat[i]!;
+    const wn = t0.pos === 'NOUN' ? (c.T.roleNouns.get(t0.lemma) ?? c.T.roleNouns.get(t0.norm)) : undefined;
+    if (wn) fallback.push({ i, a: { attribute: 'role', value: wn, start: t0.start, end: t0.end, text: t0.text, rule: `${rule}:role-wordnet "${t0.lemma}"` } });
     const hit = cuesAt(c, i);
     if (hit) {
       const start = flat[i]!.start;
@@ -38,6 +44,8 @@ function scan(c: QuoteContext, from: number, to: number, rule: string, out: Map<
   // Nearest to the name first: the end of a title run, the start of an appositive.
   found.sort((x, y) => (towardsEnd ? y.i - x.i : x.i - y.i));
   for (const f of found) if (!out.has(f.a.attribute as AttributeName)) out.set(f.a.attribute as AttributeName, f.a);
+  fallback.sort((x, y) => (towardsEnd ? y.i - x.i : x.i - y.i));
+  if (weak && fallback[0] && !weak.has('role')) weak.set('role', fallback[0].a);
 }
 
 /** A country mention over token i ("Italy's prime minister", "of Poland"): its place id. */
@@ -49,10 +57,10 @@ function countryOf(c: QuoteContext, i: number): string | null {
   return e && 'kind' in e && e.kind === 'country' ? id : null;
 }
 
-const PARTY_ABBR = /^\s*[,(]\s*([RDI])-\s?([A-Z][A-Za-z.]{0,12}(?:\s?[A-Z][a-z.]*)?)\s*[,)]/;
+const PARTY_ABBR = /^\s*[,(]\s*([RDI])-\s?([A-Z][A-Za-z.]{0,12}(?:\s?[A-Z][a-z.]*)?)\s*(?:[,)]|\s|$)/;
 
 /** Affiliations around one name or descriptor span [start, end). */
-function around(c: QuoteContext, start: number, end: number, out: Map<AttributeName, QuoteAffiliation>, self: boolean): void {
+function around(c: QuoteContext, start: number, end: number, out: Map<AttributeName, QuoteAffiliation>, self: boolean, weak: Map<AttributeName, QuoteAffiliation>): void {
   const { flat, sentOf } = c;
   const i = tokenAt(c, start);
   let e = i;
@@ -65,8 +73,14 @@ function around(c: QuoteContext, start: number, end: number, out: Map<AttributeN
     if ((t.kind === 'punctuation' && t.text !== '.' && t.text !== '-' && t.norm !== "'s") || t.pos === 'VERB' || t.pos === 'AUX' || (t.pos === 'ADP' && t.norm !== 'of' && flat[a]?.text !== '-' && flat[a - 2]?.text !== '-')) break;
     a--;
   }
-  if (self) scan(c, i, e, 'speaker-words', out, true);
-  scan(c, a, i, 'title-run', out, true);
+  if (self) scan(c, i, e, 'speaker-words', out, true, weak);
+  scan(c, a, i, 'title-run', out, true, weak);
+  // A descriptor set off before the name: "Another student, Henry Gibbs, 10, said", "Her attorney, John Clune, said".
+  if (a === i && flat[i - 1]?.text === ',' && sentOf[i - 1] === sentOf[i]) {
+    let p = i - 1;
+    while (p - 1 >= 0 && i - 1 - p < WINDOWS.titleRun && sentOf[p - 1] === sentOf[i] && flat[p - 1]!.kind !== 'punctuation' && flat[p - 1]!.pos !== 'VERB' && flat[p - 1]!.pos !== 'AUX') p--;
+    if (p < i - 1 && (p === 0 || sentOf[p - 1] !== sentOf[i] || flat[p - 1]!.kind === 'punctuation')) scan(c, p, i - 1, 'pre-appositive', out, true, weak);
+  }
   // Party abbreviation right after the name: "(D-Calif.)", ", D-N.Y.,".
   const abbr = PARTY_ABBR.exec(c.text.slice(end, end + 24));
   if (abbr && !out.has('party')) {
@@ -86,7 +100,7 @@ function around(c: QuoteContext, start: number, end: number, out: Map<AttributeN
   if (flat[k]?.text === ',' && sentOf[k] === sentOf[i]) {
     let z = k + 1;
     while (z < flat.length && z - k <= WINDOWS.appositiveAfter && sentOf[z] === sentOf[i] && flat[z]!.text !== ',' && flat[z]!.pos !== 'VERB' && flat[z]!.pos !== 'AUX' && flat[z]!.norm !== 'who') z++;
-    scan(c, k + 1, z, 'appositive', out, false);
+    scan(c, k + 1, z, 'appositive', out, false, weak);
   }
 }
 
@@ -94,10 +108,15 @@ function around(c: QuoteContext, start: number, end: number, out: Map<AttributeN
 export function affiliationsOf(c: QuoteContext, sp: Speaker | null): QuoteAffiliation[] {
   if (!sp) return [];
   const out = new Map<AttributeName, QuoteAffiliation>();
+  const weak = new Map<AttributeName, QuoteAffiliation>();
   if (sp.entity) {
-    for (const m of c.state.article.entities) if (m.entity_id === sp.entity) around(c, m.start, m.end, out, true);
+    for (const m of c.state.article.entities) if (m.entity_id === sp.entity) around(c, m.start, m.end, out, true, weak);
     // A descriptor resolved to the entity ("the spokeswoman") states a role too.
-    if (sp.start !== sp.evidence.start) around(c, sp.start, sp.end, out, true);
-  } else around(c, sp.start, sp.end, out, true);
+    if (sp.start !== sp.evidence.start) around(c, sp.start, sp.end, out, true, weak);
+  } else around(c, sp.start, sp.end, out, true, weak);
+  if (!out.has('role') && weak.has('role')) out.set('role', weak.get('role')!);
+  // A government speaks as one ("the Kremlin said", "Ukraine's foreign ministry said": entities of type GOV).
+  const gov = sp.entity?.startsWith('gov:') ? c.state.article.entities.find((m) => m.entity_id === sp.entity && m.type === 'GOV') : undefined;
+  if (!out.has('role') && gov) out.set('role', { attribute: 'role', value: 'government', start: gov.start, end: gov.end, text: gov.text, rule: 'entity-type:GOV' });
   return (['party', 'country', 'role'] as const).map((k) => out.get(k)).filter((x): x is QuoteAffiliation => x !== undefined);
 }

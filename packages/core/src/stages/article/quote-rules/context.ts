@@ -77,6 +77,10 @@ export interface Tables {
   cues: Map<string, AffiliationEntry[]>;
   longestCue: number;
   gazetteer: Gazetteer;
+  /** Common nouns that can head a speaker's noun phrase (lexicon `speaker-nouns`, from WordNet). */
+  speakerNouns: Map<string, 'person' | 'group'>;
+  /** Person nouns -> the role they state, from WordNet hypernyms (lexicon `speaker-nouns`, role blocks). */
+  roleNouns: Map<string, string>;
 }
 
 /** Compiled word lists of the quote rules, built once per LookupTables (the engine's). */
@@ -96,7 +100,15 @@ function buildTables(lex: Lexicons, nlp: Nlp, lookup: LookupTables): Tables {
     list.push(e);
     cues.set(key, list);
   }
-  return { verbs, cues, longestCue, gazetteer: lookup.get('gazetteer', () => compileGazetteer(lex.entities, nlp)) };
+  const speakerNouns = new Map<string, 'person' | 'group'>();
+  const roleNouns = new Map<string, string>();
+  for (const e of lex.speakerNouns.entries) {
+    for (const w of e.words.split(' ')) {
+      if (!speakerNouns.has(w)) speakerNouns.set(w, e.class);
+      if (e.role && !roleNouns.has(w)) roleNouns.set(w, e.role);
+    }
+  }
+  return { verbs, cues, longestCue, gazetteer: lookup.get('gazetteer', () => compileGazetteer(lex.entities, nlp)), speakerNouns, roleNouns };
 }
 
 export interface QuoteContext {
@@ -115,6 +127,8 @@ export interface QuoteContext {
   mentionIdx: Int32Array;
   /** Gender evidence per entity id ('m' | 'f'), from honorifics and gendered nouns next to its mentions. */
   gender: Map<string, 'm' | 'f'>;
+  /** Why the last candidate speaker was refused (not a person, an outlet …), read once by the attribution rule. */
+  refused: string | null;
   /** The last resolved speaker (entity, sentence), for AP-style pronoun continuation. */
   recent: { entity: string; text: string; sentence: number; start: number; end: number } | null;
 }
@@ -188,6 +202,32 @@ export function notSpeaker(c: QuoteContext, start: number, end: number): string 
   return null;
 }
 
+/**
+ * Can the noun phrase [start, end) without an entity speak? Its head (last word) must be a
+ * name (a proper noun that is not a bare nationality: "English"), a person or group noun
+ * (lexicon `speaker-nouns`: "official", "analysts", "the company") or a role word of lexicon
+ * `affiliations` ("spokesperson", "the White House"). "the severity", "Both sides",
+ * "a detailed story" cannot. Returns the reason it cannot, or null.
+ */
+export function notPersonPhrase(c: QuoteContext, start: number, end: number): string | null {
+  const words = c.flat.slice(tokenAt(c, start), tokenAt(c, end)).filter((t) => isWord(t));
+  const head = words[words.length - 1];
+  if (!head) return 'no words';
+  // (A work, "a tweet", speaks only through its author: possessor-voice `author` is not a speaker noun.)
+  const known = (k: string) => c.T.speakerNouns.has(k) || c.T.cues.get(k)?.some((e) => e.attribute === 'role' || (e.attribute === 'possessor-voice' && e.value === 'principal')) === true;
+  if (known(head.norm) || known(head.lemma)) return null;
+  // A multi-word role ("the White House", "secretary of state") ends the phrase.
+  for (let n = 2; n <= Math.min(c.T.longestCue, words.length); n++) {
+    const key = words.slice(words.length - n).map((t) => t.norm).join(' ');
+    if (c.T.cues.get(key)?.some((e) => e.attribute === 'role')) return null;
+  }
+  if (head.pos === 'PROPN' || (head.pos !== 'NOUN' && /^\p{Lu}/u.test(head.text))) {
+    if (words.length === 1 && c.T.gazetteer.demonyms.has(head.norm)) return `not-a-person "${head.text}" (a nationality alone)`;
+    return null;
+  }
+  return `not-a-person "${c.text.slice(start, end)}"`;
+}
+
 export function buildContext(state: ArticleAnalysis, lex: Lexicons, nlp: Nlp, lookup: LookupTables = new LookupTables()): QuoteContext {
   const T = tables(lex, nlp, lookup);
   const flat: Token[] = [];
@@ -230,6 +270,7 @@ export function buildContext(state: ArticleAnalysis, lex: Lexicons, nlp: Nlp, lo
     quoted: new Uint8Array(flat.length),
     mentionIdx: new Int32Array(flat.length).fill(-1),
     gender: new Map(),
+    refused: null,
     recent: null,
   };
   for (const q of c.direct) for (let i = tokenAt(c, q.start); i < flat.length && flat[i]!.end <= q.end; i++) c.quoted[i] = 1;

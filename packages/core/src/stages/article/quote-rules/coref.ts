@@ -43,6 +43,14 @@ export function resolvePronoun(c: QuoteContext, i: number): Speaker {
     noteGender(c, m.entity_id, pronoun);
     return { text: t.text, start: t.start, end: t.end, entity: m.entity_id, rule: `${rule} ${m.text}`, evidence: { start: m.start, end: m.end } };
   };
+  // 0. Later in a sentence opened by a compatible person, the pronoun is that person ("Trump attempted to assure
+  //    Americans …, which he described as …"), not the last speaker.
+  {
+    let f = c.sentenceStart.get(ts);
+    while (f !== undefined && f < i && (TITLES.has(flat[f]!.norm) || flat[f]!.kind === 'punctuation')) f++;
+    const m = f !== undefined && f < i ? mentionOver(c, f) : undefined;
+    if (compatible(c, m, pronoun) && !inDirect(c, f!) && flat[f! + 1]?.norm !== "'s") return at(m, 'coref:pronoun->sentence-subject');
+  }
   // 1. A person opening one of the previous sentences, back to the last speaker's sentence.
   const floor = Math.max(ts - WINDOWS.pronounSentences, c.recent ? c.recent.sentence : -1);
   for (let s = ts - 1; s > floor; s--) {
@@ -78,7 +86,9 @@ function titledWith(c: QuoteContext, m: EntityMention, head: string): boolean {
   const i = tokenAt(c, m.start);
   for (let j = i - 1; j >= 0 && j >= i - WINDOWS.titleRun && sentOf[j] === sentOf[i]; j--) {
     const t = flat[j]!;
-    if ((t.kind === 'punctuation' && t.text !== '.') || t.pos === 'VERB' || t.pos === 'ADP') break;
+    // Hyphenated titles stay in the run ("editor-in-chief Mark Galli").
+    const hyphenated = t.text === '-' || flat[j + 1]?.text === '-' || flat[j - 1]?.text === '-';
+    if ((t.kind === 'punctuation' && t.text !== '.' && t.text !== '-') || t.pos === 'VERB' || (t.pos === 'ADP' && !hyphenated)) break;
     if (t.lemma === head || t.norm === head) return true;
   }
   let k = i;
@@ -106,8 +116,10 @@ export function resolveDescriptor(c: QuoteContext, from: number, to: number): Sp
     const count = new Map<string, number>();
     const nearest = new Map<string, EntityMention>();
     const titled = new Set<string>();
+    // A collective noun ("the team", "the group") stands for an organisation, never a person.
+    const collective = c.T.speakerNouns.get(head.lemma) === 'group' || c.T.speakerNouns.get(head.norm) === 'group';
     for (const m of c.mentions) {
-      if (m.type !== 'PERSON' || m.end > start || !m.entity_id || inQuote(c, m)) continue;
+      if (collective || m.type !== 'PERSON' || m.end > start || !m.entity_id || inQuote(c, m)) continue;
       count.set(m.entity_id, (count.get(m.entity_id) ?? 0) + 1);
       nearest.set(m.entity_id, m);
       if (titledWith(c, m, head.lemma)) titled.add(m.entity_id);
@@ -156,6 +168,16 @@ export function resolveDescriptor(c: QuoteContext, from: number, to: number): Sp
       if (!org || orgCount.get(id)! > orgCount.get(org.entity_id!)! || (orgCount.get(id) === orgCount.get(org.entity_id!) && m.start > org.start)) org = m;
     }
     if (org) return spanSpeaker(c, start, end, org.entity_id, `coref:descriptor->organisation ${org.text}`, { start: org.start, end: org.end });
+    // "The group said", "the organization accused": a collective noun (lexicon `speaker-nouns`, class group)
+    // stands for the one organisation the article has named most so far, when one is clearly most named.
+    if (c.T.speakerNouns.get(head.lemma) === 'group' || c.T.speakerNouns.get(head.norm) === 'group') {
+      const ranked = [...orgCount.entries()].filter(([id]) => orgNearest.get(id)!.type === 'ORG').sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+      const top = ranked[0];
+      if (top && (ranked[1]?.[1] ?? 0) < top[1]) {
+        const m = orgNearest.get(top[0])!;
+        return spanSpeaker(c, start, end, m.entity_id, `coref:descriptor->salient-organisation ${m.text}`, { start: m.start, end: m.end });
+      }
+    }
   }
   return spanSpeaker(c, start, end, null, 'coref:descriptor-unresolved');
 }

@@ -24,8 +24,10 @@ import { subjectOf } from './subject';
 type Rule = (c: QuoteContext, q: QuotedSpan, qa: number, qb: number) => Attribution | null;
 
 const withSubject = (c: QuoteContext, v: number, rule: string): Attribution => {
+  c.refused = null;
   const speaker = subjectOf(c, v);
-  return { verb: v, speaker, rule: speaker ? `${rule}/${speaker.rule}` : `${rule}/no-subject` };
+  // No speaker: say why (`refused:not-a-person "the severity"`, `refused:outlet "CNN"`) or `no-subject`.
+  return { verb: v, speaker, rule: speaker ? `${rule}/${speaker.rule}` : `${rule}/${c.refused ?? 'no-subject'}` };
 };
 
 const verbBeforeMark: Rule = (c, _q, qa) => {
@@ -62,10 +64,34 @@ function scanAfterMark(c: QuoteContext, _qa: number, qb: number, s: number, wind
     if (sentOf[k] !== s && k !== qb) break;
     if (flat[k]!.text === '"' && k > qb + 1) break;
     if (verbAt(c, k)) return withSubject(c, k, rule);
-    // `" but cautioned that …`: a new clause, not an attribution.
-    if (flat[k]!.pos === 'CCONJ' || flat[k]!.pos === 'SCONJ' || flat[k]!.pos === 'VERB') break;
+    // `" but cautioned that …`: a new clause, not an attribution — unless the word belongs to a title run
+    // that ends in a person and a speech verb (`," air traffic controller Josh Maria told`, `," Customs and
+    // Border Protection acting commissioner Mark Morgan said`).
+    if (flat[k]!.pos === 'CCONJ' || flat[k]!.pos === 'SCONJ' || flat[k]!.pos === 'VERB') {
+      const next = titleRunToPerson(c, k, s);
+      if (next < 0) break;
+      k = next - 1;
+    }
   }
   return null;
+}
+
+/** From token k inside a title run, the index of the speech verb right after the person the run ends in, else −1. */
+function titleRunToPerson(c: QuoteContext, k: number, s: number): number {
+  const { flat, sentOf } = c;
+  for (let p = k + 1; p < flat.length && p <= k + WINDOWS.descriptor && sentOf[p] === s; p++) {
+    const t = flat[p]!;
+    if (t.kind === 'punctuation' && t.text !== '.' && t.text !== '-') return -1;
+    const m = mentionOver(c, p);
+    if (!m) continue;
+    if (m.type !== 'PERSON') continue;
+    let e = p;
+    while (e + 1 < flat.length && flat[e + 1]!.start < m.end) e++;
+    let v = e + 1;
+    while (v < flat.length && flat[v]!.pos === 'ADV') v++;
+    return verbAt(c, v) ? v : -1;
+  }
+  return -1;
 }
 
 const nameAfterMark: Rule = (c, _q, qa, qb) => {

@@ -86,13 +86,15 @@ export function findIndirect(c: QuoteContext, base: number, end: number): Indire
     if (!cls) return null;
     const t = flat[v]!;
     if (t.norm === 'according') {
+      c.refused = null;
       const speaker = subjectOf(c, v);
+      const none = c.refused ?? 'no-subject';
       let k = v + 2;
       while (k < end && flat[k]!.text !== ',') k++;
-      if (v === base && k < end - 1) return { start: flat[k + 1]!.start, end: flat[sentLast]!.end, verb: v, speaker, rule: `according-to/${speaker?.rule ?? 'no-subject'}` };
+      if (v === base && k < end - 1) return { start: flat[k + 1]!.start, end: flat[sentLast]!.end, verb: v, speaker, rule: `according-to/${speaker?.rule ?? none}` };
       if (v > base + 2) {
         const e = flat[v - 1]!.text === ',' ? flat[v - 2]!.end : flat[v - 1]!.end;
-        return { start: flat[base]!.start, end: e, verb: v, speaker, rule: `according-to/${speaker?.rule ?? 'no-subject'}` };
+        return { start: flat[base]!.start, end: e, verb: v, speaker, rule: `according-to/${speaker?.rule ?? none}` };
       }
       return null;
     }

@@ -17,8 +17,8 @@
  */
 import type { EntityMention } from '../../../schema';
 import {
-  NP_POS, PLURAL_PRONOUNS, PRONOUNS, STOP_PUNCT, WINDOWS, fromMention, inDirect, inTime, mentionOver, notSpeaker, spanSpeaker,
-  type QuoteContext, type Speaker,
+  NP_POS, PLURAL_PRONOUNS, PRONOUNS, STOP_PUNCT, WINDOWS, fromMention, inDirect, inTime, mentionOver, notPersonPhrase, notSpeaker, spanSpeaker,
+  tokenAt, type QuoteContext, type Speaker,
 } from './context';
 import { resolveDescriptor, resolvePronoun } from './coref';
 
@@ -32,13 +32,79 @@ function mentionEnd(c: QuoteContext, i: number): number {
   return k;
 }
 
+/**
+ * A candidate speaks unless it names an outlet, programme, time or place, or (without an
+ * entity) is a noun phrase that cannot speak ("the severity", "Both sides"): then the
+ * reason is kept on the context for the attribution's rule, and no speaker is guessed.
+ */
 function speaks(c: QuoteContext, s: Speaker | null): Speaker | null {
   if (!s) return null;
-  return notSpeaker(c, s.start, s.end) ? null : s;
+  // A person the article names in full ("Michael Bloomberg") speaks even where a short form is an outlet's name ("said Bloomberg").
+  const named = s.entity?.startsWith('person:') === true && c.mentions.some((m) => m.entity_id === s.entity && /\s/.test(m.text.trim()));
+  const never = notSpeaker(c, s.start, s.end);
+  if (never && named && (never === 'outlet' || never === 'programme')) return s;
+  if (never) {
+    c.refused = `refused:${never} "${s.text}"`;
+    return null;
+  }
+  const why = s.entity ? null : notPersonPhrase(c, s.start, s.end);
+  if (why) {
+    c.refused = `refused:${why}`;
+    return null;
+  }
+  return s;
 }
 
 function mentionSpeaker(c: QuoteContext, m: EntityMention, rule: string): Speaker | null {
   return speaks(c, fromMention(m, rule));
+}
+
+/**
+ * A name the entity stage did not list here ("Rice told CNN", "said Staff Mick Mulvaney") is the
+ * person the article names with the same last word(s) elsewhere ("Rep. Kathleen Rice"), when exactly
+ * one person does; else it stays a name without an entity. A capitalised function word ("Few would
+ * call …") is no name.
+ */
+function byName(c: QuoteContext, s: Speaker): Speaker | null {
+  const words = c.flat.slice(tokenAt(c, s.start), tokenAt(c, s.end)).filter((t) => t.kind === 'word');
+  if (words.length === 0 || words.every((t) => t.stop)) {
+    c.refused = `refused:not-a-name "${s.text}"`;
+    return null;
+  }
+  const last = words[words.length - 1]!.norm;
+  const ids = new Set<string>();
+  for (const m of c.mentions) {
+    if (m.type !== 'PERSON' || !m.entity_id) continue;
+    const mw = m.text.toLowerCase().split(/\s+/);
+    if (mw.length >= 2 && mw[mw.length - 1] === last) ids.add(m.entity_id);
+  }
+  if (ids.size !== 1) return s;
+  const id = [...ids][0]!;
+  const m = c.mentions.find((x) => x.entity_id === id)!;
+  return { ...s, entity: id, rule: `${s.rule}->same-name ${m.text}`, evidence: { start: m.start, end: m.end } };
+}
+
+/**
+ * "it said in a statement": the organisation or government opening one of the previous
+ * WINDOWS.pronounSentences sentences (or this one), else the last speaker when it is one;
+ * else unresolved (`coref:it-unresolved`), never a person.
+ */
+function resolveIt(c: QuoteContext, i: number): Speaker | null {
+  const { flat, sentOf } = c;
+  const t = flat[i]!;
+  const ts = sentOf[i]!;
+  const org = (m: EntityMention | undefined): m is EntityMention => m !== undefined && (m.type === 'ORG' || m.type === 'GOV') && m.entity_id !== null;
+  for (let s = ts; s >= 0 && s >= ts - WINDOWS.pronounSentences; s--) {
+    let f = c.sentenceStart.get(s);
+    if (f === undefined) continue;
+    while (f < flat.length && (flat[f]!.norm === 'the' || flat[f]!.kind === 'punctuation')) f++;
+    const m = mentionOver(c, f);
+    if (org(m) && !inDirect(c, f) && f < i) return { text: t.text, start: t.start, end: t.end, entity: m.entity_id, rule: `coref:it->subject ${m.text}`, evidence: { start: m.start, end: m.end } };
+  }
+  const r = c.recent;
+  if (r && ts - r.sentence <= WINDOWS.pronounSentences && !r.entity.startsWith('person:')) return { text: t.text, start: t.start, end: t.end, entity: r.entity, rule: `coref:it->last-speaker ${r.text}`, evidence: { start: r.start, end: r.end } };
+  c.refused = 'refused:it-unresolved';
+  return null;
 }
 
 /** Backwards from the verb, within the clause. */
@@ -97,6 +163,7 @@ function before(c: QuoteContext, v: number): Speaker | null {
   const n = flat[j]!.norm;
   if (PRONOUNS[n]) return resolvePronoun(c, j);
   if (PLURAL_PRONOUNS.has(n)) return null;
+  if (n === 'it') return resolveIt(c, j);
   // Descriptor or proper-noun run ending at j.
   let a = j;
   const inNP = (i: number) => {
@@ -111,8 +178,15 @@ function before(c: QuoteContext, v: number): Speaker | null {
   for (let k = a; k < j; k++) {
     const possessor = mentionOver(c, k - 1);
     if (flat[k]!.norm !== "'s" || head.pos !== 'NOUN' || possessor?.type !== 'PERSON') continue;
+    // "Galli's editorial states", "Lavrov's comments suggested": a work speaks with its author's words.
+    const voice = [...(c.T.cues.get(head.norm) ?? []), ...(c.T.cues.get(head.lemma) ?? [])].find((e) => e.attribute === 'possessor-voice');
+    // A preposition's object is not the subject: "A White House official briefing reporters on Mr Trump's speech said".
+    if (flat[a - 1]?.pos === 'ADP' && c.sentOf[a - 1] === sentence) return sentenceSubject(c, v, 'subject:sentence-subject');
+    if (voice?.value === 'author') {
+      return speaks(c, { ...fromMention(possessor, `subject:possessive-work "${head.text}"`), evidence: { start, end } });
+    }
     // "Zelenskyy's office said": an office or campaign speaks for its principal; "Ryan's spokeswoman" or "Trump's son" does not.
-    if (c.T.cues.get(head.norm)?.some((e) => e.attribute === 'possessor-voice') || c.T.cues.get(head.lemma)?.some((e) => e.attribute === 'possessor-voice')) {
+    if (voice?.value === 'principal') {
       return speaks(c, spanSpeaker(c, start, end, possessor.entity_id, `subject:possessive-voice ${possessor.text}`, { start: possessor.start, end: possessor.end }));
     }
     return speaks(c, spanSpeaker(c, start, end, null, 'subject:possessive'));
@@ -137,7 +211,7 @@ function before(c: QuoteContext, v: number): Speaker | null {
       // 7. A proper-noun run the entity stage did not list.
       let p = j;
       while (p - 1 >= a && flat[p - 1]!.pos === 'PROPN') p--;
-      return speaks(c, spanSpeaker(c, flat[p]!.start, head.end, null, 'subject:proper-noun'));
+      return speaks(c, byName(c, spanSpeaker(c, flat[p]!.start, head.end, null, 'subject:proper-noun')));
     }
   }
   return null;
@@ -147,6 +221,14 @@ function before(c: QuoteContext, v: number): Speaker | null {
 function after(c: QuoteContext, v: number): Speaker | null {
   const { flat, sentOf } = c;
   if (flat[v]!.lemma === 'tell' || flat[v]!.norm === 'according') return null;
+  // "…, highlighting the severity of the situation": what follows a participle is its object, never its subject.
+  if (flat[v]!.norm.endsWith('ing')) return null;
+  // Inversion ("…," said Peskov / , added spokesman X) follows a quote or a comma; elsewhere the noun
+  // phrase after the verb is its object ("which frequently criticizes Trump").
+  const p1 = flat[v - 1];
+  const p2 = flat[v - 2];
+  const opener = (t: typeof p1) => t !== undefined && (t.text === ',' || t.text === '"' || t.text === ':' || t.text === '—');
+  if (flat[v]!.lemma !== 'say' && !opener(p1) && !(p1?.pos === 'ADV' && opener(p2))) return null;
   const sentence = sentOf[v];
   let possessor = false;
   let descStart = -1;
@@ -182,7 +264,7 @@ function after(c: QuoteContext, v: number): Speaker | null {
       for (let q = k + 1; q <= e; q++) if (mentionOver(c, q)?.type === 'PERSON') holds = true;
       if (holds) continue;
       while (e > k && flat[e]!.pos !== 'PROPN') e--;
-      return speaks(c, spanSpeaker(c, t.start, flat[e]!.end, null, 'subject:after-verb-proper-noun'));
+      return speaks(c, byName(c, spanSpeaker(c, t.start, flat[e]!.end, null, 'subject:after-verb-proper-noun')));
     }
     if (descStart < 0 && (t.pos === 'NOUN' || t.pos === 'DET' || t.pos === 'ADJ')) descStart = k;
   }
@@ -210,7 +292,9 @@ function accordingTo(c: QuoteContext, v: number): Speaker | null {
   if (flat[v]!.norm !== 'according' || flat[v + 1]?.norm !== 'to') return null;
   const sentence = sentOf[v];
   let e = v + 2;
-  while (e < flat.length && sentOf[e] === sentence && (NP_POS.has(flat[e]!.pos) || flat[e]!.norm === "'s")) e++;
+  // Hyphenated compounds stay in the phrase ("according to English-language media accounts").
+  const inPhrase = (k: number) => NP_POS.has(flat[k]!.pos) || flat[k]!.norm === "'s" || (flat[k]!.text === '-' && k > v + 2 && NP_POS.has(flat[k + 1]?.pos ?? ''));
+  while (e < flat.length && sentOf[e] === sentence && inPhrase(e)) e++;
   if (e <= v + 2) return null;
   const inner = [...Array(e - v - 2).keys()].map((k) => mentionOver(c, v + 2 + k)).filter((x): x is EntityMention => x !== undefined);
   const last = inner[inner.length - 1];
@@ -239,7 +323,8 @@ function sentenceSubject(c: QuoteContext, v: number, rule: string): Speaker | nu
   if (m && !possessiveAfter(c, mentionEnd(c, f))) return m.type === 'PERSON' || m.type === 'ORG' || m.type === 'GOV' ? mentionSpeaker(c, m, rule) : null;
   if (PRONOUNS[flat[f]!.norm]) return resolvePronoun(c, f);
   let e = f;
-  while (e + 1 < v && sentOf[e + 1] === sentence && (NP_POS.has(flat[e + 1]!.pos) || flat[e + 1]!.norm === "'s" || mentionOver(c, e + 1) !== undefined) && flat[e + 1]!.pos !== 'VERB') e++;
+  // …up to a participle after its head ("A White House official briefing reporters …").
+  while (e + 1 < v && sentOf[e + 1] === sentence && (NP_POS.has(flat[e + 1]!.pos) || flat[e + 1]!.norm === "'s" || mentionOver(c, e + 1) !== undefined) && flat[e + 1]!.pos !== 'VERB' && !(flat[e + 1]!.norm.endsWith('ing') && flat[e]!.pos === 'NOUN' && !mentionOver(c, e + 1))) e++;
   if (!NP_POS.has(flat[f]!.pos) && !mentionOver(c, f)) return null;
   // "German Chancellor Olaf Scholz echoed …, saying": the person the subject noun phrase ends in.
   const inner = mentionOver(c, e);
