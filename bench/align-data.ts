@@ -12,6 +12,7 @@ import {
   CORPUS_STAGES,
   createEngine,
   createNlp,
+  LookupTables,
   DEFAULT_CLAIM_OPTIONS,
   sentenceKeys,
   unit,
@@ -60,7 +61,7 @@ export function loadFixtureDir(dir: string): ArticleInput[] {
 }
 
 const engine = createEngine({ matcher: 'lexical' });
-export const ctx: EngineContext = Object.freeze({ options: engine.options, lexicons, sides: null, nlp: createNlp() });
+export const ctx: EngineContext = Object.freeze({ options: engine.options, lexicons, sides: null, nlp: createNlp(), tables: new LookupTables() });
 
 /** One event given as a whole (alignment alone: the events stage is not involved). */
 export interface GoldEvent {

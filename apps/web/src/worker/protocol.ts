@@ -35,7 +35,7 @@ export type WorkerResponse =
  * Keep in sync with the CLI; the e2e suite compares the two outputs byte for byte.
  */
 export function ingestWarningToReport(w: IngestWarning): Warning {
-  return { article_id: null, code: 'ingest', message: `${w.path}${w.line ? `:${w.line}` : ''}: ${w.message}` };
+  return { article_id: null, code: 'ingest', message: `${w.path}${w.line ? `:${w.line}` : ''}: ${w.message}`, source: 'input', severity: 'warning', place: null };
 }
 
 /** The analysis options the CLI records with its defaults (`--language auto`, no `--max-bytes`, `--date-format auto`, `--matcher lexical`). */

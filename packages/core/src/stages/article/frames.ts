@@ -22,53 +22,53 @@ export const MFC_FRAMES = [
 ] as const;
 export const GENERIC_FRAMES = ['conflict', 'human_interest', 'economic_consequences', 'morality', 'responsibility'] as const;
 
-export const FRAMES_MEASURES: readonly MeasureDefinition[] = [
-  {
-    name: 'frame:',
-    unit: 'share of sentences',
-    label: 'Media Frames Corpus frame (share of sentences)',
-    definition:
-      'For each of the 15 frames of the Media Frames Corpus codebook (economic, capacity_resources, morality, fairness_equality, legality_jurisprudence, policy_prescription, crime_punishment, security_defense, health_safety, quality_of_life, cultural_identity, public_opinion, political, external_regulation, other): the share of the article\'s sentences containing at least one cue word or phrase of the frame (lexicon `frames`). `frame:other` is the share of sentences with no cue of any other frame. A dictionary operationalisation: it finds sentences that touch a frame\'s vocabulary, not a coder\'s primary frame.',
-    scale: '0 … 1 (share of sentences)',
-    scopes: ['document'],
-    aggregation: 'Σ evidence weights; each cue in a sentence weighs 1 / (n_sentences × cues of that frame in the sentence); `other`: each cue-less sentence weighs 1 / n_sentences.',
-    parameters: {},
-    lexicons: ['frames', 'senses'],
-    references: ['Boydstun, Card, Gross, Resnik & Smith (2014) Tracking the development of media frames within and across policy issues', 'Card, Boydstun, Gross, Resnik & Smith (2015) The Media Frames Corpus, ACL'],
-    validity: [
-      { against: 'MFC frames present, coded by one Parallax engineer (the author of the cues) in 45 allsides_events dev excerpts (bench/gold/allsides-frames.json); frame present when share >= tau chosen on other articles', figure: 'macro-F1 over frames present 0.581 on the 15 articles coded after the rules (tau 0.07 from the first 30); 0.496 2-fold over all 45', baseline: 'every frame 0.306 / 0.270; majority 0.089 / 0.061 (goal 0.60: not met)', date: '2026-12-04' },
-    ],
-  },
-  {
-    name: 'primary_frame:',
-    unit: 'share of sentences',
-    label: 'Primary MFC frame',
-    definition:
-      'The article\'s primary Media Frames Corpus frame: the substantive frame (not `other`) with the largest `frame:<name>` share; ties go to the earlier frame in MFC order; `primary_frame:other` when no substantive frame has a cue. One row per article; its value is that frame\'s share and its evidence the frame\'s cues.',
-    scale: '0 … 1 (share of sentences of the primary frame)',
-    scopes: ['document'],
-    aggregation: 'argmax over frame:<name> shares; value = Σ evidence weights of that frame.',
-    parameters: {},
-    lexicons: ['frames', 'senses'],
-    references: ['Boydstun, Card, Gross, Resnik & Smith (2014) Tracking the development of media frames within and across policy issues'],
-    validity: [
-      { against: 'primary MFC frame coded by one Parallax engineer in 45 allsides_events dev excerpts (bench/gold/allsides-frames.json)', figure: 'accuracy 0.733 on the 15 coded after the rules; 0.578 over all 45', baseline: 'majority primary frame 0.533 / 0.378', date: '2026-12-04' },
-      { against: 'the Riyadh fixture, 5 articles hand-coded external_regulation (fixtures/coded/riyadh-coded.csv)', figure: '0 of 5 (political or security_defense chosen: their cue words are frequent in all political news)', baseline: '–', date: '2026-12-04' },
-    ],
-  },
-  {
-    name: 'generic:',
-    unit: 'share of sentences',
-    label: 'Generic news frame (share of sentences)',
-    definition: 'For each of the five generic news frames (conflict, human_interest, economic_consequences, morality, responsibility): the share of the article\'s sentences containing at least one cue of the frame (lexicon `generic-frames`).',
-    scale: '0 … 1 (share of sentences)',
-    scopes: ['document'],
-    aggregation: 'Σ evidence weights; each cue in a sentence weighs 1 / (n_sentences × cues of that frame in the sentence).',
-    parameters: {},
-    lexicons: ['generic-frames'],
-    references: ['Semetko & Valkenburg (2000) Framing European politics: a content analysis of press and television news, Journal of Communication 50(2)'],
-  },
-];
+const FRAME_MEASURE: MeasureDefinition = {
+  name: 'frame:',
+  unit: 'share of sentences',
+  label: 'Media Frames Corpus frame (share of sentences)',
+  definition:
+    'For each of the 15 frames of the Media Frames Corpus codebook (economic, capacity_resources, morality, fairness_equality, legality_jurisprudence, policy_prescription, crime_punishment, security_defense, health_safety, quality_of_life, cultural_identity, public_opinion, political, external_regulation, other): the share of the article\'s sentences containing at least one cue word or phrase of the frame (lexicon `frames`). `frame:other` is the share of sentences with no cue of any other frame. A dictionary operationalisation: it finds sentences that touch a frame\'s vocabulary, not a coder\'s primary frame.',
+  scale: '0 … 1 (share of sentences)',
+  scopes: ['document'],
+  aggregation: 'Σ evidence weights; each cue in a sentence weighs 1 / (n_sentences × cues of that frame in the sentence); `other`: each cue-less sentence weighs 1 / n_sentences.',
+  parameters: {},
+  lexicons: ['frames', 'senses'],
+  references: ['Boydstun, Card, Gross, Resnik & Smith (2014) Tracking the development of media frames within and across policy issues', 'Card, Boydstun, Gross, Resnik & Smith (2015) The Media Frames Corpus, ACL'],
+  validity: [
+    { against: 'MFC frames present, coded by one Parallax engineer (the author of the cues) in 45 allsides_events dev excerpts (bench/gold/allsides-frames.json); frame present when share >= tau chosen on other articles', figure: 'macro-F1 over frames present 0.581 on the 15 articles coded after the rules (tau 0.07 from the first 30); 0.496 2-fold over all 45', baseline: 'every frame 0.306 / 0.270; majority 0.089 / 0.061 (goal 0.60: not met)', date: '2026-12-04' },
+  ],
+};
+const PRIMARY_FRAME_MEASURE: MeasureDefinition = {
+  name: 'primary_frame:',
+  unit: 'share of sentences',
+  label: 'Primary MFC frame',
+  definition:
+    'The article\'s primary Media Frames Corpus frame: the substantive frame (not `other`) with the largest `frame:<name>` share; ties go to the earlier frame in MFC order; `primary_frame:other` when no substantive frame has a cue. One row per article; its value is that frame\'s share and its evidence the frame\'s cues.',
+  scale: '0 … 1 (share of sentences of the primary frame)',
+  scopes: ['document'],
+  aggregation: 'argmax over frame:<name> shares; value = Σ evidence weights of that frame.',
+  parameters: {},
+  lexicons: ['frames', 'senses'],
+  references: ['Boydstun, Card, Gross, Resnik & Smith (2014) Tracking the development of media frames within and across policy issues'],
+  validity: [
+    { against: 'primary MFC frame coded by one Parallax engineer in 45 allsides_events dev excerpts (bench/gold/allsides-frames.json)', figure: 'accuracy 0.733 on the 15 coded after the rules; 0.578 over all 45', baseline: 'majority primary frame 0.533 / 0.378', date: '2026-12-04' },
+    { against: 'the Riyadh fixture, 5 articles hand-coded external_regulation (fixtures/coded/riyadh-coded.csv)', figure: '0 of 5 (political or security_defense chosen: their cue words are frequent in all political news)', baseline: '–', date: '2026-12-04' },
+  ],
+};
+const GENERIC_MEASURE: MeasureDefinition = {
+  name: 'generic:',
+  unit: 'share of sentences',
+  label: 'Generic news frame (share of sentences)',
+  definition: 'For each of the five generic news frames (conflict, human_interest, economic_consequences, morality, responsibility): the share of the article\'s sentences containing at least one cue of the frame (lexicon `generic-frames`).',
+  scale: '0 … 1 (share of sentences)',
+  scopes: ['document'],
+  aggregation: 'Σ evidence weights; each cue in a sentence weighs 1 / (n_sentences × cues of that frame in the sentence).',
+  parameters: {},
+  lexicons: ['generic-frames'],
+  references: ['Semetko & Valkenburg (2000) Framing European politics: a content analysis of press and television news, Journal of Communication 50(2)'],
+};
+export const FRAMES_MEASURES: readonly MeasureDefinition[] = [FRAME_MEASURE, PRIMARY_FRAME_MEASURE, GENERIC_MEASURE];
+
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 export const framesStage: ArticleStage = {

@@ -20,32 +20,32 @@ export const SENTIMENT_TARGET_TYPES: ReadonlySet<string> = new Set(['PERSON', 'O
 
 /** The measure the stage declares, its numbers taken from the parameters it runs with. */
 export function sentimentMeasures(p: Readonly<SentimentParams> = DEFAULT_PARAMS): MeasureDefinition[] {
-  return [
-    {
-      name: 'sentiment',
-      unit: 'normalised valence',
-      label: 'Sentiment (tone)',
-      definition:
-        `Evaluative tone of the text, from the valence of evaluative words and emoticons (VADER lexicon) with VADER's rules: negation (×${p.negation}), boosters/dampeners ("kind of"), "least", "never so", idioms, contrast ("but": words before ×${p.contrastBefore}, after ×${p.contrastAfter}), CAPITALS and "!"/"??" emphasis. Topic words that name negative or positive events (war, killed, peace, talks) count ×${p.topicSentence} (Boukes et al. 2020 argue they name the event rather than evaluate it; the weight was chosen on NewsMTSC train80). Parts of names and job titles ("Hope Hicks", "special envoy") are not counted. Entity scope: the words around the entity's mentions — its clause ×1, other clauses ×${p.otherClause}, × 1/(1 + ${p.distanceDecay}·(distance − 1)) by word distance, words in a quote the entity is not in ×${p.quoteForEntity}, the entity's own speech verb ("Kozyrev warned") ×${p.speakerVerb}, topic words in its clause ×${p.topicForEntity} — plus words learned from human-coded news (sentiment-news, NewsMTSC train80) in its clause (×${p.newsEntity}); words inside the mention are not counted. The learned news words also count in sentence scope (weight ${p.newsSentence}). Institutions, titles and topic nouns ("Social Security", "health care", "Justice Kennedy", "special election", "party") are not evaluations (lexicon senses, each rule with its reason); "obstruction of justice" and racial epithets are negative phrases.`,
-      scale: '-1 … 1 (negative … positive; 0 neutral)',
-      scopes: ['sentence', 'document', 'entity'],
-      aggregation:
-        `sentence and entity: S / sqrt(S² + ${p.alpha}) with S = Σ evidence weights (VADER normalisation); document: Σ evidence weights, one item per non-neutral sentence with weight = sentence value / n_sentences (mean of sentence values).`,
-      parameters: { ...p },
-      lexicons: ['sentiment', 'sentiment-modifiers', 'sentiment-topic', 'sentiment-emoticons', 'sentiment-news', 'attribution-verbs', 'senses'],
-      references: [
-        'Hutto & Gilbert (2014) VADER, ICWSM',
-        'Boukes, van de Velde, Araujo & Vliegenthart (2020) What\'s the tone? Communication Methods and Measures 14(2)',
-        'Hamborg & Donnay (2021) NewsMTSC, EACL',
-      ],
-      validity: [
-        { against: 'NewsMTSC test20 (held out, 1,550 US news sentences; mean of the human polarity of their targets), sentence scope', figure: 'Pearson r 0.454, Spearman 0.445', baseline: 'vader-sentiment r 0.390, natural AFINN r 0.367 (goal r >= 0.55: not met)', date: '2026-12-04' },
-        { against: 'VADER human-rated sets (mean of 20 ratings), sentence scope: tweets 4,200 / movie snippets 10,605 / Amazon snippets 3,708', figure: 'Pearson r 0.875 / 0.440 / 0.589', baseline: 'vader-sentiment 0.879 / 0.418 / 0.572; AFINN 0.648 / 0.406 / 0.461 (below VADER on tweets by 0.004)', date: '2026-12-04' },
-        { against: 'NewsMTSC test20 (held out, 1,739 targets, negative/neutral/positive), entity scope with the target mention and its coreferent mentions; neutral band chosen on train80', figure: 'macro-F1 0.577, Spearman 0.475', baseline: 'sentence score 0.536, vader-sentiment 0.509, AFINN 0.493 (goal 0.60: not met)', date: '2026-12-04' },
-      ],
-    },
-  ];
+  return [sentimentMeasure(p)];
 }
+
+const sentimentMeasure = (p: Readonly<SentimentParams>): MeasureDefinition => ({
+  name: 'sentiment',
+  unit: 'normalised valence',
+  label: 'Sentiment (tone)',
+  definition:
+    `Evaluative tone of the text, from the valence of evaluative words and emoticons (VADER lexicon) with VADER's rules: negation (×${p.negation}), boosters/dampeners ("kind of"), "least", "never so", idioms, contrast ("but": words before ×${p.contrastBefore}, after ×${p.contrastAfter}), CAPITALS and "!"/"??" emphasis. Topic words that name negative or positive events (war, killed, peace, talks) count ×${p.topicSentence} (Boukes et al. 2020 argue they name the event rather than evaluate it; the weight was chosen on NewsMTSC train80). Parts of names and job titles ("Hope Hicks", "special envoy") are not counted. Entity scope: the words around the entity's mentions — its clause ×1, other clauses ×${p.otherClause}, × 1/(1 + ${p.distanceDecay}·(distance − 1)) by word distance, words in a quote the entity is not in ×${p.quoteForEntity}, the entity's own speech verb ("Kozyrev warned") ×${p.speakerVerb}, topic words in its clause ×${p.topicForEntity} — plus words learned from human-coded news (sentiment-news, NewsMTSC train80) in its clause (×${p.newsEntity}); words inside the mention are not counted. The learned news words also count in sentence scope (weight ${p.newsSentence}). Institutions, titles and topic nouns ("Social Security", "health care", "Justice Kennedy", "special election", "party") are not evaluations (lexicon senses, each rule with its reason); "obstruction of justice" and racial epithets are negative phrases.`,
+  scale: '-1 … 1 (negative … positive; 0 neutral)',
+  scopes: ['sentence', 'document', 'entity'],
+  aggregation:
+    `sentence and entity: S / sqrt(S² + ${p.alpha}) with S = Σ evidence weights (VADER normalisation); document: Σ evidence weights, one item per non-neutral sentence with weight = sentence value / n_sentences (mean of sentence values).`,
+  parameters: { ...p },
+  lexicons: ['sentiment', 'sentiment-modifiers', 'sentiment-topic', 'sentiment-emoticons', 'sentiment-news', 'attribution-verbs', 'senses'],
+  references: [
+    'Hutto & Gilbert (2014) VADER, ICWSM',
+    'Boukes, van de Velde, Araujo & Vliegenthart (2020) What\'s the tone? Communication Methods and Measures 14(2)',
+    'Hamborg & Donnay (2021) NewsMTSC, EACL',
+  ],
+  validity: [
+    { against: 'NewsMTSC test20 (held out, 1,550 US news sentences; mean of the human polarity of their targets), sentence scope', figure: 'Pearson r 0.454, Spearman 0.445', baseline: 'vader-sentiment r 0.390, natural AFINN r 0.367 (goal r >= 0.55: not met)', date: '2026-12-04' },
+    { against: 'VADER human-rated sets (mean of 20 ratings), sentence scope: tweets 4,200 / movie snippets 10,605 / Amazon snippets 3,708', figure: 'Pearson r 0.875 / 0.440 / 0.589', baseline: 'vader-sentiment 0.879 / 0.418 / 0.572; AFINN 0.648 / 0.406 / 0.461 (below VADER on tweets by 0.004)', date: '2026-12-04' },
+    { against: 'NewsMTSC test20 (held out, 1,739 targets, negative/neutral/positive), entity scope with the target mention and its coreferent mentions; neutral band chosen on train80', figure: 'macro-F1 0.577, Spearman 0.475', baseline: 'sentence score 0.536, vader-sentiment 0.509, AFINN 0.493 (goal 0.60: not met)', date: '2026-12-04' },
+  ],
+});
 
 function ev(state: ArticleAnalysis, scope: Evidence['scope'], target: string, it: SentimentItem): Evidence {
   return {
