@@ -32,7 +32,10 @@ port.on('message', (msg: WorkerRequest[] | JobMessage) => {
         return { seq, ...serializeAnalysis(failedAnalysis(article, 'worker', err)) };
       }
     });
-    port.postMessage(replies);
+    port.postMessage(
+      replies,
+      replies.flatMap((r) => ('bytes' in r ? [r.bytes.buffer as ArrayBuffer] : [])),
+    );
     return;
   }
   if (msg.type === 'setup') {
