@@ -130,10 +130,15 @@ export interface ScaleRun {
   output_mb: number;
   phases_s: Record<string, number>;
   largest_files_mb: Record<string, number>;
+  /** /proc/loadavg (1, 5, 15 min) when the run started and ended: on a shared machine, what the times mean. */
+  load: [string, string];
 }
+
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 export function runOnce(corpus: string, out: string, workers: number, articles: number): ScaleRun {
   const timings = `${out}.timings.json`;
+  const loadBefore = loadavg();
   const t0 = performance.now();
   const r = spawnSync(
     '/usr/bin/time',
@@ -159,6 +164,7 @@ export function runOnce(corpus: string, out: string, workers: number, articles: 
     output_mb: Math.round(total / 1e5) / 10,
     phases_s: Object.fromEntries(phases.map((p) => [p.name, Math.round(p.ms / 100) / 10])),
     largest_files_mb: Object.fromEntries(largest),
+    load: [loadBefore, loadavg()],
   };
 }
 

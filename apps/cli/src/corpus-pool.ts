@@ -6,8 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { EngineOptions } from '@parallax/core';
-import { JobContext, type AlignJob, type JobSetup, type RenderJob, type RenderReply } from './jobs';
-import type { RenderedEvent } from '@parallax/core';
+import { JobContext, type AlignJob, type AlignReply, type JobSetup, type RenderJob, type RenderReply } from './jobs';
 import type { JobMessage } from './worker';
 
 const IN_FLIGHT_PER_WORKER = 4;
@@ -15,7 +14,7 @@ const IN_FLIGHT_PER_WORKER = 4;
 export interface CorpusPool {
   readonly workers: number;
   setup(setup: JobSetup): void;
-  align(job: AlignJob): Promise<RenderedEvent[]>;
+  align(job: AlignJob): Promise<AlignReply>;
   render(job: RenderJob): Promise<RenderReply>;
   close(): Promise<void>;
 }

@@ -38,12 +38,14 @@ import {
   type Event,
   type InputRecord,
   type Rejection,
+  type RenderedArticle,
+  type RenderedEvent,
   type ReportForm,
   type Warning,
 } from '@parallax/core';
 import type { Worker } from 'node:worker_threads';
 import { createCorpusPool, inFlight, ordered } from './corpus-pool';
-import type { JobSetup, SpillRef } from './jobs';
+import type { ArticlePiece, EventPiece, JobSetup, Pieces, SpillRef } from './jobs';
 import { openOutDir } from './output';
 import { csvToParquet } from './parquet';
 import { readSummaries, SHARD_FILES, type SummaryLine } from './shard';
@@ -99,7 +101,7 @@ type Section = (typeof SECTIONS)[number];
 /** A file written in ~1 MB writes. */
 class Sink {
   private fd: number;
-  private buf: string[] = [];
+  private buf: (string | Uint8Array)[] = [];
   private size = 0;
   count = 0;
   /** `discard`: count items, write nothing (the split report's evidence is ../evidence.jsonl). */
@@ -116,10 +118,27 @@ class Sink {
     this.size += s.length;
     if (this.size >= 1 << 20) this.flush();
   }
+  /**
+   * Append bytes a worker encoded (jobs.ts Pieces). Small pieces are copied (a view would keep
+   * the worker's whole reply buffer alive until this file's next flush), large ones written now.
+   */
+  put(bytes: Uint8Array, items = 0): void {
+    this.count += items;
+    if (bytes.length === 0 || this.discard) return;
+    if (bytes.length >= 1 << 16) {
+      this.raw(bytes);
+      return;
+    }
+    this.buf.push(Buffer.from(bytes));
+    this.size += bytes.length;
+    if (this.size >= 1 << 20) this.flush();
+  }
   flush(): void {
     if (this.size === 0) return;
-    const bytes = Buffer.from(this.buf.join(''), 'utf8');
-    for (let off = 0; off < bytes.length; ) off += writeSync(this.fd, bytes, off, bytes.length - off);
+    for (const piece of this.buf) {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+      for (let off = 0; off < bytes.length; ) off += writeSync(this.fd, bytes, off, bytes.length - off);
+    }
     this.buf = [];
     this.size = 0;
   }
@@ -141,6 +160,8 @@ class Sink {
     for (let off = 0; off < bytes.length; ) off += writeSync(this.fd, bytes, off, bytes.length - off);
   }
 }
+
+type RenderedEventCounts = RenderedEvent['counts'];
 
 const rank = (s: InputRecord['status']) => (s === 'analysed' ? 0 : s === 'duplicate' ? 1 : 2);
 
@@ -350,20 +371,23 @@ export async function runCorpus(
         (b) => pool.align({ events: b.map((e) => ({ event: events[e]!, members: members[e]!.map((i) => kept[i]!.ref) })) }),
         inFlight(pool),
       )) {
-        rendered.forEach((r, j) => {
+        // Each file gets the batch's events' pieces, in event order (one encoded range per file).
+        const piece = (k: EventPiece) => bytesOf(rendered.pieces, k);
+        const total = (k: keyof RenderedEventCounts) => rendered.events.reduce((n, r) => n + r.counts[k], 0);
+        parts.claims.put(piece('claims'), total('claims'));
+        parts.omissions.put(piece('omissions'), total('omissions'));
+        parts.diffs.put(piece('diffs'), total('diffs'));
+        parts.terms.put(piece('terms'), total('terms'));
+        eventParts.scores.put(piece('scores'), total('scores'));
+        eventParts.evidence.put(piece('evidence'), total('evidence'));
+        eventParts.warnings.put(piece('warnings'), total('warnings'));
+        eventEvidenceLines.put(piece('evidence.jsonl'));
+        csv['claims.csv'].put(piece('claims.csv'));
+        csv['coverage.csv'].put(piece('coverage.csv'));
+        csv['terms.csv'].put(piece('terms.csv'));
+        rendered.events.forEach((r, j) => {
           const e = batch[j]!;
-          parts.claims.write(r.report.claims, r.counts.claims);
-          parts.omissions.write(r.report.omissions, r.counts.omissions);
-          parts.diffs.write(r.report.diffs, r.counts.diffs);
-          parts.terms.write(r.report.terms, r.counts.terms);
-          eventParts.scores.write(r.report.scores, r.counts.scores);
-          eventParts.evidence.write(r.report.evidence, r.counts.evidence);
-          eventParts.warnings.write(r.report.warnings, r.counts.warnings);
           consoleWarnings.push(...r.warningItems);
-          eventEvidenceLines.write(r['evidence.jsonl']);
-          csv['claims.csv'].write(r.csv['claims.csv']);
-          csv['coverage.csv'].write(r.csv['coverage.csv']);
-          csv['terms.csv'].write(r.csv['terms.csv']);
           for (const i of members[e]!) {
             const g = r.groups[kept[i]!.s.id];
             if (g) groups[i] = Int32Array.from(g);
@@ -393,20 +417,21 @@ export async function runCorpus(
           }),
         inFlight(pool),
       )) {
-        for (const a of reply.articles) {
-          parts.articles.write(a.report.articles, 1);
-          parts.scores.write(a.report.scores, a.counts.scores);
-          parts.evidence.write(a.report.evidence, a.counts.evidence);
-          parts.quotes.write(a.report.quotes, a.counts.quotes);
-          parts.warnings.write(a.report.warnings, a.counts.warnings);
-          consoleWarnings.push(...a.warningItems);
-          csv['articles.csv'].write(a.csv['articles.csv']);
-          csv['sentences.csv'].write(a.csv['sentences.csv']);
-          csv['events.csv'].write(a.csv['events.csv']);
-          csv['scores.csv'].write(a.csv['scores.csv']);
-          csv['quotes.csv'].write(a.csv['quotes.csv']);
-          evidenceJsonl.write(a['evidence.jsonl']);
-        }
+        // Each file gets the chunk's articles' pieces, in input order (one encoded range per file).
+        const piece = (k: ArticlePiece) => bytesOf(reply.pieces, k);
+        const total = (k: keyof RenderedArticle['counts']) => reply.articles.reduce((n, a) => n + a.counts[k], 0);
+        parts.articles.put(piece('articles'), reply.articles.length);
+        parts.scores.put(piece('scores'), total('scores'));
+        parts.evidence.put(piece('evidence'), total('evidence'));
+        parts.quotes.put(piece('quotes'), total('quotes'));
+        parts.warnings.put(piece('warnings'), total('warnings'));
+        for (const a of reply.articles) consoleWarnings.push(...a.warningItems);
+        csv['articles.csv'].put(piece('articles.csv'));
+        csv['sentences.csv'].put(piece('sentences.csv'));
+        csv['events.csv'].put(piece('events.csv'));
+        csv['scores.csv'].put(piece('scores.csv'));
+        csv['quotes.csv'].put(piece('quotes.csv'));
+        evidenceJsonl.put(piece('evidence.jsonl'));
         numbers.scores.push(...reply.numbers.scores);
         numbers.evidence.push(...reply.numbers.evidence);
         for (const i of chunk) groups[i] = null; // done with it
@@ -477,6 +502,11 @@ export async function runCorpus(
   } finally {
     await pool.close();
   }
+}
+
+function bytesOf<K extends string>(pieces: Pieces<K>, key: K): Uint8Array {
+  const [start, end] = pieces.ranges[key];
+  return pieces.bytes.subarray(start, end);
 }
 
 function appendFile(sink: Sink, path: string, items: number): void {

@@ -35,9 +35,10 @@ describe('analyzers isolate a failing article', { timeout: 300_000 }, () => {
   ])('%s: the failing article is a failed analysis, the others are analysed, output as in the engine', async (_n, make) => {
     const analyzer = make();
     try {
-      const json = (await Promise.all(articles.map((a) => analyzer.run(a)))).map((r) => r.json);
+      const text = (r: { bytes: Uint8Array }) => Buffer.from(r.bytes).toString('utf8');
+      const json = (await Promise.all(articles.map((a) => analyzer.run(a)))).map(text);
       const engine = createEngine();
-      expect(json).toEqual(articles.map((a) => serializeAnalysis(engine.analyzeArticle(a), engine.context).json));
+      expect(json).toEqual(articles.map((a) => text(serializeAnalysis(engine.analyzeArticle(a), engine.context))));
       const parsed = json.map((j) => JSON.parse(j) as ArticleAnalysis);
       expect(parsed.map((a) => a.failure?.stage ?? null)).toEqual([null, 'normalize', null]);
       const report = engine.buildReport(parsed, []);
@@ -50,5 +51,21 @@ describe('analyzers isolate a failing article', { timeout: 300_000 }, () => {
     } finally {
       await analyzer.close();
     }
+  });
+});
+
+describe('serializeAnalysis', () => {
+  test('bytes are the UTF-8 JSON of the analysis with tokens last; headBytes end just before `,"tokens":`', () => {
+    const engine = createEngine();
+    const a = engine.analyzeArticle({ ...good[0]!, text: `${good[0]!.text}\n\nCafé “quoted” — naïve ✓.` });
+    const r = serializeAnalysis(a, engine.context);
+    const text = Buffer.from(r.bytes).toString('utf8');
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(a)));
+    expect(Object.keys(JSON.parse(text) as object).at(-1)).toBe('tokens');
+    expect(Buffer.from(r.bytes.subarray(r.headBytes)).toString('utf8').startsWith(',"tokens":')).toBe(true);
+    const { tokens: _t, ...head } = a;
+    expect(JSON.parse(`${Buffer.from(r.bytes.subarray(0, r.headBytes)).toString('utf8')}}`)).toEqual(JSON.parse(JSON.stringify(head)));
+    expect(r.bytes.byteOffset).toBe(0);
+    expect(r.bytes.buffer.byteLength).toBe(r.bytes.length); // its own buffer: transferable
   });
 });

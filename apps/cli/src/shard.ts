@@ -110,13 +110,14 @@ export class ShardWriter {
   /** Write one analysis (its JSON text as produced by the pool); waits when the disk is slower. */
   async analysis(ordinal: number, a: Analysed): Promise<void> {
     this.nArticles++;
-    const prefix = `{"ordinal":${ordinal},"analysis":`;
-    const line = `${prefix}${a.json}}`;
-    const length = Buffer.byteLength(line);
-    const head = Buffer.byteLength(prefix) + Buffer.byteLength(a.json.slice(0, a.headChars));
+    const prefix = `{"ordinal":${ordinal},"analysis":`; // ASCII: its length is its bytes
+    const length = prefix.length + a.bytes.length + 1; // the line: prefix, analysis, "}"
+    const head = prefix.length + a.headBytes;
     const summary: SummaryLine = { ordinal, offset: this.offset, length, head, ...a.summary };
     this.offset += length + 1;
-    this.analyses.write(line + '\n');
+    this.analyses.write(prefix);
+    this.analyses.write(a.bytes);
+    this.analyses.write('}\n');
     this.summaries.write(JSON.stringify(summary) + '\n');
     // Wait for whichever stream is over its buffer (checked after each wait: 'drain' may already have fired).
     if (this.analyses.writableNeedDrain) await drained(this.analyses);

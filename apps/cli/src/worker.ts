@@ -32,7 +32,10 @@ port.on('message', (msg: WorkerRequest[] | JobMessage) => {
         return { seq, ...serializeAnalysis(failedAnalysis(article, 'worker', err), engine.context) };
       }
     });
-    port.postMessage(replies);
+    port.postMessage(
+      replies,
+      replies.flatMap((r) => ('bytes' in r ? [r.bytes.buffer as ArrayBuffer] : [])),
+    );
     return;
   }
   if (msg.type === 'setup') {
@@ -43,7 +46,8 @@ port.on('message', (msg: WorkerRequest[] | JobMessage) => {
   try {
     if (!jobs) throw new Error('corpus job before setup');
     const result = msg.type === 'align' ? jobs.align(msg.job) : jobs.render(msg.job);
-    port.postMessage({ type: 'job', seq: msg.seq, result });
+    // The encoded text moves to the main thread without a copy.
+    port.postMessage({ type: 'job', seq: msg.seq, result }, [result.pieces.bytes.buffer as ArrayBuffer]);
   } catch (err) {
     port.postMessage({ type: 'job', seq: msg.seq, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   }

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { createEngine } from './engine';
-import { exportFiles } from './exports';
+import fc from 'fast-check';
+import { reportItems } from './corpus';
+import { exportFiles, jsonElement } from './exports';
 import type { ArticleInput } from './schema';
 
 /**
@@ -93,5 +95,27 @@ describe('no whole-corpus Map or Set remains in the corpus phase', { timeout: 12
     restore();
     restore = null;
     expect(limited).toEqual(reference);
+  });
+});
+
+describe('reportItems', () => {
+  // report.json's elements, one JSON.stringify over the array: the same text as jsonElement per item.
+  const perItem = (items: readonly unknown[]) => items.map((x) => `${jsonElement(x)},\n`).join('');
+  test.each([
+    ['empty', []],
+    ['flat objects', [{ a: 1, b: 'x\ny "q"', c: null, d: true }, { e: -0, f: 1e-7, g: '' }]],
+    ['nested, empty containers and undefined', [{ a: [], b: {}, c: [1, [2, { d: undefined, e: 'é\u2028' }]], f: undefined }, null, undefined, 'text', 3]],
+    ['non-finite numbers', [{ a: Number.NaN, b: Infinity }, [Number.NEGATIVE_INFINITY]]],
+  ])('json form equals jsonElement per item: %s', (_name, items: unknown[]) => {
+    expect(reportItems(items, 'json')).toBe(perItem(items));
+    expect(reportItems(items, 'jsonl')).toBe(items.map((x) => `${JSON.stringify(x)}\n`).join(''));
+  });
+  test('json form equals jsonElement per item for any JSON value', () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue()), (items) => {
+        expect(reportItems(items, 'json')).toBe(perItem(items));
+      }),
+      { numRuns: 300, seed: 16 },
+    );
   });
 });

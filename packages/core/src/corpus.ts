@@ -21,7 +21,7 @@ import { mergeEntityRows } from './lib/merge-entity-rows';
 import { extractEventFeatures, type EventFeatures } from './stages/corpus/events';
 import { nameMentions, type NameMention } from './stages/corpus/entity-merge';
 import { EVENT_STAGES } from './pipeline';
-import { CSV_HEADERS, jsonElement, csvLines, type CsvCell } from './exports';
+import { CSV_HEADERS, csvLines, type CsvCell } from './exports';
 import { round, WEIGHT_DECIMALS } from './stages/report';
 import type { ArticleResult, Claim, Event, Evidence, Omission, Quote, Score, SentenceDiff, TermUse, Warning } from './schema';
 
@@ -167,10 +167,21 @@ export function finishArticle(a: ArticleAnalysis, eventId: string | null, merges
 export type ReportForm = 'json' | 'jsonl';
 
 export function reportItems(items: readonly unknown[], form: ReportForm): string {
+  if (items.length === 0) return '';
+  if (form === 'json') {
+    // The elements of a top-level array of report.json are exactly how JSON.stringify(…, null, 2)
+    // prints the elements of an array one key deep: one call over the array, cut out, is the
+    // same text as jsonElement per item (corpus.test.ts) at a quarter of the cost (no re-indenting).
+    const text = JSON.stringify({ x: items }, null, 2);
+    return `${text.slice(JSON_ARRAY_OPEN.length, text.length - JSON_ARRAY_CLOSE.length)},\n`;
+  }
   let out = '';
-  for (const x of items) out += form === 'json' ? `${jsonElement(x)},\n` : `${JSON.stringify(x)}\n`;
+  for (const x of items) out += `${JSON.stringify(x)}\n`;
   return out;
 }
+
+const JSON_ARRAY_OPEN = '{\n  "x": [\n';
+const JSON_ARRAY_CLOSE = '\n  ]\n}';
 
 /** Rendered pieces of one event, in the order of the report's arrays and CSV rows. */
 export interface RenderedEvent {
@@ -199,6 +210,7 @@ export function renderEvent(event: Event, articles: readonly ArticleAnalysis[], 
       g[indexOfSentence.get(sid)!] = k; // a later claim wins, as in exports (groupOf.set in claim order)
     }
   });
+  const evidenceLines = reportItems(r.evidence, 'jsonl');
   const coverage: CsvCell[][] = [];
   for (const c of r.claims) {
     for (const aid of event.article_ids) {
@@ -213,7 +225,7 @@ export function renderEvent(event: Event, articles: readonly ArticleAnalysis[], 
       diffs: reportItems(r.diffs, form),
       terms: reportItems(r.terms, form),
       scores: reportItems(r.scores, form),
-      evidence: reportItems(r.evidence, form),
+      evidence: form === 'jsonl' ? evidenceLines : reportItems(r.evidence, form),
       warnings: reportItems(r.warnings, form),
     },
     csv: {
@@ -221,7 +233,7 @@ export function renderEvent(event: Event, articles: readonly ArticleAnalysis[], 
       'coverage.csv': csvLines(coverage),
       'terms.csv': csvLines(r.terms.map((t) => [t.concept_id, t.article_id, t.outlet, t.surface, t.count, t.label])),
     },
-    'evidence.jsonl': r.evidence.map((e) => JSON.stringify(e) + '\n').join(''),
+    'evidence.jsonl': evidenceLines,
     groups,
     counts: {
       claims: r.claims.length,
@@ -258,6 +270,7 @@ export function renderArticle(f: FinishedArticle, eventId: string | null, groups
     if (s.scope === 'document') docScore.set(s.measure, s.value);
     if (s.scope === 'sentence' && s.measure === 'sentiment') sentiment.set(s.target, s.value);
   }
+  const evidenceLines = reportItems(f.evidence, 'jsonl');
   const group = (i: number) => {
     const k = groups?.[i] ?? -1;
     return k >= 0 && eventId !== null ? `${eventId}:c${k}` : null;
@@ -266,7 +279,8 @@ export function renderArticle(f: FinishedArticle, eventId: string | null, groups
     report: {
       articles: reportItems([a], form),
       scores: reportItems(f.scores, form),
-      evidence: reportItems(f.evidence, form),
+      // In the split report the evidence lines are evidence.jsonl's: rendered once.
+      evidence: form === 'jsonl' ? evidenceLines : reportItems(f.evidence, form),
       quotes: reportItems(f.quotes, form),
       warnings: reportItems(f.warnings, form),
     },
@@ -279,7 +293,7 @@ export function renderArticle(f: FinishedArticle, eventId: string | null, groups
       'scores.csv': csvLines(f.scores.map((s) => [s.article_id, s.outlet, s.event_id, s.scope, s.target, s.measure, s.value, s.n_evidence])),
       'quotes.csv': csvLines(f.quotes.map((q) => [q.article_id, q.quote_id, q.speaker, q.speaker_entity, q.side, q.verb, q.kind, q.start, q.end, q.text, q.rule, q.rule_span?.start ?? null, q.rule_span?.end ?? null, q.party, q.country, q.role])),
     },
-    'evidence.jsonl': f.evidence.map((e) => JSON.stringify(e) + '\n').join(''),
+    'evidence.jsonl': evidenceLines,
     counts: { scores: f.scores.length, evidence: f.evidence.length, quotes: f.quotes.length, warnings: f.warnings.length },
     warningItems: f.warnings,
   };
