@@ -49,5 +49,5 @@ export type { Encoder, EncoderRef, SentenceVectors } from './align/encoder';
 export type { EngineResources } from './engine';
 export { FEATURES, FEATURE_DOCS, pairFeatures, probability, logit, explain } from './align/matcher';
 export type { FeatureName, FeatureVector, FeatureItem, MatcherWeights } from './align/matcher';
-export { alignResources, sentenceKeys, scoreEvent, groupScored, matchPairs, matcherWeights, DEFAULT_CLAIM_OPTIONS } from './align/claims';
-export type { SentenceKeys, AlignResources, PairMatcher, ClaimOptions, PairWithFeatures } from './align/claims';
+export { alignResources, sentenceKeys, scoreEvent, groupScored, matchPairs, matcherWeights, claimsWithCoverage, omissionsForEvent, DEFAULT_CLAIM_OPTIONS } from './align/claims';
+export type { SentenceKeys, AlignResources, PairMatcher, ClaimOptions, PairWithFeatures, ClaimCoverage } from './align/claims';
