@@ -27,6 +27,8 @@ import {
 import { lexicons } from '@parallax/lexicons';
 import { loadNodeEncoder } from '@parallax/encoder/node';
 import { encodeCached } from './encoder-cache';
+import { readAllsides, toInput } from './allsides';
+import { createHash } from 'node:crypto';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEV = path.resolve(ROOT, '../shared/dev-data');
@@ -86,7 +88,13 @@ export function crossPairs(groups: readonly (readonly string[])[]): Set<string> 
 export const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 export function goldEvent(name: string, dir: string, goldFile: string): GoldEvent {
-  const analyses = loadFixtureDir(dir)
+  const g = JSON.parse(fs.readFileSync(path.join(ROOT, 'fixtures/gold', goldFile), 'utf8')) as { claims: { sentences: { sentence_id: string }[] }[] };
+  return goldEventOf(name, loadFixtureDir(dir), g.claims.map((c) => c.sentences.map((s) => s.sentence_id)));
+}
+
+/** A gold event from its articles and its gold claims (lists of sentence ids). */
+export function goldEventOf(name: string, inputs: readonly ArticleInput[], goldGroups: string[][]): GoldEvent {
+  const analyses = inputs
     .map((a) => engine.analyzeArticle(a))
     .sort((a, b) => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
   const state = { articles: analyses, entityMerges: {}, events: [], claims: [], omissions: [], diffs: [], terms: [], scores: [], evidence: [], warnings: [] } as CorpusState;
@@ -94,9 +102,45 @@ export function goldEvent(name: string, dir: string, goldFile: string): GoldEven
   const res = alignResources(state, ctx);
   const keys = analyses.flatMap((an, i) => sentenceKeys(an, i, res));
   const items = keys.filter((k) => k.keys.size >= DEFAULT_CLAIM_OPTIONS.minKeys);
-  const g = JSON.parse(fs.readFileSync(path.join(ROOT, 'fixtures/gold', goldFile), 'utf8')) as { claims: { sentences: { sentence_id: string }[] }[] };
-  const goldGroups = g.claims.map((c) => c.sentences.map((s) => s.sentence_id));
   return { name, analyses, keys, items, gold: crossPairs(goldGroups), goldGroups, state };
+}
+
+interface AllsidesGoldFile {
+  events: { event: string; split: string; article_ids: string[]; claims: { id: string; sentences: { article_id: string; index: number; start: number; end: number; sha: string }[] }[] }[];
+}
+
+/**
+ * The events of fixtures/gold/allsides-alignment.json (hand-labelled, train split), read
+ * with their articles from ../shared/dev-data at run time; [] when the dev data is
+ * missing. Throws when a member's offsets or text hash no longer match the engine's
+ * segmentation (the gold must then be rebuilt: bench/gold-align-build.ts).
+ */
+export function allsidesGoldEvents(): GoldEvent[] {
+  const g = JSON.parse(fs.readFileSync(path.join(ROOT, 'fixtures/gold/allsides-alignment.json'), 'utf8')) as AllsidesGoldFile;
+  const ids = new Set(g.events.flatMap((e) => e.article_ids));
+  const rows = readAllsides(ROOT, null);
+  const inputs = new Map(rows.map((r, n) => [r.id, { r, n }] as const).filter(([id]) => ids.has(id)));
+  if (inputs.size === 0) return [];
+  return g.events.map((e) => {
+    const ev = goldEventOf(
+      e.event,
+      e.article_ids.map((id) => {
+        const x = inputs.get(id);
+        if (!x) throw new Error(`allsides-alignment gold: article ${id} not in the dev data`);
+        return toInput(x.r, x.n);
+      }),
+      e.claims.map((c) => c.sentences.map((s) => `${s.article_id}:s${s.index}`)),
+    );
+    for (const c of e.claims)
+      for (const s of c.sentences) {
+        const an = ev.analyses.find((a) => a.article.id === s.article_id)!;
+        const sen = an.article.sentences[s.index];
+        const text = sen ? an.article.text.slice(sen.start, sen.end) : '';
+        if (!sen || sen.start !== s.start || sen.end !== s.end || createHash('sha256').update(text).digest('hex').slice(0, 16) !== s.sha || sen.id !== `${s.article_id}:s${s.index}`)
+          throw new Error(`allsides-alignment gold: ${e.event} ${c.id}: ${s.article_id} sentence ${s.index} no longer matches (rebuild with bench/gold-align-build.ts)`);
+      }
+    return ev;
+  });
 }
 
 export interface MsrpPair {

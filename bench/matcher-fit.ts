@@ -16,7 +16,11 @@ import {
   type MatcherWeights,
   type SentenceKeys,
 } from '@parallax/core';
-import { pairKey, type GoldEvent, type MsrpPair } from './align-data';
+import { alignResources, type Claim, type CorpusState, type Omission } from '@parallax/core';
+import { ctx, pairKey, type GoldEvent, type MsrpPair } from './align-data';
+
+/** The word vectors and frequency ranks the engine's claims stage hands the matcher. */
+const RES = alignResources({ entityMerges: {} } as unknown as CorpusState, ctx);
 
 export interface Row {
   x: FeatureVector;
@@ -77,8 +81,8 @@ function solve(A: number[][], b: number[]): number[] {
  */
 export const NONPOSITIVE: ReadonlySet<string> = new Set(['number_conflict', 'negation_mismatch', 'speaker_conflict']);
 
-export function fit(rows: readonly Row[]): Fitted {
-  const fixed = new Set<string>();
+export function fit(rows: readonly Row[], exclude: ReadonlySet<string> = new Set()): Fitted {
+  const fixed = new Set<string>(exclude);
   for (;;) {
     const f = fitWith(rows, fixed);
     const wrong = FEATURES.filter((k) => NONPOSITIVE.has(k) && !fixed.has(k) && f.weights[k] > 0);
@@ -130,7 +134,7 @@ export const r6 = (x: number) => {
 /** The features the engine computes for the pairs of one event (keyed cosine without SIF, then matchPairs). */
 export function eventFeatures(items: readonly SentenceKeys[], vectors: SentenceVectors) {
   const lexical = scoreEvent(items, { sif: 0, minKeys: 0 });
-  return { items: lexical.items, pairs: lexical.pairs, features: matchPairs(lexical.items, lexical.pairs, vectors) };
+  return { items: lexical.items, pairs: lexical.pairs, features: matchPairs(lexical.items, lexical.pairs, vectors, RES.vectors, RES.ranks) };
 }
 
 /**
@@ -267,4 +271,147 @@ export function crossValidate<T>(rows: readonly T[], gold: readonly (0 | 1)[], t
     for (const i of testIdx) pred[i] = score(rows[i]!) >= t;
   }
   return accF1(pred, gold);
+}
+
+/**
+ * Omission precision against a gold event (the gold lists every fact two or more of its
+ * articles report, with the sentences stating it): an `omitted_by` item "article X leaves
+ * out claim C" is true when most of C's members belong to one gold claim G, those span two
+ * articles, and X has no sentence in G; `unique_to` "only X reports C" is true when C's
+ * sentence is in no gold claim. Recall: true omitted_by items found / gold omissions (a
+ * gold claim reported by at least half of the articles and not all, times its missing articles).
+ */
+export function omissionTruth(ev: GoldEvent, claims: readonly Claim[], omissions: readonly Omission[]) {
+  const goldOf = new Map<string, number>();
+  ev.goldGroups.forEach((g, k) => g.forEach((s) => goldOf.set(s, k)));
+  const articles = [...new Set(ev.keys.map((s) => s.article_id))];
+  const art = (sid: string) => sid.slice(0, sid.lastIndexOf(':s'));
+  const byId = new Map(claims.map((c) => [c.claim_id, c]));
+  const goldClaimOf = (c: Claim): number | null => {
+    const count = new Map<number, number>();
+    for (const s of c.sentence_ids) {
+      const g = goldOf.get(s);
+      if (g !== undefined) count.set(g, (count.get(g) ?? 0) + 1);
+    }
+    const best = [...count].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    if (!best || best[1] * 2 < c.sentence_ids.length) return null;
+    const arts = new Set(c.sentence_ids.filter((s) => goldOf.get(s) === best[0]).map(art));
+    return arts.size >= 2 ? best[0] : null;
+  };
+  let tpO = 0, nO = 0, tpU = 0, nU = 0;
+  const found = new Set<string>();
+  const wrong: string[] = [];
+  for (const o of omissions) {
+    const c = byId.get(o.claim_id)!;
+    if (o.kind === 'omitted_by') {
+      nO++;
+      const g = goldClaimOf(c);
+      const ok = g !== null && !ev.goldGroups[g]!.some((s) => art(s) === o.article_id);
+      if (ok) {
+        tpO++;
+        found.add(`${g}|${o.article_id}`);
+      } else wrong.push(`${o.article_id} leaves out ${c.sentence_ids.join(' ')}`);
+    } else {
+      nU++;
+      if (!goldOf.has(c.sentence_ids[0]!)) tpU++;
+    }
+  }
+  let goldO = 0;
+  const k = articles.length;
+  for (const g of ev.goldGroups) {
+    const n = new Set(g.map(art)).size;
+    if (n >= 2 && n >= Math.ceil(k / 2) && n < k) goldO += k - n;
+  }
+  return { omitted_by: nO, omitted_by_true: tpO, precision: nO ? tpO / nO : 1, gold_omissions: goldO, recall: goldO ? found.size / goldO : 1, unique_to: nU, unique_to_true: tpU, wrong };
+}
+
+/**
+ * Feature sets compared (bench/matcher-designs.ts prints each one's leave-one-event-out
+ * F1); features outside a design are fixed at weight 0. `compact` ships: the best
+ * leave-one-event-out F1 on the training gold (RESULTS.md, issue 11).
+ */
+const ENCODER_FEATURES = ['encoder_cosine', 'cosine_gap', 'mutual_best'];
+const ORIGINAL = FEATURES.filter((f) => f !== 'key_rank' && f !== 'soft_overlap');
+export const DESIGNS: Record<string, readonly string[]> = {
+  original: ORIGINAL,
+  original_no_encoder: ORIGINAL.filter((f) => !ENCODER_FEATURES.includes(f)),
+  all: [...FEATURES],
+  all_no_encoder: FEATURES.filter((f) => !ENCODER_FEATURES.includes(f)),
+  compact: ['key_cosine', 'key_rank', 'soft_overlap', 'encoder_cosine', 'cosine_gap', 'entity_overlap', 'number_conflict', 'negation_mismatch'],
+  compact_no_encoder: ['key_cosine', 'key_rank', 'soft_overlap', 'entity_overlap', 'number_conflict', 'negation_mismatch'],
+};
+export const SHIPPED_DESIGN = 'compact';
+export const excluded = (design: readonly string[]): Set<string> => new Set(FEATURES.filter((f) => !design.includes(f)));
+
+/** Grouping thresholds searched (probabilities are read at an even prior, so the useful ones are high). */
+export const PROB_GRID = Array.from({ length: 13 }, (_, k) => Math.round((0.5 + 0.04 * k) * 100) / 100);
+/** Keyed-score thresholds searched for the lexical matcher. */
+export const LEX_GRID = [0.1, 0.13, 0.16, 0.19, 0.22, 0.25, 0.28, 0.31, 0.34, 0.37, 0.4];
+
+/** Every cross-article pair of each gold event, classes balanced within the event, each event weighing 1000. */
+export function goldRows(events: readonly GoldEvent[], vectors: SentenceVectors): Row[] {
+  return events.flatMap((e) => balance(eventRows(e, vectors, 1), 1000));
+}
+
+export type Scorer = (e: GoldEvent) => { items: SentenceKeys[]; pairs: { i: number; j: number; score: number }[] };
+
+/** Pooled pairwise P/R/F1 over events (true positives, predicted and gold pairs summed). */
+export function pooledF1(events: readonly GoldEvent[], score: Scorer, opts: { threshold: number; groupThreshold: number }): Prf {
+  let tp = 0;
+  let np = 0;
+  let ng = 0;
+  for (const e of events) {
+    const m = groupsF1(e, groupScored(score(e), opts));
+    tp += m.tp;
+    np += m.nPred;
+    ng += m.nGold;
+  }
+  return prf(tp, np, ng);
+}
+
+/** The (threshold, groupThreshold ≤ threshold) of `grid` with the best pooled F1 (first best wins). */
+export function chooseThresholds(events: readonly GoldEvent[], score: Scorer, grid: readonly number[]) {
+  let best = { f1: -1, threshold: 0, groupThreshold: 0 };
+  for (const t of grid)
+    for (const g of grid) {
+      if (g > t) continue;
+      const m = pooledF1(events, score, { threshold: t, groupThreshold: g });
+      if (m.f1 > best.f1 + 1e-12) best = { f1: m.f1, threshold: t, groupThreshold: g };
+    }
+  return best;
+}
+
+/** Fit a design on gold events and choose its thresholds on the same events. */
+export function trainDesign(events: readonly GoldEvent[], vectors: SentenceVectors, design: readonly string[]) {
+  const fitted = fit(goldRows(events, vectors), excluded(design));
+  const w0 = asWeights(fitted, 1, 0, 0);
+  const cache = new Map<string, ReturnType<typeof eventFeatures>>();
+  const score: Scorer = (e) => {
+    let f = cache.get(e.name);
+    if (!f) cache.set(e.name, (f = eventFeatures(e.items, vectors)));
+    return { items: f.items, pairs: f.features.map((p) => ({ i: p.i, j: p.j, score: probability(p.values, w0) })) };
+  };
+  const best = chooseThresholds(events, score, PROB_GRID);
+  return { fitted, threshold: best.threshold, groupThreshold: best.groupThreshold, trainF1: best.f1, score };
+}
+
+/**
+ * Leave-one-event-out over the training gold: each event is scored by a model fitted
+ * (and thresholded) on the others; pooled over the held-out events. `train` returns the
+ * scorer and the options for a set of training events.
+ */
+export function leaveOneEventOut(events: readonly GoldEvent[], train: (tr: readonly GoldEvent[]) => { score: Scorer; threshold: number; groupThreshold: number }) {
+  let tp = 0;
+  let np = 0;
+  let ng = 0;
+  const per: Record<string, number> = {};
+  for (const test of events) {
+    const m = train(events.filter((e) => e !== test));
+    const r = groupsF1(test, groupScored(m.score(test), m));
+    tp += r.tp;
+    np += r.nPred;
+    ng += r.nGold;
+    per[test.name] = Math.round(r.f1 * 1000) / 1000;
+  }
+  return { ...prf(tp, np, ng), per };
 }

@@ -78,5 +78,6 @@ export type { Encoder, EncoderRef, SentenceVectors } from './lib/encoder';
 export type { EngineResources } from './engine';
 export { FEATURES, FEATURE_DOCS, pairFeatures, probability, logit, explain } from './lib/claim-matcher';
 export type { FeatureName, FeatureVector, FeatureItem, MatcherWeights } from './lib/claim-matcher';
-export { alignResources, sentenceKeys, scoreEvent, groupScored, matchPairs, matcherWeights, DEFAULT_CLAIM_OPTIONS } from './stages/corpus/claims';
-export type { SentenceKeys, AlignResources, PairMatcher, ClaimOptions, PairWithFeatures } from './stages/corpus/claims';
+export { alignResources, sentenceKeys, scoreEvent, groupScored, matchPairs, matcherWeights, claimsWithCoverage, DEFAULT_CLAIM_OPTIONS } from './stages/corpus/claims';
+export { omissionsForEvent } from './stages/corpus/omissions';
+export type { SentenceKeys, AlignResources, PairMatcher, ClaimOptions, PairWithFeatures, ClaimCoverage } from './stages/corpus/claims';

@@ -81,6 +81,8 @@ export interface CorpusState {
   claims: Claim[];
   /** Entity keys per alignable sentence id, left by stage `claims` for stage `omissions`. */
   namedKeys?: Map<string, number>;
+  /** Per event id: which outside articles come close to each claim (stage `claims`, read by stage `omissions`). */
+  claimCoverage?: Map<string, import('./stages/corpus/claims').ClaimCoverage>;
   omissions: Omission[];
   diffs: SentenceDiff[];
   terms: TermUse[];

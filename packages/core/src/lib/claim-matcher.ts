@@ -8,6 +8,7 @@
  * claims.ts plus the encoder cosine, and rounded before use.
  */
 import type { SentenceKeys } from '../stages/corpus/claims';
+import type { WordVectors } from './word-vectors';
 
 export const FEATURES = [
   'encoder_cosine',
@@ -22,6 +23,8 @@ export const FEATURES = [
   'speaker_agree',
   'speaker_conflict',
   'length_ratio',
+  'key_rank',
+  'soft_overlap',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
@@ -39,6 +42,10 @@ export const FEATURE_DOCS: Record<FeatureName, string> = {
   speaker_agree: '1 when both sentences are attributed (quote speaker) to the same entity',
   speaker_conflict: '1 when both are attributed to different speakers',
   length_ratio: 'content words of the shorter sentence / of the longer one',
+  key_rank:
+    "how the pair's keyed cosine ranks among each sentence's candidates in the other's article: mean of 1/rank over the two directions (1 = each is the other's lexically closest sentence there)",
+  soft_overlap:
+    'soft word alignment (as BERTScore, with word vectors): each content lemma of one sentence is matched to its most similar lemma of the other (same lemma = 1, word-vector cosine counted from 0.5 up, else 0), weighted by rarity; the harmonic mean of the two directions',
 };
 
 export interface MatcherWeights {
@@ -82,6 +89,8 @@ export interface PairContext {
   keyCosine: number;
   mutualBest: number;
   cosineGap: number;
+  keyRank: number;
+  softOverlap: number;
 }
 
 export function pairFeatures(x: SentenceKeys, y: SentenceKeys, ctx: PairContext): { values: FeatureVector; details: Partial<Record<FeatureName, string>> } {
@@ -138,6 +147,8 @@ export function pairFeatures(x: SentenceKeys, y: SentenceKeys, ctx: PairContext)
     speaker_agree: both && x.speaker === y.speaker ? 1 : 0,
     speaker_conflict: both && x.speaker !== y.speaker ? 1 : 0,
     length_ratio: lx + ly > 0 ? r4(Math.min(lx, ly) / Math.max(lx, ly, 1)) : 0,
+    key_rank: ctx.keyRank,
+    soft_overlap: ctx.softOverlap,
   };
   details.encoder_cosine = `cosine ${cosine}`;
   if (values.negation_mismatch) details.negation_mismatch = negX ? 'first sentence negated' : 'second sentence negated';
@@ -171,4 +182,50 @@ export function explain(values: FeatureVector, details: Partial<Record<FeatureNa
     out.push(item);
   }
   return out.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.feature < b.feature ? -1 : 1));
+}
+
+/** Word-vector cosine below which two different lemmas count as unrelated in `softOverlap`. */
+export const SOFT_FLOOR = 0.5;
+
+/**
+ * Soft word alignment of two sentences' content lemmas (BERTScore's greedy matching with
+ * word vectors): each lemma of one side takes its best match on the other (1 for the same
+ * lemma, else the word-vector cosine rescaled from SOFT_FLOOR..1 to 0..1, 0 below the floor
+ * or without a vector); precision and recall weigh lemmas by `weight` (rarer words more);
+ * returns their harmonic mean, rounded to 4 decimals.
+ */
+export function softOverlap(x: readonly string[], y: readonly string[], vectors: WordVectors | null, weight: (w: string) => number): number {
+  const ux = [...new Set(x)];
+  const uy = [...new Set(y)];
+  if (ux.length === 0 || uy.length === 0) return 0;
+  const sim = ux.map((a) => {
+    const va = vectors?.get(a);
+    return uy.map((b) => {
+      if (a === b) return 1;
+      const vb = va ? vectors!.get(b) : undefined;
+      if (!va || !vb) return 0;
+      let c = 0;
+      for (let d = 0; d < va.length; d++) c += va[d]! * vb[d]!;
+      return c <= SOFT_FLOOR ? 0 : (c - SOFT_FLOOR) / (1 - SOFT_FLOOR);
+    });
+  });
+  let pn = 0;
+  let pd = 0;
+  ux.forEach((a, i) => {
+    const w = weight(a);
+    pn += w * Math.max(...sim[i]!);
+    pd += w;
+  });
+  let rn = 0;
+  let rd = 0;
+  uy.forEach((b, j) => {
+    const w = weight(b);
+    let m = 0;
+    for (let i = 0; i < ux.length; i++) m = Math.max(m, sim[i]![j]!);
+    rn += w * m;
+    rd += w;
+  });
+  const p = pd > 0 ? pn / pd : 0;
+  const r = rd > 0 ? rn / rd : 0;
+  return p + r > 0 ? r4((2 * p * r) / (p + r)) : 0;
 }

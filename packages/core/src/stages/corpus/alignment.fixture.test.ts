@@ -245,7 +245,8 @@ describe('claim alignment against the gold file', () => {
     for (let i = 1; i < om.length; i++) expect(om[i]!.salience).toBeLessThanOrEqual(om[i - 1]!.salience);
     const firstUnique = om.findIndex((o) => o.kind === 'unique_to');
     const lastOmitted = om.map((o) => o.kind).lastIndexOf('omitted_by');
-    expect(lastOmitted).toBeGreaterThanOrEqual(0);
+    // The coverage check (claims.ts coverThreshold / softCover) leaves no "X leaves out" on this
+    // fixture: each earlier one had a close sentence in X (6 of the 9 were false on reading).
     expect(lastOmitted).toBeLessThan(firstUnique);
     for (const o of om) {
       const c = report.claims.find((x) => x.claim_id === o.claim_id)!;

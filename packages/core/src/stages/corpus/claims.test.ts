@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { lexicons } from '@parallax/lexicons';
-import { groupScored, scoreEvent, sifEmbeddings, trimLabel, type ScoredEvent, type SentenceKeys } from './claims';
+import { groupScored, scoreEvent, sifEmbeddings, trimLabel, type ClaimCoverage, type ScoredEvent, type SentenceKeys } from './claims';
+import { omissionsForEvent } from './omissions';
+import type { ArticleAnalysis } from '../../model';
+import type { Claim, Event } from '../../schema';
 import { cosine, wordVectors } from '../../lib/word-vectors';
 
 const vectors = wordVectors(lexicons.wordVectors);
@@ -99,5 +102,50 @@ describe('trimLabel(s)', () => {
     const out = trimLabel(input);
     expect(out).toBe(expected);
     expect(out).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  });
+});
+
+describe('groupScored with maxRank', () => {
+  // a:s0 is b:s0's best match and b:s1's second best; with maxRank 1 only the best may start a merge.
+  const items = [sk('a:s0', 0, []), sk('b:s0', 1, []), sk('b:s1', 1, [])];
+  const scored: ScoredEvent = {
+    items,
+    pairs: [
+      { i: 0, j: 1, score: 0.9 },
+      { i: 0, j: 2, score: 0.5 },
+    ],
+  };
+  test.each([
+    [0, [['a:s0', 'b:s0', 'b:s1']]],
+    [1, [['a:s0', 'b:s0'], ['b:s1']]],
+    [2, [['a:s0', 'b:s0', 'b:s1']]],
+  ])('maxRank %i', (maxRank, want) => {
+    expect(groupScored(scored, { threshold: 0.3, groupThreshold: 0.3, maxRank }).map((g) => g.map((x) => x.sentence_id))).toEqual(want);
+  });
+});
+
+describe('omissionsForEvent(event, claims, analyses, named, coverage)', () => {
+  const event = { event_id: 'e', article_ids: ['a', 'b', 'c'] } as unknown as Event;
+  const analyses = ['a', 'b', 'c'].map((id) => ({ article: { id, outlet: id.toUpperCase() } })) as unknown as ArticleAnalysis[];
+  const claim = (id: string, sids: string[]): Claim => ({ claim_id: id, event_id: 'e', label: id, sentence_ids: sids, article_ids: [...new Set(sids.map((x) => x.split(':')[0]!))], n_outlets: 2, pairs: [] });
+  const claims = [claim('e:c0', ['a:s0', 'b:s0']), claim('e:c1', ['c:s3'])];
+  const named = new Map([['c:s3', 4]]);
+  const coverage = (near: number, soft: number, cohesion = 0.5): ClaimCoverage => ({
+    near: new Map([['e:c0', new Map([['c', { sentence_id: 'c:s1', member: 'a:s0', score: near }]])], ['e:c1', new Map([['a', { sentence_id: 'a:s2', member: 'c:s3', score: near }]])]]),
+    soft: new Map([['e:c0', new Map([['c', { sentence_id: 'c:s1', member: 'a:s0', score: soft }]])]]),
+    cohesion: new Map([['e:c0', cohesion], ['e:c1', 1]]),
+    coverThreshold: 0.15,
+    cohesionThreshold: 0.15,
+    softCover: 0.4,
+  });
+  const kinds = (cov: ClaimCoverage | null) => omissionsForEvent(event, claims, analyses, named, cov).map((o) => `${o.kind}:${o.claim_id}:${o.article_id}`);
+  test.each([
+    ['no coverage check: C leaves out c0, c1 is unique to C', null, ['omitted_by:e:c0:c', 'unique_to:e:c1:c']],
+    ['C has nothing close: both stand', coverage(0.05, 0.1), ['omitted_by:e:c0:c', 'unique_to:e:c1:c']],
+    ['a keyed score at the cover threshold: C may report c0 in other words, and A may report c1', coverage(0.15, 0.1), []],
+    ['a soft word alignment at softCover: no omission (the unique_to check is keyed only)', coverage(0.05, 0.4), ['unique_to:e:c1:c']],
+    ['a loose claim (cohesion below the threshold) is no fact to miss', coverage(0.05, 0.1, 0.1), ['unique_to:e:c1:c']],
+  ] as const)('%s', (_n, cov, want) => {
+    expect(kinds(cov)).toEqual(want);
   });
 });

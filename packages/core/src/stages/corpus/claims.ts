@@ -30,7 +30,7 @@ import { cmp } from '../../lib/text';
 import { quotationIndexOfTokens } from '../article/quotations';
 import { wordRanks, wordVectors, type WordVectors } from '../../lib/word-vectors';
 import { encoderCosine, type SentenceVectors } from '../../lib/encoder';
-import { explain, pairFeatures, probability, type FeatureName, type FeatureVector, type MatcherWeights } from '../../lib/claim-matcher';
+import { explain, pairFeatures, probability, softOverlap, type FeatureName, type FeatureVector, type MatcherWeights } from '../../lib/claim-matcher';
 import { matcherWeights } from '../../lib/claim-matcher-weights';
 import { UnionFind } from '../../lib/union-find';
 export { matcherWeights };
@@ -39,6 +39,8 @@ export { matcherWeights };
 export interface PairMatcher {
   weights: MatcherWeights;
   vectors: SentenceVectors;
+  /** Word frequency ranks (rarity weights of `soft_overlap`); none: every word weighs the same. */
+  ranks?: ReadonlyMap<string, number>;
 }
 
 export interface ClaimOptions {
@@ -50,6 +52,28 @@ export interface ClaimOptions {
   minKeys: number;
   /** Share of the pair score given to the SIF word-vector cosine (`sifEmbeddings`); 0 = keys only. */
   sif: number;
+  /**
+   * A pair may start a merge only when each sentence ranks among the other's `maxRank`
+   * best-scoring candidates in the other's article (0 = no limit): a fact is usually
+   * stated once per article, so a sentence's third-best match there is seldom its fact.
+   */
+  maxRank?: number;
+  /**
+   * An article "reports" a claim it is not in when one of its sentences scores at least
+   * this with one of the claim's members: it then gets no omission for it (an omission must
+   * be a fact the article really does not report, so the bar is lower than the one for
+   * joining a claim). Default: `groupThreshold`.
+   */
+  coverThreshold?: number;
+  /** Only claims whose mean cross-article pair score is at least this yield `omitted_by` items (a loosely joined claim is no fact to miss). Default: `groupThreshold`. */
+  cohesionThreshold?: number;
+  /**
+   * An article also "reports" a claim of two or more articles when one of its sentences has
+   * at least this soft word alignment (`softOverlap`, word vectors) with a member: the
+   * paraphrase check that keyed scores miss. 0 = off. 0.4: the most precise `omitted_by`
+   * list against the gold of the training events (bench/quality-align.ts, Omissions).
+   */
+  softCover?: number;
 }
 
 /**
@@ -62,6 +86,7 @@ export const DEFAULT_CLAIM_OPTIONS: Readonly<ClaimOptions> = Object.freeze({
   groupThreshold: 0.15,
   minKeys: 4,
   sif: 0.1,
+  softCover: 0.4,
 });
 
 const KIND_WEIGHT: Record<string, number> = { E: 1.5, L: 1, N: 1.5, Q: 0.5, P: 1 };
@@ -331,7 +356,7 @@ export function scoreEvent(
     }
   }
   if (!matcher) return { items, pairs };
-  const feats = matchPairs(items, pairs, matcher.vectors);
+  const feats = matchPairs(items, pairs, matcher.vectors, vectors, matcher.ranks);
   return {
     items,
     pairs: feats.map((f) => ({ i: f.i, j: f.j, score: probability(f.values, matcher.weights) })),
@@ -353,28 +378,45 @@ export interface PairWithFeatures {
  * the pair's cosine stands above the mean cosine of each sentence with the other
  * article's candidates (the event's shared topic lifts every cosine; this removes it).
  */
-export function matchPairs(items: readonly SentenceKeys[], pairs: readonly { i: number; j: number; score: number }[], vectors: SentenceVectors): PairWithFeatures[] {
+export function matchPairs(
+  items: readonly SentenceKeys[],
+  pairs: readonly { i: number; j: number; score: number }[],
+  vectors: SentenceVectors,
+  words: WordVectors | null = null,
+  ranks: ReadonlyMap<string, number> = new Map(),
+): PairWithFeatures[] {
   const enc = items.map((s) => {
     const v = vectors.get(s.text);
     if (!v) throw new Error(`claims: no encoder vector for sentence ${s.sentence_id} (alignableTexts and scoreEvent disagree)`);
     return v;
   });
   const cos = pairs.map((p) => encoderCosine(enc[p.i]!, enc[p.j]!));
-  // Per (sentence, other article): best cosine, sum and count over the candidates.
-  const stats = new Map<string, { best: number; sum: number; n: number }>();
-  const note = (x: number, art: number, c: number) => {
+  const key = pairs.map((p) => Math.round(p.score * 10000) / 10000);
+  // Per (sentence, other article): best cosine, sum and count over the candidates; and the keyed cosines, for ranks.
+  const stats = new Map<string, { best: number; sum: number; n: number; keys: number[] }>();
+  const note = (x: number, art: number, c: number, kc: number) => {
     const k = `${x}:${art}`;
     const st = stats.get(k);
     if (st) {
       st.best = Math.max(st.best, c);
       st.sum += c;
       st.n++;
-    } else stats.set(k, { best: c, sum: c, n: 1 });
+      st.keys.push(kc);
+    } else stats.set(k, { best: c, sum: c, n: 1, keys: [kc] });
   };
   pairs.forEach((p, k) => {
-    note(p.i, items[p.j]!.a, cos[k]!);
-    note(p.j, items[p.i]!.a, cos[k]!);
+    note(p.i, items[p.j]!.a, cos[k]!, key[k]!);
+    note(p.j, items[p.i]!.a, cos[k]!, key[k]!);
   });
+  for (const st of stats.values()) st.keys.sort((a, b) => b - a);
+  // 1-based rank of a keyed cosine among the candidates (ties share the best rank).
+  const rank = (st: { keys: number[] }, kc: number) => {
+    let lo = 0;
+    while (lo < st.keys.length && st.keys[lo]! > kc) lo++;
+    return lo + 1;
+  };
+  const weight = (w: string) => Math.log(1 + (ranks.get(w) ?? UNKNOWN_RANK) / 100);
+
   return pairs.map((p, k) => {
     const c = cos[k]!;
     const si = stats.get(`${p.i}:${items[p.j]!.a}`)!;
@@ -383,7 +425,20 @@ export function matchPairs(items: readonly SentenceKeys[], pairs: readonly { i: 
     // Mean over the *other* candidates (0 when the pair is the only one, as in a two-sentence event).
     const rest = (st: { sum: number; n: number }) => (st.n > 1 ? (st.sum - c) / (st.n - 1) : c);
     const gap = Math.round((c - (rest(si) + rest(sj)) / 2) * 10000) / 10000;
-    return { i: p.i, j: p.j, ...pairFeatures(items[p.i]!, items[p.j]!, { cosine: c, keyCosine: Math.round(p.score * 10000) / 10000, mutualBest: mutual, cosineGap: gap }) };
+    const keyRank = Math.round(((1 / rank(si, key[k]!) + 1 / rank(sj, key[k]!)) / 2) * 10000) / 10000;
+    const soft = softOverlap(items[p.i]!.words, items[p.j]!.words, words, weight);
+    return {
+      i: p.i,
+      j: p.j,
+      ...pairFeatures(items[p.i]!, items[p.j]!, {
+        cosine: c,
+        keyCosine: key[k]!,
+        mutualBest: mutual,
+        cosineGap: gap,
+        keyRank,
+        softOverlap: soft,
+      }),
+    };
   });
 }
 
@@ -442,11 +497,12 @@ export function groupScored(scored: ScoredEvent, options: Partial<ClaimOptions> 
   const n = items.length;
   const sim = new Map<number, number>();
   const edges: { i: number; j: number; s: number }[] = [];
-  for (const { i, j, score } of pairs) {
-    if (score <= 0) continue;
+  const rankOk = pairRanks(items, pairs, opts.maxRank ?? 0);
+  pairs.forEach(({ i, j, score }, k) => {
+    if (score <= 0) return;
     sim.set(i * n + j, score);
-    if (score >= opts.threshold) edges.push({ i, j, s: score });
-  }
+    if (score >= opts.threshold && rankOk[k]) edges.push({ i, j, s: score });
+  });
   edges.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
   const sets = new UnionFind(n);
   const find = (x: number) => sets.find(x);
@@ -478,6 +534,30 @@ export function groupScored(scored: ScoredEvent, options: Partial<ClaimOptions> 
   }
   const order = (x: SentenceKeys, y: SentenceKeys) => x.a - y.a || x.index - y.index;
   return [...groups.values()].map((g) => g.sort(order)).sort((x, y) => order(x[0]!, y[0]!));
+}
+
+/** Per pair: whether each sentence ranks among the other's `maxRank` best candidates in the other's article (ties share a rank); all true when maxRank is 0. */
+function pairRanks(items: readonly SentenceKeys[], pairs: ScoredEvent['pairs'], maxRank: number): boolean[] {
+  if (!(maxRank > 0)) return pairs.map(() => true);
+  const lists = new Map<string, number[]>();
+  const add = (x: number, art: number, s: number) => {
+    const k = `${x}:${art}`;
+    const l = lists.get(k);
+    if (l) l.push(s);
+    else lists.set(k, [s]);
+  };
+  for (const p of pairs) {
+    add(p.i, items[p.j]!.a, p.score);
+    add(p.j, items[p.i]!.a, p.score);
+  }
+  for (const l of lists.values()) l.sort((a, b) => b - a);
+  const within = (x: number, art: number, s: number) => {
+    const l = lists.get(`${x}:${art}`)!;
+    let better = 0;
+    while (better < l.length && l[better]! > s) better++;
+    return better < maxRank;
+  };
+  return pairs.map((p) => within(p.i, items[p.j]!.a, p.score) && within(p.j, items[p.i]!.a, p.score));
 }
 
 /** `scoreEvent` then `groupScored`. */
@@ -540,8 +620,34 @@ export function claimsForEvent(
   keys: readonly SentenceKeys[] = analyses.flatMap((an, i) => sentenceKeys(an, i, res)),
   matcher: PairMatcher | null = null,
 ): Claim[] {
+  return claimsWithCoverage(event, analyses, res, options, keys, matcher).claims;
+}
+
+/** What the omissions need besides the claims: which outside articles come close to each claim, and how tight each claim is. */
+export interface ClaimCoverage {
+  /** claim_id -> article id -> the best sentence of that article (not in the claim) with a member, and its score. */
+  near: ReadonlyMap<string, ReadonlyMap<string, { sentence_id: string; member: string; score: number }>>;
+  /** claim_id -> article id -> the best soft word alignment of a sentence of that article with a member (claims of two or more articles only). */
+  soft: ReadonlyMap<string, ReadonlyMap<string, { sentence_id: string; member: string; score: number }>>;
+  /** claim_id -> mean score over its cross-article pairs (1 for a one-article claim). */
+  cohesion: ReadonlyMap<string, number>;
+  coverThreshold: number;
+  cohesionThreshold: number;
+  softCover: number;
+}
+
+/** `claimsForEvent` plus the coverage the omissions are checked against. */
+export function claimsWithCoverage(
+  event: Event,
+  analyses: readonly ArticleAnalysis[],
+  res: AlignResources,
+  options?: Partial<ClaimOptions>,
+  keys: readonly SentenceKeys[] = analyses.flatMap((an, i) => sentenceKeys(an, i, res)),
+  matcher: PairMatcher | null = null,
+): { claims: Claim[]; coverage: ClaimCoverage } {
   const scoredEvent = scoreEvent(keys, options, res.vectors, matcher);
-  const groups = groupScored(scoredEvent, matcherOptions(options ?? {}, matcher));
+  const opts = { ...DEFAULT_CLAIM_OPTIONS, ...matcherOptions(options ?? {}, matcher) };
+  const groups = groupScored(scoredEvent, opts);
   const scored = new Map<string, number>();
   const featuresOf = new Map<string, PairWithFeatures>();
   scoredEvent.pairs.forEach((p, k) => {
@@ -556,7 +662,7 @@ export function claimsForEvent(
     outletOf.set(an.article.id, an.article.outlet);
     for (const s of an.article.sentences) textOf.set(s.id, an.article.text.slice(s.start, s.end));
   }
-  return groups.map((g, k) => {
+  const claims = groups.map((g, k) => {
     const articleIds = [...new Set(g.map((s) => s.article_id))].sort(cmp);
     const shortest = g.map((s) => textOf.get(s.sentence_id) ?? '').reduce((a, b) => (b.length < a.length ? b : a));
     return {
@@ -569,6 +675,56 @@ export function claimsForEvent(
       pairs: claimPairs(g, scored, matcher, featuresOf),
     };
   });
+  // Coverage: for each claim, the best-scoring sentence of every article outside it.
+  const claimOf = new Map<string, number>();
+  claims.forEach((c, k) => c.sentence_ids.forEach((sid) => claimOf.set(sid, k)));
+  const near = claims.map(() => new Map<string, { sentence_id: string; member: string; score: number }>());
+  const consider = (member: SentenceKeys, other: SentenceKeys, score: number) => {
+    const k = claimOf.get(member.sentence_id);
+    if (k === undefined || claims[k]!.article_ids.includes(other.article_id)) return;
+    const m = near[k]!;
+    const best = m.get(other.article_id);
+    if (!best || score > best.score || (score === best.score && cmp(other.sentence_id, best.sentence_id) < 0))
+      m.set(other.article_id, { sentence_id: other.sentence_id, member: member.sentence_id, score: Math.round(score * 10000) / 10000 });
+  };
+  for (const p of scoredEvent.pairs) {
+    const x = scoredEvent.items[p.i]!;
+    const y = scoredEvent.items[p.j]!;
+    consider(x, y, p.score);
+    consider(y, x, p.score);
+  }
+  // Soft word alignment of every sentence outside a multi-article claim with its members.
+  const softCover = opts.softCover ?? 0;
+  const soft = claims.map(() => new Map<string, { sentence_id: string; member: string; score: number }>());
+  if (softCover > 0) {
+    const weight = (w: string) => Math.log(1 + (res.ranks.get(w) ?? UNKNOWN_RANK) / 100);
+    const byId = new Map(scoredEvent.items.map((s) => [s.sentence_id, s]));
+    claims.forEach((c, k) => {
+      if (c.article_ids.length < 2) return;
+      const members = c.sentence_ids.map((sid) => byId.get(sid)).filter((s): s is SentenceKeys => s !== undefined);
+      for (const other of scoredEvent.items) {
+        if (c.article_ids.includes(other.article_id)) continue;
+        for (const m of members) {
+          const v = softOverlap(m.words, other.words, res.vectors, weight);
+          const best = soft[k]!.get(other.article_id);
+          if (!best || v > best.score) soft[k]!.set(other.article_id, { sentence_id: other.sentence_id, member: m.sentence_id, score: v });
+        }
+      }
+    });
+  }
+  const cohesion = new Map<string, number>();
+  claims.forEach((c) => cohesion.set(c.claim_id, c.pairs.length ? c.pairs.reduce((a, p) => a + p.score, 0) / c.pairs.length : 1));
+  return {
+    claims,
+    coverage: {
+      near: new Map(claims.map((c, k) => [c.claim_id, near[k]!])),
+      soft: new Map(claims.map((c, k) => [c.claim_id, soft[k]!])),
+      cohesion,
+      softCover,
+      coverThreshold: opts.coverThreshold ?? opts.groupThreshold,
+      cohesionThreshold: opts.cohesionThreshold ?? opts.groupThreshold,
+    },
+  };
 }
 
 /** Sentences the claims stage will compare: those of events with at least two articles that have enough keys. */
@@ -599,17 +755,20 @@ export const claimsStage: CorpusStage = {
     let matcher: PairMatcher | null = null;
     if (ctx.options.matcher === 'encoder') {
       if (!state.vectors) throw new TypeError('The `encoder` matcher needs sentence vectors: use analyzeAsync/buildReportAsync with an encoder, or matcher: "lexical".');
-      matcher = { weights: ctx.tables.get('claim-matcher', () => matcherWeights(ctx.lexicons.claimMatcher)), vectors: state.vectors };
+      matcher = { weights: ctx.tables.get('claim-matcher', () => matcherWeights(ctx.lexicons.claimMatcher)), vectors: state.vectors, ranks: res.ranks };
     }
     const claims: Claim[] = [];
     // Entity keys per sentence: the salience of a claim unique to one article (stage `omissions`).
     const named = new Map<string, number>();
+    // The coverage each event's omissions are checked against (stage `omissions`).
+    const coverages = new Map<string, ClaimCoverage>();
     const allMembers = eventMembers(state);
     state.events.forEach((ev, e) => {
       const members = allMembers[e]!;
       if (members.length === 0) return;
       const keys = members.flatMap((an, i) => sentenceKeys(an, i, res));
-      const evClaims = claimsForEvent(ev, members, res, undefined, keys, members.length >= 2 ? matcher : null);
+      const { claims: evClaims, coverage } = claimsWithCoverage(ev, members, res, undefined, keys, members.length >= 2 ? matcher : null);
+      coverages.set(ev.event_id, coverage);
       for (const sk of keys) {
         let e = 0;
         for (const k of sk.keys.keys()) if (k.startsWith('E:')) e++;
@@ -619,5 +778,6 @@ export const claimsStage: CorpusStage = {
     });
     state.claims = claims;
     state.namedKeys = named;
+    state.claimCoverage = coverages;
   },
 };

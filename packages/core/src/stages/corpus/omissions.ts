@@ -6,7 +6,7 @@
 import type { ArticleAnalysis, CorpusStage } from '../../model';
 import type { Claim, Event, Omission } from '../../schema';
 import { cmp } from '../../lib/text';
-import { eventMembers } from './claims';
+import { eventMembers, type ClaimCoverage } from './claims';
 
 /**
  * Omissions of one event, ranked by salience:
@@ -16,17 +16,32 @@ import { eventMembers } from './claims';
  *   - `unique_to`: a claim only this article reports; salience = 0.4 × min(1, named
  *     entities in it / 4) (below every omitted_by, ordered by how much it names).
  */
-export function omissionsForEvent(event: Event, claims: readonly Claim[], analyses: readonly ArticleAnalysis[], keyCount: ReadonlyMap<string, number>): Omission[] {
+export function omissionsForEvent(
+  event: Event,
+  claims: readonly Claim[],
+  analyses: readonly ArticleAnalysis[],
+  keyCount: ReadonlyMap<string, number>,
+  coverage: ClaimCoverage | null = null,
+): Omission[] {
   const k = analyses.length;
   if (k < 2) return [];
   const outletOf = new Map(analyses.map((a) => [a.article.id, a.article.outlet]));
   const out: Omission[] = [];
+  // An article with a sentence close to one of the claim's members may report the fact in other words: no omission.
+  const reports = (c: Claim, id: string) => {
+    if (!coverage) return false;
+    const hit = coverage.near.get(c.claim_id)?.get(id);
+    if (hit !== undefined && hit.score >= coverage.coverThreshold) return true;
+    const s = coverage.soft.get(c.claim_id)?.get(id);
+    return coverage.softCover > 0 && s !== undefined && s.score >= coverage.softCover;
+  };
   for (const c of claims) {
     const n = c.article_ids.length;
     if (n >= 2 && n >= Math.ceil(k / 2) && n < k) {
+      if (coverage && (coverage.cohesion.get(c.claim_id) ?? 0) < coverage.cohesionThreshold) continue;
       for (const a of analyses) {
         const id = a.article.id;
-        if (c.article_ids.includes(id)) continue;
+        if (c.article_ids.includes(id) || reports(c, id)) continue;
         out.push({
           kind: 'omitted_by',
           claim_id: c.claim_id,
@@ -39,6 +54,7 @@ export function omissionsForEvent(event: Event, claims: readonly Claim[], analys
       }
     } else if (n === 1) {
       const id = c.article_ids[0]!;
+      if (analyses.some((a) => a.article.id !== id && reports(c, a.article.id))) continue;
       const named = keyCount.get(c.sentence_ids[0]!) ?? 0;
       out.push({
         kind: 'unique_to',
@@ -69,7 +85,7 @@ export const omissionsStage: CorpusStage = {
     state.events.forEach((ev, e) => {
       const members = allMembers[e]!;
       if (members.length === 0) return;
-      omissions.push(...omissionsForEvent(ev, byEvent.get(ev.event_id) ?? [], members, named));
+      omissions.push(...omissionsForEvent(ev, byEvent.get(ev.event_id) ?? [], members, named, state.claimCoverage?.get(ev.event_id) ?? null));
     });
     omissions.sort(
       (a, b) => b.salience - a.salience || cmp(a.event_id, b.event_id) || cmp(a.claim_id, b.claim_id) || cmp(a.article_id, b.article_id) || cmp(a.kind, b.kind),
