@@ -76,6 +76,8 @@ test('the public exports of @parallax/core are exactly these (a change here is a
       "detectLanguage",
       "encodeTexts",
       "encoderCosine",
+      "encoderSentenceSentiment",
+      "encoderSentimentModel",
       "entityItems",
       "eventsFromArticles",
       "explain",

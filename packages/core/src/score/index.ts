@@ -5,6 +5,8 @@ export {
   DEFAULT_PARAMS,
   NEWS_POS,
   clauses,
+  encoderSentenceSentiment,
+  encoderSentimentModel,
   entityItems,
   sentenceContext,
   sentenceEvidence,
@@ -14,7 +16,7 @@ export {
   sumWeights,
   tokenRange,
 } from './sentiment';
-export type { SentenceContext, SentimentItem, SentimentParams } from './sentiment';
+export type { EncoderSentimentItem, EncoderSentimentModel, SentenceContext, SentimentItem, SentimentParams } from './sentiment';
 export { compile, compileMap, matchPhrases } from './match';
 export type { Compiled, PhraseHit } from './match';
 export { framesStage, markersStage, MFC_FRAMES, GENERIC_FRAMES } from './frames-stage';

@@ -584,3 +584,83 @@ export function tokenRange(tokens: readonly Token[], start: number, end: number)
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
+
+/** The encoder sentence-sentiment model (lexicon `sentiment-encoder`), compiled. */
+export interface EncoderSentimentModel {
+  id: string;
+  version: string;
+  sha256: string;
+  intercept: number;
+  /** Factor of the lexicon sentence score squash(S). */
+  lexicon: number;
+  /** Weights of the unit-length sentence vector, in dimension order. */
+  weights: Float64Array;
+}
+
+/** Compile a `sentiment-encoder` lexicon (features model:intercept, lex:sentence, enc:000 …). Throws when a feature is missing or unknown. */
+export function encoderSentimentModel(lex: { id: string; version: string; sha256: string; entries: readonly { feature: string; weight: number }[] }): EncoderSentimentModel {
+  const dims = lex.entries.filter((e) => e.feature.startsWith('enc:')).length;
+  const weights = new Float64Array(dims);
+  let intercept: number | undefined;
+  let lexicon: number | undefined;
+  const seen = new Uint8Array(dims);
+  for (const e of lex.entries) {
+    if (e.feature === 'model:intercept') intercept = e.weight;
+    else if (e.feature === 'lex:sentence') lexicon = e.weight;
+    else {
+      const m = /^enc:(\d+)$/.exec(e.feature);
+      const j = m ? Number(m[1]) : -1;
+      if (j < 0 || j >= dims) throw new Error(`Lexicon "${lex.id}": unknown feature ${JSON.stringify(e.feature)} (expected model:intercept, lex:sentence or enc:000 … enc:${String(dims - 1).padStart(3, '0')}).`);
+      weights[j] = e.weight;
+      seen[j] = 1;
+    }
+  }
+  if (intercept === undefined || lexicon === undefined || seen.includes(0)) throw new Error(`Lexicon "${lex.id}" needs model:intercept, lex:sentence and every enc:NNN weight.`);
+  return { id: lex.id, version: lex.version, sha256: lex.sha256, intercept, lexicon, weights };
+}
+
+/** An evidence item of the encoder model: a lexicon item with its rescaled weight, or the dense sentence item. */
+export interface EncoderSentimentItem {
+  start: number;
+  end: number;
+  text: string;
+  rule: string;
+  weight: number;
+  reason: string;
+}
+
+/**
+ * Sentence sentiment from the lexicon evidence plus one dense encoder item (issue 14):
+ * value = clamp(b + c·squash(S) + w·v, −1, 1), with S = Σ lexicon evidence weights and v the
+ * sentence's unit-length encoder vector. Evidence: each lexicon item with weight
+ * c·squash(S)·(its weight / S) (its share of the lexicon term), and one item over the whole
+ * sentence (`encoder:<model id>`) with weight b + w·v; the value is the clamped sum of the
+ * evidence weights.
+ */
+export function encoderSentenceSentiment(
+  items: readonly SentimentItem[],
+  vector: ArrayLike<number>,
+  model: EncoderSentimentModel,
+  sentence?: { start: number; end: number; text: string },
+  p: Readonly<SentimentParams> = DEFAULT_PARAMS,
+): { value: number; items: EncoderSentimentItem[] } {
+  if (vector.length !== model.weights.length) throw new Error(`encoderSentenceSentiment: vector has ${vector.length} dimensions, model ${model.id} expects ${model.weights.length}.`);
+  const shown = sentenceEvidence(items);
+  const S = sumWeights(shown);
+  const lexTerm = model.lexicon * squash(S, p.alpha);
+  const out: EncoderSentimentItem[] = [];
+  if (S !== 0) {
+    for (const it of shown) {
+      if (it.weight === 0) continue;
+      out.push({ start: it.start, end: it.end, text: it.text, rule: it.rule, weight: (lexTerm * it.weight) / S, reason: `${it.reason}; share of the lexicon score ×${round3(model.lexicon)}·squash(S)/S (${model.id} ${model.version})` });
+    }
+  }
+  let dense = model.intercept;
+  for (let j = 0; j < vector.length; j++) dense += model.weights[j]! * vector[j]!;
+  const first = items[0];
+  const last = items[items.length - 1];
+  const span = sentence ?? { start: first?.start ?? 0, end: last?.end ?? 0, text: '' };
+  out.push({ start: span.start, end: span.end, text: span.text, rule: `encoder:${model.id}`, weight: dense, reason: `sentence encoder: learned direction of the sentence vector (${model.id} ${model.version}, NewsMTSC train80) ${dense >= 0 ? '+' : ''}${round3(dense)}, including the intercept ${round3(model.intercept)}` });
+  const value = Math.max(-1, Math.min(1, sumWeights(out)));
+  return { value, items: out };
+}
