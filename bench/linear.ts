@@ -38,8 +38,8 @@ export interface RidgeModel {
   weights: Float64Array;
 }
 
-/** Ridge regression of y on dense rows X (each of length d); penalty λ·|w|² (intercept free). */
-export function ridge(X: readonly ArrayLike<number>[], y: readonly number[], lambda: number): RidgeModel {
+/** Ridge regression of y on dense rows X (each of length d); penalty λ·|w|² (intercept free); optional row weights. */
+export function ridge(X: readonly ArrayLike<number>[], y: readonly number[], lambda: number, rowWeight?: readonly number[]): RidgeModel {
   const d = X[0]!.length;
   const n = d + 1;
   const A = new Float64Array(n * n);
@@ -50,8 +50,9 @@ export function ridge(X: readonly ArrayLike<number>[], y: readonly number[], lam
     row[0] = 1;
     for (let j = 0; j < d; j++) row[j + 1] = x[j]!;
     const yr = y[r]!;
+    const rw = rowWeight ? rowWeight[r]! : 1;
     for (let i = 0; i < n; i++) {
-      const ri = row[i]!;
+      const ri = row[i]! * rw;
       if (ri === 0) continue;
       b[i]! += ri * yr;
       for (let j = 0; j <= i; j++) A[i * n + j]! += ri * row[j]!;

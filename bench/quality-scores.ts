@@ -23,10 +23,10 @@ import SentimentAnalyzer from 'natural/lib/natural/sentiment/SentimentAnalyzer.j
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { createNlp, DEFAULT_PARAMS, encoderSentenceSentiment, encoderSentimentModel, macroF1, pearson, sentenceEvidence, sentenceItems, spearman, squash, sumWeights, unit } from '@parallax/core';
+import { createNlp, DEFAULT_PARAMS, encoderEntitySentiment, encoderSentenceSentiment, encoderSentimentModel, entityEncoderModel, entityItems, macroF1, pearson, sentenceContext, sentenceEvidence, sentenceItems, spearman, squash, sumWeights, tokenRange, unit } from '@parallax/core';
 import { loadNodeEncoder } from '@parallax/encoder/node';
 import { readCache } from './encoder-cache';
-import { lexicons as lex, sentimentEncoder } from '@parallax/lexicons';
+import { lexicons as lex, sentimentEncoder, sentimentEntityEncoder } from '@parallax/lexicons';
 import type { Nlp, SentimentParams, Token } from '@parallax/core';
 import { bandLabels, bestBand, fnv1a, isTest20, isTrain80, loadNewsMtsc, polarity, scoreTargets, type MtscRow } from './newsmtsc';
 import { auc, bestThreshold, loadBiasData, prf } from './bias-data';
@@ -276,6 +276,36 @@ export async function runEncoderSentimentQuality(dev: string, log: (...a: unknow
     out[name] = row;
     log(`  ${name} n=${row.n}: Pearson r  encoder model ${row.encoder_model}  lexicon (today) ${row.lexicon}  vader ${row.vader}`);
   }
+  // Entity scope: the entity encoder model's label on NewsMTSC test20 targets (held out), beside today's banded entity score.
+  const mtsc = loadNewsMtsc(dev, createNlp());
+  const test = mtsc?.filter(isTest20) ?? [];
+  if (mtsc && test.every((r) => vecOf(r.text))) {
+    const ent = entityEncoderModel(sentimentEntityEncoder);
+    out.entity_model = `${sentimentEntityEncoder.id} ${sentimentEntityEncoder.version} sha256 ${sentimentEntityEncoder.sha256}`;
+    const gold: number[] = [];
+    const pred: number[] = [];
+    for (const row of test) {
+      const items = sentenceItems(row.tokens, lex, DEFAULT_PARAMS);
+      const ctx = sentenceContext(row.tokens);
+      const v = unit(vecOf(row.text)!);
+      for (const t of row.targets) {
+        const range = tokenRange(row.tokens, t.from, t.to);
+        const ranges = range ? [range] : [];
+        for (const m of t.further_mentions ?? []) {
+          const r = tokenRange(row.tokens, m.from, m.to);
+          if (r) ranges.push(r);
+        }
+        gold.push(polarity(t.polarity));
+        pred.push(encoderEntitySentiment(row.tokens, range ? entityItems(row.tokens, items, ranges, DEFAULT_PARAMS, ctx) : [], ranges, v, ent).label);
+      }
+    }
+    const tr = scoreTargets(mtsc.filter(isTrain80), lex);
+    const te = scoreTargets(test, lex);
+    const band = bestBand(tr.gold, tr.entity).band;
+    const row = { n: gold.length, encoder_model: r3(macroF1(gold, pred)), lexicon_banded: r3(macroF1(te.gold, bandLabels(te.entity, band))) };
+    out.entity = row;
+    log(`  entity scope, NewsMTSC test20 targets (held out) n=${row.n}: macro-F1  entity encoder model ${row.encoder_model} (${out.entity_model}; argmax label)  lexicon entity score ${row.lexicon_banded} (band from train80)   (goal 0.60)`);
+  } else log('  skip entity scope: NewsMTSC test20 vectors not in the encoder cache (run bench/encode-newsmtsc.ts)');
   // Cost: 64 fixed sentences, encoded fresh (no cache) vs the lexicon score (parse + evidence).
   const sample = (sets[0]?.[1] ?? []).slice(0, 64).map((x) => x.text);
   if (sample.length) {

@@ -6,6 +6,7 @@ import rawEmoticons from '../data/sentiment-emoticons.json';
 import rawNews from '../data/sentiment-news.json';
 import { BaseEntry, defineLexicon } from './define';
 import rawEncoder from '../data/sentiment-encoder.json';
+import rawEntityEncoder from '../data/sentiment-entity-encoder.json';
 import { BiasWeightEntry } from './bias';
 
 const Term = z.string().regex(/^[a-z][a-z'.-]*(?: [a-z][a-z'.-]*)*$/, 'lower-case word or phrase');
@@ -45,3 +46,5 @@ export const sentimentNews = defineLexicon(rawNews, NewsValenceEntry, (e) => e.t
  * does not use it); see encoderSentenceSentiment in @parallax/core.
  */
 export const sentimentEncoder = defineLexicon(rawEncoder, BiasWeightEntry, (e) => e.feature);
+/** The entity encoder sentiment model (bench/train-entity-encoder.ts); like `sentimentEncoder`, outside `lexicons`. */
+export const sentimentEntityEncoder = defineLexicon(rawEntityEncoder, BiasWeightEntry, (e) => e.feature);

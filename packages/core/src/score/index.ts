@@ -5,8 +5,11 @@ export {
   DEFAULT_PARAMS,
   NEWS_POS,
   clauses,
+  encoderEntitySentiment,
   encoderSentenceSentiment,
   encoderSentimentModel,
+  entityEncoderModel,
+  entityEvidenceKind,
   entityItems,
   sentenceContext,
   sentenceEvidence,
@@ -16,7 +19,7 @@ export {
   sumWeights,
   tokenRange,
 } from './sentiment';
-export type { EncoderSentimentItem, EncoderSentimentModel, SentenceContext, SentimentItem, SentimentParams } from './sentiment';
+export type { EncoderSentimentItem, EncoderSentimentModel, EntityEncoderModel, SentenceContext, SentimentItem, SentimentParams } from './sentiment';
 export { compile, compileMap, matchPhrases } from './match';
 export type { Compiled, PhraseHit } from './match';
 export { framesStage, markersStage, MFC_FRAMES, GENERIC_FRAMES } from './frames-stage';

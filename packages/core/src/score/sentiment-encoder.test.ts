@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { lexicons, sentimentEncoder } from '@parallax/lexicons';
+import { lexicons, sentimentEncoder, sentimentEntityEncoder } from '@parallax/lexicons';
 import { createNlp } from '../nlp';
-import { encoderSentenceSentiment, encoderSentimentModel, sentenceItems, sentenceSentiment, sumWeights } from './sentiment';
+import { encoderEntitySentiment, encoderSentenceSentiment, encoderSentimentModel, entityEncoderModel, entityEvidenceKind, entityItems, sentenceItems, sentenceSentiment, sumWeights, tokenRange } from './sentiment';
 
 const nlp = createNlp();
 const toks = (s: string) => nlp.parse(s, 0).sentences.flatMap((x) => x.tokens);
@@ -55,5 +55,38 @@ describe('encoderSentenceSentiment', () => {
   });
   test('a vector of the wrong length is an error, not a score', () => {
     expect(() => encoderSentenceSentiment(items, new Float32Array(10), model)).toThrow(/10 dimensions.*expects 512/);
+  });
+});
+
+describe('encoderEntitySentiment', () => {
+  const ent = entityEncoderModel(sentimentEntityEncoder);
+  const text = 'Critics blasted Smith for the disastrous rollout, but Jones praised the plan.';
+  const tokens = toks(text);
+  const items = sentenceItems(tokens, lexicons);
+  const smith = tokenRange(tokens, text.indexOf('Smith'), text.indexOf('Smith') + 5)!;
+  const eItems = entityItems(tokens, items, [smith]);
+  test('the shipped model has three classes of 512 vector weights and 12 evidence kinds', () => {
+    expect(ent.weights.map((w) => w.length)).toEqual([512, 512, 512]);
+    expect(ent.kinds.size).toBe(12);
+  });
+  test.each([0, 100, 511])('value is the clamped sum of its evidence and the label the largest class score (dimension %i)', (j) => {
+    for (const s of [1, -1]) {
+      const r = encoderEntitySentiment(tokens, eItems, [smith], axis(j, s), ent, { start: 0, end: text.length, text });
+      expect(r.value).toBeCloseTo(Math.max(-1, Math.min(1, sumWeights(r.items))), 12);
+      expect(r.value).toBeCloseTo(Math.max(-1, Math.min(1, r.scores[2] - r.scores[0])), 12);
+      expect(r.label).toBe(r.scores.indexOf(Math.max(...r.scores)) - 1);
+      expect(r.items.filter((it) => it.rule === 'encoder:sentiment-entity-encoder')).toHaveLength(1);
+    }
+  });
+  test('evidence kinds name the word type, sign and clause', () => {
+    const kinds = eItems.map((it) => entityEvidenceKind(it, true));
+    expect(kinds.every((k) => /^(word|topic|news)[+-]:in$/.test(k))).toBe(true);
+  });
+  test('a vector of the wrong length is an error, not a score', () => {
+    expect(() => encoderEntitySentiment(tokens, eItems, [smith], new Float32Array(3), ent)).toThrow(/3 dimensions.*expects 512/);
+  });
+  test('a malformed model is rejected', () => {
+    expect(() => entityEncoderModel(tiny([{ feature: 'neg:model:intercept', weight: 0 }, { feature: 'neg:enc:000', weight: 1 }]))).toThrow(/needs an intercept/);
+    expect(() => entityEncoderModel(tiny([{ feature: 'bad:model:intercept', weight: 0 }]))).toThrow(/unknown feature/);
   });
 });
