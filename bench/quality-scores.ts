@@ -13,17 +13,22 @@
  *     a dev-time baseline only, GPL, never shipped), "every sentence biased" and today's
  *     loaded-language flag;
  *  4. frames against our own MFC labels of allsides_events dev articles (bench/gold/);
- *  5. loaded-language spans against our own span gold of allsides_events dev articles.
+ *  5. loaded-language spans against our own span gold of allsides_events dev articles;
+ *  1c. (runEncoderSentimentQuality, async) the encoder sentence-sentiment design.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import vader from 'vader-sentiment';
 import SentimentAnalyzer from 'natural/lib/natural/sentiment/SentimentAnalyzer.js';
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
-import { createNlp, DEFAULT_PARAMS, macroF1, pearson, sentenceItems, spearman, squash, sumWeights } from '@parallax/core';
-import { lexicons as lex } from '@parallax/lexicons';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { createNlp, DEFAULT_PARAMS, encoderEntitySentiment, encoderSentenceSentiment, encoderSentimentModel, entityEncoderModel, entityItems, macroF1, pearson, sentenceContext, sentenceEvidence, sentenceItems, spearman, squash, sumWeights, tokenRange, unit } from '@parallax/core';
+import { loadNodeEncoder } from '@parallax/encoder/node';
+import { readCache } from './encoder-cache';
+import { lexicons as lex, sentimentEncoder, sentimentEntityEncoder } from '@parallax/lexicons';
 import type { Nlp, SentimentParams, Token } from '@parallax/core';
-import { bandLabels, bestBand, isTest20, isTrain80, loadNewsMtsc, scoreTargets, type MtscRow } from './newsmtsc';
+import { bandLabels, bestBand, fnv1a, isTest20, isTrain80, loadNewsMtsc, polarity, scoreTargets, type MtscRow } from './newsmtsc';
 import { auc, bestThreshold, loadBiasData, prf } from './bias-data';
 import { runFrameGold, runLoadedGold } from './quality-frames';
 
@@ -217,3 +222,101 @@ function biasQuality(dev: string, nlp: Nlp, log: (...a: unknown[]) => void): Rec
 }
 
 const mapR = (x: { p: number; r: number; f1: number }) => ({ precision: r3(x.p), recall: r3(x.r), f1: r3(x.f1) });
+
+/**
+ * 1c. The encoder sentence-sentiment design (lexicon `sentiment-encoder`, trained by
+ * bench/train-sentence-encoder.ts on NewsMTSC train80): NewsMTSC test20 (held out) and every
+ * 10th item of the VADER sets, beside the lexicon score and VADER on the same items, and its
+ * cost (sentences/s of the encoder beside the lexicon score, measured in this run). Vectors are
+ * read from the bench encoder cache only (warm it with bench/encode-newsmtsc.ts and
+ * bench/encode-vader-sample.ts); a set whose vectors are missing is skipped.
+ */
+export async function runEncoderSentimentQuality(dev: string, log: (...a: unknown[]) => void): Promise<Record<string, unknown> | null> {
+  const model = encoderSentimentModel(sentimentEncoder);
+  let enc: Awaited<ReturnType<typeof loadNodeEncoder>>;
+  try {
+    enc = await loadNodeEncoder();
+  } catch (e) {
+    log(`skip encoder sentiment: the encoder did not load (${e instanceof Error ? e.message : String(e)})`);
+    return null;
+  }
+  const cache = readCache(enc);
+  const vecOf = (t: string) => cache.get(bytesToHex(sha256(utf8ToBytes(t))));
+  const nlp = createNlp();
+  const vaderScore = (t: string) => vader.SentimentIntensityAnalyzer.polarity_scores(t).compound;
+  const out: Record<string, unknown> = { model: `${sentimentEncoder.id} ${sentimentEncoder.version} sha256 ${sentimentEncoder.sha256}`, encoder: `${enc.id} ${enc.version} sha256 ${enc.sha256}` };
+  log(`== sentence sentiment with the sentence encoder (${out.model}; encoder ${enc.id}; not in the default pipeline) ==`);
+  /** Lexicon value and encoder-model value of a text (its sentences' evidence pooled, as ourScore does). */
+  const both = (text: string, v: Float32Array) => {
+    const items = nlp.parse(text, 0).sentences.flatMap((s) => sentenceItems(s.tokens, lex, DEFAULT_PARAMS));
+    return { lexicon: squash(sumWeights(sentenceEvidence(items)), DEFAULT_PARAMS.alpha), model: encoderSentenceSentiment(items, unit(v), model).value };
+  };
+  const sets: [string, { text: string; gold: number }[]][] = [];
+  const mtscFile = path.join(dev, 'newsmtsc/train.jsonl');
+  if (fs.existsSync(mtscFile)) {
+    const rows = fs.readFileSync(mtscFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { primary_gid: string; sentence_normalized: string; targets: { polarity: number }[] });
+    const test = rows.filter((r) => fnv1a(r.primary_gid) % 100 >= 80);
+    sets.push(['NewsMTSC test20 (held out; mean target polarity)', test.map((r) => ({ text: r.sentence_normalized, gold: r.targets.reduce((a, t) => a + polarity(t.polarity), 0) / r.targets.length }))]);
+  }
+  for (const set of ['tweets', 'movies', 'amazon']) {
+    const p = path.join(dev, `vader/${set}.jsonl`);
+    if (!fs.existsSync(p)) continue;
+    const rows = fs.readFileSync(p, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; gold: number });
+    sets.push([`VADER ${set}, every 10th item (nothing tuned on them)`, rows.filter((_, i) => i % 10 === 0)]);
+  }
+  for (const [name, items] of sets) {
+    const missing = items.filter((x) => !vecOf(x.text)).length;
+    if (missing > 0) {
+      log(`  skip ${name}: ${missing} of ${items.length} vectors not in the encoder cache (run bench/encode-newsmtsc.ts / bench/encode-vader-sample.ts)`);
+      continue;
+    }
+    const gold = items.map((x) => x.gold);
+    const sc = items.map((x) => both(x.text, vecOf(x.text)!));
+    const row = { n: items.length, encoder_model: r3(pearson(sc.map((s) => s.model), gold)), lexicon: r3(pearson(sc.map((s) => s.lexicon), gold)), vader: r3(pearson(items.map((x) => vaderScore(x.text)), gold)) };
+    out[name] = row;
+    log(`  ${name} n=${row.n}: Pearson r  encoder model ${row.encoder_model}  lexicon (today) ${row.lexicon}  vader ${row.vader}`);
+  }
+  // Entity scope: the entity encoder model's label on NewsMTSC test20 targets (held out), beside today's banded entity score.
+  const mtsc = loadNewsMtsc(dev, createNlp());
+  const test = mtsc?.filter(isTest20) ?? [];
+  if (mtsc && test.every((r) => vecOf(r.text))) {
+    const ent = entityEncoderModel(sentimentEntityEncoder);
+    out.entity_model = `${sentimentEntityEncoder.id} ${sentimentEntityEncoder.version} sha256 ${sentimentEntityEncoder.sha256}`;
+    const gold: number[] = [];
+    const pred: number[] = [];
+    for (const row of test) {
+      const items = sentenceItems(row.tokens, lex, DEFAULT_PARAMS);
+      const ctx = sentenceContext(row.tokens);
+      const v = unit(vecOf(row.text)!);
+      for (const t of row.targets) {
+        const range = tokenRange(row.tokens, t.from, t.to);
+        const ranges = range ? [range] : [];
+        for (const m of t.further_mentions ?? []) {
+          const r = tokenRange(row.tokens, m.from, m.to);
+          if (r) ranges.push(r);
+        }
+        gold.push(polarity(t.polarity));
+        pred.push(encoderEntitySentiment(row.tokens, range ? entityItems(row.tokens, items, ranges, DEFAULT_PARAMS, ctx) : [], ranges, v, ent).label);
+      }
+    }
+    const tr = scoreTargets(mtsc.filter(isTrain80), lex);
+    const te = scoreTargets(test, lex);
+    const band = bestBand(tr.gold, tr.entity).band;
+    const row = { n: gold.length, encoder_model: r3(macroF1(gold, pred)), lexicon_banded: r3(macroF1(te.gold, bandLabels(te.entity, band))) };
+    out.entity = row;
+    log(`  entity scope, NewsMTSC test20 targets (held out) n=${row.n}: macro-F1  entity encoder model ${row.encoder_model} (${out.entity_model}; argmax label)  lexicon entity score ${row.lexicon_banded} (band from train80)   (goal 0.60)`);
+  } else log('  skip entity scope: NewsMTSC test20 vectors not in the encoder cache (run bench/encode-newsmtsc.ts)');
+  // Cost: 64 fixed sentences, encoded fresh (no cache) vs the lexicon score (parse + evidence).
+  const sample = (sets[0]?.[1] ?? []).slice(0, 64).map((x) => x.text);
+  if (sample.length) {
+    const t0 = performance.now();
+    for (let i = 0; i < sample.length; i += 32) await enc.encode(sample.slice(i, i + 32));
+    const encRate = (sample.length / (performance.now() - t0)) * 1000;
+    const t1 = performance.now();
+    for (let k = 0; k < 20; k++) for (const t of sample) for (const s of nlp.parse(t, 0).sentences) sentenceItems(s.tokens, lex, DEFAULT_PARAMS);
+    const lexRate = ((20 * sample.length) / (performance.now() - t1)) * 1000;
+    out.cost = { encoder_sentences_per_s: Math.round(encRate), lexicon_sentences_per_s: Math.round(lexRate) };
+    log(`  cost (this run, this machine): encoder ${encRate.toFixed(1)} sentences/s (batch 32) vs lexicon score ${lexRate.toFixed(0)} sentences/s (parse included): ×${(lexRate / encRate).toFixed(0)}`);
+  }
+  return out;
+}

@@ -17,7 +17,7 @@ import { printTermPrecision } from './quality-terms';
 import { runIngestQuality } from './quality-ingest';
 import { runBoundaryQuality } from './quality-boundaries';
 import { runEventQuality } from './quality-events';
-import { runScoreQuality } from './quality-scores';
+import { runEncoderSentimentQuality, runScoreQuality } from './quality-scores';
 import { runAlignQuality } from './quality-align';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,6 +31,7 @@ const result: Record<string, unknown> = {};
 
 // 1-2 and the other score measures (sentence/entity sentiment, bias, frames, loaded spans): bench/quality-scores.ts.
 Object.assign(result, runScoreQuality(DEV, log));
+result.sentiment_encoder = await runEncoderSentimentQuality(DEV, log);
 
 // 3. Quotes gold
 let q: ReturnType<typeof runQuoteGold> = null;

@@ -27,6 +27,11 @@ export {
   DEFAULT_PARAMS,
   NEWS_POS,
   clauses,
+  encoderEntitySentiment,
+  encoderSentenceSentiment,
+  encoderSentimentModel,
+  entityEncoderModel,
+  entityEvidenceKind,
   entityItems,
   sentenceContext,
   sentenceEvidence,
@@ -36,7 +41,7 @@ export {
   sumWeights,
   tokenRange,
 } from './lib/sentence-sentiment';
-export type { SentenceContext, SentimentItem, SentimentParams } from './lib/sentence-sentiment';
+export type { EncoderSentimentItem, EncoderSentimentModel, EntityEncoderModel, SentenceContext, SentimentItem, SentimentParams } from './lib/sentence-sentiment';
 export { compile, compileMap, matchPhrases } from './lib/phrase-match';
 export type { Compiled, PhraseHit } from './lib/phrase-match';
 export { framesStage, MFC_FRAMES, GENERIC_FRAMES } from './stages/article/frames';

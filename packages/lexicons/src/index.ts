@@ -28,7 +28,7 @@ export { WordVectorBlock } from './vectors';
 export { OutletEntry } from './outlets';
 export { BoundaryEntry } from './boundaries';
 export { MatcherParamEntry } from './matcher';
-export { SentimentEntry, ModifierEntry, TopicEntry, EmoticonEntry, NewsValenceEntry } from './sentiment';
+export { SentimentEntry, ModifierEntry, TopicEntry, EmoticonEntry, NewsValenceEntry, sentimentEncoder, sentimentEntityEncoder } from './sentiment';
 export { FrameEntry, LoadedEntry, HedgeEntry } from './frames';
 export { AttributionVerbEntry, SideEntry, defineSidesLexicon } from './attribution';
 export { AffiliationEntry } from './affiliations';

@@ -5,6 +5,9 @@ import rawTopic from '../data/sentiment-topic.json';
 import rawEmoticons from '../data/sentiment-emoticons.json';
 import rawNews from '../data/sentiment-news.json';
 import { BaseEntry, defineLexicon } from './define';
+import rawEncoder from '../data/sentiment-encoder.json';
+import rawEntityEncoder from '../data/sentiment-entity-encoder.json';
+import { BiasWeightEntry } from './bias';
 
 const Term = z.string().regex(/^[a-z][a-z'.-]*(?: [a-z][a-z'.-]*)*$/, 'lower-case word or phrase');
 
@@ -37,3 +40,11 @@ export const sentimentModifiers = defineLexicon(rawModifiers, ModifierEntry, (e)
 export const sentimentTopic = defineLexicon(rawTopic, TopicEntry, (e) => e.term);
 export const sentimentEmoticons = defineLexicon(rawEmoticons, EmoticonEntry, (e) => e.term);
 export const sentimentNews = defineLexicon(rawNews, NewsValenceEntry, (e) => e.term);
+/**
+ * The encoder sentence-sentiment model (learned by bench/train-sentence-encoder.ts): needs
+ * sentence-encoder vectors, so it is not part of `lexicons` (the engine's default pipeline
+ * does not use it); see encoderSentenceSentiment in @parallax/core.
+ */
+export const sentimentEncoder = defineLexicon(rawEncoder, BiasWeightEntry, (e) => e.feature);
+/** The entity encoder sentiment model (bench/train-entity-encoder.ts); like `sentimentEncoder`, outside `lexicons`. */
+export const sentimentEntityEncoder = defineLexicon(rawEntityEncoder, BiasWeightEntry, (e) => e.feature);

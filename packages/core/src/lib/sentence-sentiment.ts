@@ -559,3 +559,179 @@ export function tokenRange(tokens: readonly Token[], start: number, end: number)
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
+
+/** The encoder sentence-sentiment model (lexicon `sentiment-encoder`), compiled. */
+export interface EncoderSentimentModel {
+  id: string;
+  version: string;
+  sha256: string;
+  intercept: number;
+  /** Factor of the lexicon sentence score squash(S). */
+  lexicon: number;
+  /** Weights of the unit-length sentence vector, in dimension order. */
+  weights: Float64Array;
+}
+
+/** Compile a `sentiment-encoder` lexicon (features model:intercept, lex:sentence, enc:000 …). Throws when a feature is missing or unknown. */
+export function encoderSentimentModel(lex: { id: string; version: string; sha256: string; entries: readonly { feature: string; weight: number }[] }): EncoderSentimentModel {
+  const dims = lex.entries.filter((e) => e.feature.startsWith('enc:')).length;
+  const weights = new Float64Array(dims);
+  let intercept: number | undefined;
+  let lexicon: number | undefined;
+  const seen = new Uint8Array(dims);
+  for (const e of lex.entries) {
+    if (e.feature === 'model:intercept') intercept = e.weight;
+    else if (e.feature === 'lex:sentence') lexicon = e.weight;
+    else {
+      const m = /^enc:(\d+)$/.exec(e.feature);
+      const j = m ? Number(m[1]) : -1;
+      if (j < 0 || j >= dims) throw new Error(`Lexicon "${lex.id}": unknown feature ${JSON.stringify(e.feature)} (expected model:intercept, lex:sentence or enc:000 … enc:${String(dims - 1).padStart(3, '0')}).`);
+      weights[j] = e.weight;
+      seen[j] = 1;
+    }
+  }
+  if (intercept === undefined || lexicon === undefined || seen.includes(0)) throw new Error(`Lexicon "${lex.id}" needs model:intercept, lex:sentence and every enc:NNN weight.`);
+  return { id: lex.id, version: lex.version, sha256: lex.sha256, intercept, lexicon, weights };
+}
+
+/** An evidence item of the encoder model: a lexicon item with its rescaled weight, or the dense sentence item. */
+export interface EncoderSentimentItem {
+  start: number;
+  end: number;
+  text: string;
+  rule: string;
+  weight: number;
+  reason: string;
+}
+
+/**
+ * Sentence sentiment from the lexicon evidence plus one dense encoder item (issue 14):
+ * value = clamp(b + c·squash(S) + w·v, −1, 1), with S = Σ lexicon evidence weights and v the
+ * sentence's unit-length encoder vector. Evidence: each lexicon item with weight
+ * c·squash(S)·(its weight / S) (its share of the lexicon term), and one item over the whole
+ * sentence (`encoder:<model id>`) with weight b + w·v; the value is the clamped sum of the
+ * evidence weights.
+ */
+export function encoderSentenceSentiment(
+  items: readonly SentimentItem[],
+  vector: ArrayLike<number>,
+  model: EncoderSentimentModel,
+  sentence?: { start: number; end: number; text: string },
+  p: Readonly<SentimentParams> = DEFAULT_PARAMS,
+): { value: number; items: EncoderSentimentItem[] } {
+  if (vector.length !== model.weights.length) throw new Error(`encoderSentenceSentiment: vector has ${vector.length} dimensions, model ${model.id} expects ${model.weights.length}.`);
+  const shown = sentenceEvidence(items);
+  const S = sumWeights(shown);
+  const lexTerm = model.lexicon * squash(S, p.alpha);
+  const out: EncoderSentimentItem[] = [];
+  if (S !== 0) {
+    for (const it of shown) {
+      if (it.weight === 0) continue;
+      out.push({ start: it.start, end: it.end, text: it.text, rule: it.rule, weight: (lexTerm * it.weight) / S, reason: `${it.reason}; share of the lexicon score ×${round3(model.lexicon)}·squash(S)/S (${model.id} ${model.version})` });
+    }
+  }
+  let dense = model.intercept;
+  for (let j = 0; j < vector.length; j++) dense += model.weights[j]! * vector[j]!;
+  const first = items[0];
+  const last = items[items.length - 1];
+  const span = sentence ?? { start: first?.start ?? 0, end: last?.end ?? 0, text: '' };
+  out.push({ start: span.start, end: span.end, text: span.text, rule: `encoder:${model.id}`, weight: dense, reason: `sentence encoder: learned direction of the sentence vector (${model.id} ${model.version}, NewsMTSC train80) ${dense >= 0 ? '+' : ''}${round3(dense)}, including the intercept ${round3(model.intercept)}` });
+  const value = Math.max(-1, Math.min(1, sumWeights(out)));
+  return { value, items: out };
+}
+
+/** The entity encoder model (lexicon `sentiment-entity-encoder`), compiled: per class (negative, neutral, positive) an intercept, weights per evidence kind and vector weights. */
+export interface EntityEncoderModel {
+  id: string;
+  version: string;
+  sha256: string;
+  /** Index 0 negative, 1 neutral, 2 positive. */
+  intercept: [number, number, number];
+  kinds: Map<string, [number, number, number]>;
+  weights: [Float64Array, Float64Array, Float64Array];
+}
+
+const ENTITY_CLASSES = ['neg', 'neu', 'pos'] as const;
+
+/**
+ * The evidence kind of an entity-scope item, as the entity encoder model weighs it:
+ * `<word|topic|news><+|->:<in|out>` (emoticon and emphasis items count as words; in = in the
+ * clause of a mention).
+ */
+export function entityEvidenceKind(it: SentimentItem, inTargetClause: boolean): string {
+  const kind = it.kind === 'topic' || it.kind === 'news' ? it.kind : 'word';
+  return `${kind}${it.weight >= 0 ? '+' : '-'}:${inTargetClause ? 'in' : 'out'}`;
+}
+
+/** Compile a `sentiment-entity-encoder` lexicon (features `<neg|neu|pos>:model:intercept`, `…:k:<kind>`, `…:enc:NNN`). */
+export function entityEncoderModel(lex: { id: string; version: string; sha256: string; entries: readonly { feature: string; weight: number }[] }): EntityEncoderModel {
+  const dims = lex.entries.filter((e) => e.feature.startsWith('neg:enc:')).length;
+  const weights: [Float64Array, Float64Array, Float64Array] = [new Float64Array(dims), new Float64Array(dims), new Float64Array(dims)];
+  const intercept: [number, number, number] = [NaN, NaN, NaN];
+  const kinds = new Map<string, [number, number, number]>();
+  let seen = 0;
+  for (const e of lex.entries) {
+    const m = /^(neg|neu|pos):(model:intercept|k:(\S+)|enc:(\d+))$/.exec(e.feature);
+    const c = m ? ENTITY_CLASSES.indexOf(m[1] as (typeof ENTITY_CLASSES)[number]) : -1;
+    const j = m?.[4] !== undefined ? Number(m[4]) : -1;
+    if (!m || (m[4] !== undefined && j >= dims)) throw new Error(`Lexicon "${lex.id}": unknown feature ${JSON.stringify(e.feature)}.`);
+    if (m[2] === 'model:intercept') intercept[c] = e.weight;
+    else if (m[3] !== undefined) {
+      const w = kinds.get(m[3]) ?? [0, 0, 0];
+      w[c] = e.weight;
+      kinds.set(m[3], w);
+    } else {
+      weights[c]![j] = e.weight;
+      seen++;
+    }
+  }
+  if (intercept.some((x) => Number.isNaN(x)) || seen !== 3 * dims) throw new Error(`Lexicon "${lex.id}" needs an intercept and every enc:NNN weight for neg, neu and pos.`);
+  return { id: lex.id, version: lex.version, sha256: lex.sha256, intercept, kinds, weights };
+}
+
+/**
+ * Entity-targeted sentiment of one entity in one sentence from its entity-scope evidence
+ * (`entityItems`) and the sentence's encoder vector (issue 14): a linear score per class
+ * (negative, neutral, positive) = intercept + Σ item weight × the weight of its evidence kind
+ * + vector · class weights; the label is the class with the largest score. The value is
+ * clamp(positive − negative score, −1, 1) and is the clamped sum of the evidence: each item
+ * with weight (w_pos − w_neg of its kind) × its entity-scope weight, and one item over the
+ * sentence (`encoder:<model id>`) with the vector's and intercepts' share.
+ */
+export function encoderEntitySentiment(
+  tokens: readonly Token[],
+  eItems: readonly SentimentItem[],
+  mentionTokens: readonly { from: number; to: number }[],
+  vector: ArrayLike<number>,
+  model: EntityEncoderModel,
+  sentence?: { start: number; end: number; text: string },
+): { value: number; label: -1 | 0 | 1; scores: [number, number, number]; items: EncoderSentimentItem[] } {
+  if (vector.length !== model.weights[0].length) throw new Error(`encoderEntitySentiment: vector has ${vector.length} dimensions, model ${model.id} expects ${model.weights[0].length}.`);
+  const clause = clauses(tokens);
+  const target = new Set<number>();
+  for (const m of mentionTokens) for (let i = m.from; i < m.to; i++) target.add(clause[i]!);
+  const scores: [number, number, number] = [...model.intercept];
+  const out: EncoderSentimentItem[] = [];
+  for (const it of eItems) {
+    const key = entityEvidenceKind(it, target.has(clause[it.index]!));
+    const w = model.kinds.get(key);
+    if (!w) continue;
+    for (let c = 0; c < 3; c++) scores[c]! += w[c]! * it.weight;
+    const margin = (w[2]! - w[0]!) * it.weight;
+    if (margin !== 0) out.push({ start: it.start, end: it.end, text: it.text, rule: it.rule, weight: margin, reason: `${it.reason}; evidence kind ${key} ×${round3(w[2]! - w[0]!)} (positive − negative class weight, ${model.id} ${model.version})` });
+  }
+  const dense: [number, number, number] = [0, 0, 0];
+  for (let c = 0; c < 3; c++) {
+    const wc = model.weights[c]!;
+    let s = 0;
+    for (let j = 0; j < vector.length; j++) s += wc[j]! * vector[j]!;
+    dense[c] = s;
+    scores[c]! += s;
+  }
+  const dm = dense[2] - dense[0] + model.intercept[2] - model.intercept[0];
+  const span = sentence ?? { start: eItems[0]?.start ?? 0, end: eItems[eItems.length - 1]?.end ?? 0, text: '' };
+  out.push({ start: span.start, end: span.end, text: span.text, rule: `encoder:${model.id}`, weight: dm, reason: `sentence encoder: learned direction of the sentence vector and the intercepts (positive − negative, ${model.id} ${model.version}, NewsMTSC train80) ${dm >= 0 ? '+' : ''}${round3(dm)}` });
+  let arg = 0;
+  for (let c = 1; c < 3; c++) if (scores[c]! > scores[arg]!) arg = c;
+  return { value: Math.max(-1, Math.min(1, sumWeights(out))), label: (arg - 1) as -1 | 0 | 1, scores, items: out };
+}
