@@ -83,6 +83,8 @@ function textFeaturizer(): (a: ArticleInput) => EventFeatures {
     const title = new Set<string>();
     for (const [w] of a.title.toLowerCase().matchAll(wordRe)) if (bodyWords.has(w)) title.add(w);
     const main = [...cityCount.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0];
+    const counts = (m: Map<string, { n: number; first: number }>, k: number): [string, number][] => top(m, k).map((key) => [key, m.get(key)!.n]);
+    const titleWords = [...new Set([...a.title.toLowerCase().matchAll(wordRe)].map(([w]) => w).filter((w) => w.length >= 2 && !STOP.has(w)))].sort();
     return {
       article_id: a.id,
       outlet: a.outlet,
@@ -92,6 +94,9 @@ function textFeaturizer(): (a: ArticleInput) => EventFeatures {
       title_terms: [...title].sort(),
       places: [...cityCount.keys()].sort(),
       place: main && main[1] >= 2 ? main[0] : null,
+      term_counts: counts(terms, 60),
+      entity_counts: counts(ents, 30),
+      title_words: titleWords,
     };
   };
 }

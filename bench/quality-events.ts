@@ -25,6 +25,8 @@ const DEV = path.resolve(ROOT, '../shared/dev-data');
 
 /** The engine before issue 12 (main at 9e707da), measured on split=dev with this script's first version. */
 export const BEFORE = { dev: { precision: 0.9661, recall: 0.7276, f1: 0.83, events: 427 } };
+/** The first pass of issue 12 (weighted key overlap, main at 1df8d16), split=dev, as this script printed it. */
+export const FIRST_PASS = { dev: { precision: 0.9603, recall: 0.8278, f1: 0.8891, events: 354 } };
 
 type Score = { precision: number; recall: number; f1: number };
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
@@ -118,9 +120,10 @@ export function runEventQuality(opts: { split?: string; log?: (...a: unknown[]) 
     log(`events allsides ${split} (${rows.length} articles, ${new Set(truth.values()).size} events; ${rows.filter((r) => !r.published).length} undated)`);
     log(`  parallax            ${fmt(ours)}  events ${state.events.length}   ${goal}`);
     if (split === 'dev') log(`  before issue 12     ${fmt(BEFORE.dev)}  (recorded from main 9e707da)`);
+    if (split === 'dev') log(`  issue 12 first pass ${fmt(FIRST_PASS.dev)}  (key overlap; recorded from main 1df8d16)`);
     log(`  baseline title-tfidf ${fmt(tfidf)}  (cosine >= 0.3, single link)`);
     log(`  baseline one-per-day ${fmt(perDay)}`);
-    out[`events-allsides-${split}`] = { parallax: ours, events: state.events.length, before: split === 'dev' ? BEFORE.dev : null, title_tfidf: tfidf, one_per_day: perDay };
+    out[`events-allsides-${split}`] = { parallax: ours, events: state.events.length, before: split === 'dev' ? BEFORE.dev : null, first_pass: split === 'dev' ? FIRST_PASS.dev : null, title_tfidf: tfidf, one_per_day: perDay };
   }
   // 2. Undated similar-but-different events (hand-written, in the repo).
   const dir = path.join(ROOT, 'fixtures/events-undated');

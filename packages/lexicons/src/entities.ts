@@ -21,10 +21,14 @@ export const GazetteerEntity = BaseEntry.extend({
 }).strict();
 export type GazetteerEntity = z.infer<typeof GazetteerEntity>;
 
-/** A cue word for the proper-noun patterns: a title before a name, an honorific, a head noun of an organisation or place name, or a capitalised non-entity. */
+/**
+ * A cue word for the proper-noun patterns: a title before a name, an honorific, a head noun
+ * of an organisation or place name, a capitalised non-entity, or a `person-head`: a lower-case
+ * noun that follows a person's surname used as a modifier ("the Trump administration").
+ */
 export const EntityCue = BaseEntry.extend({
   id: z.string().regex(/^cue:[a-z-]+:[a-z0-9-]+$/),
-  cue: z.enum(['title', 'honorific', 'org-suffix', 'place-suffix', 'not-entity']),
+  cue: z.enum(['title', 'honorific', 'org-suffix', 'place-suffix', 'not-entity', 'person-head']),
   text: z.string().min(1),
 }).strict();
 export type EntityCue = z.infer<typeof EntityCue>;

@@ -30,6 +30,8 @@ export interface Gazetteer {
   cues: ReadonlyMap<string, readonly CuePattern[]>;
   /** Single-token cues by norm (org/place head nouns). */
   headCue: ReadonlyMap<string, EntityCue['cue']>;
+  /** Lower-case nouns after a surname used as a modifier ("administration" in "the Trump administration"). */
+  personHeads: ReadonlySet<string>;
   /** nameKey(alias) -> entity, for spellings not in the list (ambiguous keys dropped). */
   byKey: ReadonlyMap<string, GazetteerEntity>;
   byId: ReadonlyMap<string, GazetteerEntity>;
@@ -53,6 +55,7 @@ export function compileGazetteer(lexicon: Lexicon<EntityEntry>, nlp: Nlp): Gazet
   const aliases = new Map<string, AliasPattern[]>();
   const cues = new Map<string, CuePattern[]>();
   const headCue = new Map<string, EntityCue['cue']>();
+  const personHeads = new Set<string>();
   const keyed = new Map<string, GazetteerEntity | null>();
   const byId = new Map<string, GazetteerEntity>();
   const demonyms = new Map<string, string>();
@@ -66,6 +69,10 @@ export function compileGazetteer(lexicon: Lexicon<EntityEntry>, nlp: Nlp): Gazet
     if (!isGazetteerEntity(e)) {
       const toks = tokenize(e.text);
       if (toks.length === 0) continue;
+      if (e.cue === 'person-head') {
+        for (const t of toks) personHeads.add(t.norm);
+        continue;
+      }
       push(cues, toks[0]!.norm, { norms: toks.map((t) => t.norm), cue: e.cue });
       if (toks.length === 1 && (e.cue === 'org-suffix' || e.cue === 'place-suffix')) headCue.set(toks[0]!.norm, e.cue);
       continue;
@@ -94,5 +101,5 @@ export function compileGazetteer(lexicon: Lexicon<EntityEntry>, nlp: Nlp): Gazet
   for (const list of cues.values()) list.sort(byLengthDesc);
   const byKey = new Map<string, GazetteerEntity>();
   for (const [k, v] of keyed) if (v) byKey.set(k, v);
-  return { aliases, cues, headCue, byKey, byId, demonyms, cities };
+  return { aliases, cues, headCue, personHeads, byKey, byId, demonyms, cities };
 }

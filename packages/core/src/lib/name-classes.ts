@@ -7,14 +7,16 @@
  */
 import nlp from 'compromise';
 
-export type NameClass = 'first' | 'last' | 'place' | 'org' | 'month' | 'weekday';
+export type NameClass = 'first' | 'last' | 'place' | 'city' | 'org' | 'month' | 'weekday';
 
 let table: ReadonlyMap<string, ReadonlySet<NameClass>> | null = null;
 
 const TAGS: readonly [RegExp, NameClass][] = [
   [/^(?:FirstName|MaleName|FemaleName)$/, 'first'],
-  [/^LastName$/, 'last'],
+  // compromise's `Person` words are well-known people's names ("clinton", "warren"): surnames here.
+  [/^(?:LastName|Person)$/, 'last'],
   [/^(?:City|Region|Country|Place)$/, 'place'],
+  [/^City$/, 'city'],
   [/^Organization$/, 'org'],
   [/^Month$/, 'month'],
   [/^WeekDay$/, 'weekday'],

@@ -11,17 +11,9 @@ const named = (text: string) => mentions(text).filter((m) => ['PERSON', 'ORG', '
 const idOf = (text: string, surface: string) => named(text).find((m) => m.text === surface)?.entity_id ?? null;
 
 describe('entitiesStage: spellings resolve to one canonical id', () => {
+  // Places, governments and organisations come from the general gazetteer (countries,
+  // capitals, metonyms, intergovernmental bodies); people are in no list (see below).
   test.each([
-    ['Volodymyr Zelenskyy spoke on Monday.', 'Volodymyr Zelenskyy', 'person:volodymyr-zelenskyy'],
-    ['Zelenskiy spoke on Monday.', 'Zelenskiy', 'person:volodymyr-zelenskyy'],
-    ['President Zelensky spoke on Monday.', 'Zelensky', 'person:volodymyr-zelenskyy'],
-    ['Volodimir Zelenskyi spoke on Monday.', 'Volodimir Zelenskyi', 'person:volodymyr-zelenskyy'],
-    ['Sergey Lavrov arrived on Monday.', 'Sergey Lavrov', 'person:sergei-lavrov'],
-    ['Sergei Lavrov arrived on Monday.', 'Sergei Lavrov', 'person:sergei-lavrov'],
-    ['Michael Waltz arrived on Monday.', 'Michael Waltz', 'person:mike-waltz'],
-    ['Mike Waltz arrived on Monday.', 'Mike Waltz', 'person:mike-waltz'],
-    ['Spokesperson Tami Bruce spoke.', 'Tami Bruce', 'person:tammy-bruce'],
-    ['Spokesperson Tammy Bruce spoke.', 'Tammy Bruce', 'person:tammy-bruce'],
     ['Officials met in Kyiv on Monday.', 'Kyiv', 'place:kyiv'],
     ['Officials met in Kiev on Monday.', 'Kiev', 'place:kyiv'],
     ['The Kremlin said the talks were useful.', 'Kremlin', 'gov:russia'],
@@ -30,10 +22,22 @@ describe('entitiesStage: spellings resolve to one canonical id', () => {
     ["Moscow's invasion began in 2022.", 'Moscow', 'gov:russia'],
     ['Representatives from Washington and Moscow met.', 'Washington', 'gov:united-states'],
     ['Kiev maintains that it must take part.', 'Kiev', 'gov:ukraine'],
+    ['Ottawa rejected the tariff.', 'Ottawa', 'gov:canada'],
     ['The State Department said so.', 'State Department', 'org:us-department-of-state'],
     ['NATO members disagreed.', 'NATO', 'org:nato'],
   ])('%s -> "%s" is %s', (text, surface, id) => {
     expect(idOf(text, surface)).toBe(id);
+  });
+  // No person is in the gazetteer: a person's id is the slug of the name as written;
+  // spellings of one person meet in the corpus stage entity-merge (merge.test.ts).
+  test.each([
+    ['Volodymyr Zelenskyy spoke on Monday.', 'Volodymyr Zelenskyy', 'person:volodymyr-zelenskyy'],
+    ['Volodimir Zelenskyi spoke on Monday.', 'Volodimir Zelenskyi', 'person:volodimir-zelenskyi'],
+    ['Sergey Lavrov arrived on Monday.', 'Sergey Lavrov', 'person:sergey-lavrov'],
+    ['Spokesperson Tami Bruce spoke.', 'Tami Bruce', 'person:tami-bruce'],
+    ['Zelenskiy spoke on Monday.', 'Zelenskiy', 'person:zelenskiy'],
+  ])('%s -> "%s" is %s (no gazetteer row)', (text, surface, id) => {
+    expect(named(text).find((m) => m.text === surface)).toMatchObject({ type: 'PERSON', entity_id: id });
   });
 });
 
@@ -46,7 +50,8 @@ describe('entitiesStage: unknown names from proper-noun patterns and coreference
     ['Petrenko', 'PERSON', 'person:ivan-petrenko', 'coref:surname'],
     ['Koval', 'PERSON', 'person:olena-koval', 'coref:honorific-surname'],
     ['Ministry of Energy', 'ORG', 'org:ministry-of-energy', 'pattern:org-head'],
-    ['Marco Rubio', 'PERSON', 'person:marco-rubio', 'gazetteer:person:marco-rubio'],
+    ['Marco Rubio', 'PERSON', 'person:marco-rubio', 'pattern:title-name'],
+    ['Rubio', 'PERSON', 'person:marco-rubio', 'coref:surname'],
   ])('"%s" -> %s %s by %s', (surface, type, id, rule) => {
     const m = named(text).find((x) => x.text === surface);
     expect(m).toMatchObject({ type, entity_id: id, rule });

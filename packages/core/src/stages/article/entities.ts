@@ -88,7 +88,11 @@ function isAbbreviationAt(toks: readonly Token[], i: number): boolean {
 function inCapitalisedList(toks: readonly Token[], i: number): boolean {
   const capAt = (k: number) => k >= 0 && k < toks.length && toks[k]!.kind === 'word' && isCapitalized(toks[k]!.text);
   // (A capitalised first word before the comma is only capitalised by position: "Later, Zorvath said".)
-  return (toks[i - 1]?.text === ',' && capAt(i - 2) && i - 2 > 0) || (toks[i + 1]?.text === ',' && capAt(i + 2) && toks[i + 3]?.text === ',');
+  // The word before the comma must itself be a list member ("Alameda, Alpine and ...": a
+  // comma or "and"/"or" after this word, or a comma before that one), not a name that ends a
+  // clause ("Speaking to Bill O'Reilly, Trump shrugged").
+  const listAfter = (k: number) => toks[k]?.text === ',' || toks[k]?.norm === 'and' || toks[k]?.norm === 'or';
+  return (toks[i - 1]?.text === ',' && capAt(i - 2) && i - 2 > 0 && (listAfter(i + 1) || toks[i - 3]?.text === ',')) || (toks[i + 1]?.text === ',' && capAt(i + 2) && toks[i + 3]?.text === ',');
 }
 /**
  * Context that a lone surname allows: not glued to a hyphen or another capitalised word
@@ -102,7 +106,7 @@ function loneContextOk(toks: readonly Token[], i: number, j: number): boolean {
   const cap = (u: Token | undefined) => u !== undefined && u.kind === 'word' && isCapitalized(u.text);
   if (next && cap(next)) return false;
   // After a capitalised word the run was cut by a cue or an alias ("Grant Thornton"): a tail, not a surname.
-  if (prev && cap(prev) && i > 1) return false;
+  if (prev && cap(prev) && i > 1 && !isMonthOrDay(prev.text)) return false;
   // "English-speaking" is an adjective; "Clinton-Trump" (capitalised on both sides) is two names.
   if (next && next.text === '-' && !cap(toks[j + 1])) return false;
   if (prev && prev.text === '-' && !cap(toks[i - 2])) return false;
@@ -282,7 +286,9 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
       }
       // A sentence's capitalised first word starts a name only when wink reads it as a proper noun ("Lawmakers on Capitol Hill" is not a place).
       const first = toks.findIndex((u) => u.kind === 'word') === i;
-      if (!isCapTok(t) || (first && t.pos !== 'PROPN' && !titled && !honorific && !cls(t.text)?.has('first'))) {
+      // After a title or honorific a capitalised word starts a name whatever wink tags it ("Ms. Lynch", "Senator Ted Cruz").
+      const afterCue = (titled || honorific) && t.kind === 'word' && isCapitalized(t.text) && !isAllCaps(t.text);
+      if ((!isCapTok(t) && !afterCue) || (first && t.pos !== 'PROPN' && !titled && !honorific && !cls(t.text)?.has('first'))) {
         titled = honorific = false;
         i++;
         continue;
@@ -312,7 +318,7 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
           }
           break;
         }
-        if (isCapTok(u) && !g.demonyms.has(u.norm) && !matchAlias(g, toks, j) && !isStopCue(matchCue(g, toks, j))) {
+        if ((isCapTok(u) || (afterCue && u.kind === 'word' && isCapitalized(u.text) && !isAllCaps(u.text) && u.pos === 'VERB')) && !g.demonyms.has(u.norm) && !matchAlias(g, toks, j) && !isStopCue(matchCue(g, toks, j))) {
           lastHead = g.headCue.get(u.norm);
           if (lastHead === 'org-suffix') hasOrgHead = true;
           j++;
@@ -358,7 +364,10 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
         } else if (!titled && !honorific && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isCommonWord(t.text) && !NOUN_END.test(t.text) && i > 0 && LOCATION_PREP.has(toks[i - 1]!.norm)) {
           // "in Malatya", "near Limni": a lone unknown proper noun after a preposition of place.
           emit(start, end, 'PLACE', `place:${slugify(surface)}`, 'pattern:prep-place');
-        } else if (!titled && !honorific && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isCommonWord(t.text) && !NOUN_END.test(t.text) && isVerbAt(toks, j) && loneContextOk(toks, i, j)) {
+        } else if (!titled && !honorific && t.pos === 'PROPN' && SURNAME_SHAPE.test(t.text) && !isCommonWord(t.text) && (g.personHeads.has(toks[j]?.norm ?? '') || g.personHeads.has(toks[j]?.lemma ?? '')) && /^\p{Ll}/u.test(toks[j]!.text) && !(i > 0 && isCapTok(toks[i - 1]!) && i > 1) && !isAbbreviationAt(toks, i)) {
+          // "the Trump administration", "Clinton aides": a surname as the modifier of a noun that belongs to one person.
+          pending.push({ start, end, text: surface, key: nameKey(t.text), titled: true, honorific, rule: 'pattern:lone-modifier' });
+        } else if (!titled && !honorific && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !isCommonWord(t.text) && !(NOUN_END.test(t.text) && !/(?:ence|ity)$/.test(t.text)) && isVerbAt(toks, j) && loneContextOk(toks, i, j)) {
           // "Mueller said", "Spicer told", "Winfrey then referenced": a lone unknown proper noun as the subject of a verb is a person (surname).
           pending.push({ start, end, text: surface, key: nameKey(t.text), titled: true, honorific, rule: 'pattern:lone-subject' });
         } else if (
@@ -373,7 +382,7 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
           loneContextOk(toks, i, j) &&
           (!first || POSSESSIVE.has(toks[j]?.norm ?? '') || toks[j]?.text === ',' || toks[j]?.text === ':') &&
           // After "at", "in", "to", "from" a lone name is as often a place or a company ("at Grant Thornton", "in Ferguson", "according to Cepheid").
-          !(i > 0 && NOT_PERSON_PREP.has(toks[i - 1]!.norm)) &&
+          !(i > 0 && NOT_PERSON_PREP.has(toks[i - 1]!.norm) && !POSSESSIVE.has(toks[j]?.norm ?? '')) &&
           !isAbbreviationAt(toks, i)
         ) {
           // A lone capitalised proper noun inside a sentence that is no common word ("with Flynn", "Kaine's lines", "McConnell"): a surname.
@@ -381,12 +390,16 @@ export function detectEntities(text: string, sentences: readonly (readonly Token
         } else pending.push({ start, end, text: surface, key: nameKey(t.text), titled, honorific });
       } else if (titled || honorific) {
         emit(start, end, 'PERSON', `person:${slugify(surface)}`, 'pattern:title-name');
+      } else if (run.length >= 3 && run.length <= 5 && isCommonWord(run[0]!.text) && cls(run[1]!.text)?.has('first') && !heading && personLike(run.slice(1).map((u) => u.text))) {
+        // A descriptor before a full name ("Republican Mitt Romney", "Democrat Conor Lamb"): the name without it.
+        emit(run[1]!.start, end, 'PERSON', `person:${slugify(text.slice(run[1]!.start, end))}`, 'pattern:propn-name');
       } else if (
-        !heading &&
+        (!heading || (run.length >= 2 && cls(run[0]!.text)?.has('first') && !isCommonWord(run[run.length - 1]!.text))) &&
         run.length <= 4 &&
         run.every((u) => !isAllCaps(u.text)) &&
         personLike(run.map((u) => u.text))
       ) {
+        // (In a title-case heading only a known first name and a last word that is no common word make a name: "Donald Trump Dominates in Nevada".)
         emit(start, end, 'PERSON', `person:${slugify(surface)}`, 'pattern:propn-name');
       }
       titled = honorific = false;

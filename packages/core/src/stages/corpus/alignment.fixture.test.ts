@@ -18,7 +18,7 @@ import { entityMergeStage } from './entity-merge';
 import { cmp } from '../../lib/text';
 import type { CorpusState, EngineContext } from '../../model';
 
-const FLOOR_PEOPLE_P = 1;
+const FLOOR_PEOPLE_P = 0.97; // measured 0.978 (issue 12: the gazetteer holds no people, so this is the engine as it runs)
 const FLOOR_PEOPLE_R = 0.97;
 import { exportFiles } from '../../exports';
 import type { AnalysisReport, ArticleInput, Event } from '../../schema';
@@ -99,6 +99,22 @@ describe('entity detection and resolution on hand-labelled fixture sentences', (
     const g = compileGazetteer(lexicons.entities, createNlp());
     const fold = (id: string) => g.byId.get(id)?.government ?? id;
     const sentences = new Map(report.articles.flatMap((a) => a.sentences.map((s) => [s.id, { a, s }] as const)));
+    // People are in no gazetteer: their canonical id is the spelling the corpus chose (Tami or
+    // Tammy Bruce). A gold person is matched by the one predicted id its mentions carry most.
+    const votes = new Map<string, Map<string, number>>();
+    for (const gs of gold.entities.sentences) {
+      const { a, s } = sentences.get(gs.sentence_id)!;
+      for (const gm of gs.mentions) {
+        if (!gm.entity_id.startsWith('person:')) continue;
+        const p = a.entities.find((m) => m.start >= s.start && m.end <= s.end && m.text === gm.text && m.type === 'PERSON');
+        if (!p?.entity_id) continue;
+        const v = votes.get(gm.entity_id) ?? new Map<string, number>();
+        v.set(p.entity_id, (v.get(p.entity_id) ?? 0) + 1);
+        votes.set(gm.entity_id, v);
+      }
+    }
+    const canon = new Map([...votes].map(([gid, v]) => [gid, [...v].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]![0]]));
+    const same = (pred: string, goldId: string) => fold(pred) === fold(goldId) || (canon.has(goldId) && canon.get(goldId) === pred);
     let tp = 0;
     let nPred = 0;
     let nGold = 0;
@@ -115,10 +131,10 @@ describe('entity detection and resolution on hand-labelled fixture sentences', (
       nGold += gs.mentions.length;
       const left = [...pred];
       for (const g of gs.mentions) {
-        const k = left.findIndex((p) => p.text === g.text && fold(p.id) === fold(g.entity_id));
+        const k = left.findIndex((p) => p.text === g.text && same(p.id, g.entity_id));
         if (k >= 0) {
           tp++;
-          if (left[k]!.id === g.entity_id) typeAgree++;
+          if (left[k]!.id === g.entity_id || canon.get(g.entity_id) === left[k]!.id) typeAgree++;
           left.splice(k, 1);
         } else misses.push(`${gs.sentence_id} missed ${g.text} (${g.entity_id})`);
       }
@@ -128,9 +144,11 @@ describe('entity detection and resolution on hand-labelled fixture sentences', (
     console.log(
       `[entities] gold ${nGold}, predicted ${nPred}, matched ${tp}: P=${r3(m.p)} R=${r3(m.r)} F1=${r3(m.f1)}; exact place/gov type on matches ${typeAgree}/${tp}\n  ${misses.join('\n  ')}`,
     );
-    expect(m.p).toBeGreaterThanOrEqual(0.99);
-    expect(m.r).toBeGreaterThanOrEqual(1);
-    expect(typeAgree / tp).toBeGreaterThanOrEqual(0.89);
+    // Floors = measured without any person in the gazetteer (issue 12): "Trump administration"
+    // is no longer an alias of gov:united-states (it was a person-specific row), so "Trump" is a person there.
+    expect(m.p).toBeGreaterThanOrEqual(0.98);
+    expect(m.r).toBeGreaterThanOrEqual(0.99);
+    expect(typeAgree / tp).toBeGreaterThanOrEqual(0.88);
   });
 
   test('people without the gazetteer: proper-noun patterns and coreference alone', () => {
@@ -164,18 +182,21 @@ describe('entity detection and resolution on hand-labelled fixture sentences', (
     expect(m.r).toBeGreaterThanOrEqual(FLOOR_PEOPLE_R);
   });
 
+  // Places and governments resolve to gazetteer ids; a person's spellings (in no list) resolve
+  // to one id, the spelling the corpus chose, by coreference and entity-merge.
   test.each([
     ['Kyiv / Kiev', ['Kyiv', 'Kiev'], ['place:kyiv', 'gov:ukraine']],
-    ['Zelenskyy / Zelenskiy', ['Zelenskyy', 'Volodymyr Zelenskyy', 'Volodymyr Zelenskiy'], ['person:volodymyr-zelenskyy']],
-    ['Sergei / Sergey Lavrov', ['Sergei Lavrov', 'Sergey Lavrov', 'Lavrov'], ['person:sergei-lavrov']],
-    ['Mike / Michael Waltz', ['Mike Waltz', 'Michael Waltz', 'Waltz'], ['person:mike-waltz']],
-    ['Tammy / Tami Bruce', ['Tammy Bruce', 'Tami Bruce', 'Bruce'], ['person:tammy-bruce']],
-    ['Marco Rubio / Rubio', ['Marco Rubio', 'Rubio'], ['person:marco-rubio']],
+    ['Zelenskyy / Zelenskiy', ['Zelenskyy', 'Volodymyr Zelenskyy', 'Volodymyr Zelenskiy'], null],
+    ['Sergei / Sergey Lavrov', ['Sergei Lavrov', 'Sergey Lavrov', 'Lavrov'], null],
+    // Mike / Michael Waltz is a known gap: a hypocorism needs a nickname table, and none ships.
+    ['Tammy / Tami Bruce', ['Tammy Bruce', 'Tami Bruce', 'Bruce'], null],
+    ['Marco Rubio / Rubio', ['Marco Rubio', 'Rubio'], null],
     ['the Kremlin', ['Kremlin'], ['gov:russia']],
   ])('variants resolved across outlets: %s', (_name, surfaces, ids) => {
     const found = report.articles.flatMap((a) => a.entities).filter((m) => surfaces.includes(m.text));
     expect(found.length).toBeGreaterThan(0);
-    for (const m of found) expect(ids).toContain(m.entity_id);
+    if (ids) for (const m of found) expect(ids).toContain(m.entity_id);
+    else expect([...new Set(found.map((m) => m.entity_id))]).toHaveLength(1);
   });
 });
 
@@ -194,9 +215,11 @@ describe('claim alignment against the gold file', () => {
     const m = prf(tp, p.size, g.size);
     console.log(`[claims] gold pairs ${g.size}, predicted pairs ${p.size}, correct ${tp}: P=${r3(m.p)} R=${r3(m.r)} F1=${r3(m.f1)}`);
     // Floors = measured figures (see README): keys + SIF word vectors reach far below the 0.8 goal on this gold.
-    expect(m.p).toBeGreaterThanOrEqual(0.49);
-    expect(m.r).toBeGreaterThanOrEqual(0.42);
-    expect(m.f1).toBeGreaterThanOrEqual(0.45);
+    // Issue 12 removed the example's people from the gazetteer: the claim keys lost canonical
+    // person ids (and "Trump administration" -> gov:united-states); measured then P 0.411 R 0.358 F1 0.383.
+    expect(m.p).toBeGreaterThanOrEqual(0.4);
+    expect(m.r).toBeGreaterThanOrEqual(0.35);
+    expect(m.f1).toBeGreaterThanOrEqual(0.38);
   });
 
   test('held-out gold (fixtures/align-heldout, never used to choose a setting): pairwise P / R / F1 with the four articles as one event', () => {
@@ -218,9 +241,10 @@ describe('claim alignment against the gold file', () => {
     for (const x of p) if (g.has(x)) tp++;
     const m = prf(tp, p.size, g.size);
     console.log(`[claims:heldout] gold pairs ${g.size}, predicted pairs ${p.size}, correct ${tp}: P=${r3(m.p)} R=${r3(m.r)} F1=${r3(m.f1)}`);
-    expect(m.p).toBeGreaterThanOrEqual(0.48);
-    expect(m.r).toBeGreaterThanOrEqual(0.51);
-    expect(m.f1).toBeGreaterThanOrEqual(0.5);
+    // Measured after issue 12 removed the people from the gazetteer: P 0.422 R 0.487 F1 0.452 (was 0.48 / 0.51 / 0.5).
+    expect(m.p).toBeGreaterThanOrEqual(0.42);
+    expect(m.r).toBeGreaterThanOrEqual(0.48);
+    expect(m.f1).toBeGreaterThanOrEqual(0.45);
   });
 
   test('claims: ids, members and coverage are consistent', () => {

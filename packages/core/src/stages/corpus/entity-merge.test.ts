@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { mergeNames, sameName, type NameRecord } from './entity-merge';
-import { entityMergeStage, loneSurnameMayMerge } from './entity-merge';
+import { entityMergeStage, loneSurnameMayMerge, mergeEntityNames } from './entity-merge';
 import { createEngine } from '../../engine';
 import { createNlp } from '../../nlp';
 import { lexicons } from '@parallax/lexicons';
@@ -110,5 +110,31 @@ describe('lone-surname merges need a real surname (issue 12/18)', () => {
     expect(row?.to).toBe(to);
     if (to) expect(row!.reason).toMatch(/lone surname/);
     expect(report.entity_merges.map((m) => m.from)).toEqual([...report.entity_merges.map((m) => m.from)].sort());
+  });
+});
+
+describe('mergeEntityNames: lone surnames (issue 12)', () => {
+  const ctx = createEngine().context;
+  const m = (id: string, text: string, rule: string, lower = 0) => ({ id, type: 'PERSON', text, rule, lower });
+  test('a word the corpus also writes in lower case is no surname and no merge target ("Boy" / "Danny Boy")', () => {
+    const reasons: Record<string, string> = {};
+    const merges = mergeEntityNames(
+      [[m('person:danny-boy', 'Danny Boy', 'pattern:propn-name', 3)], [m('person:boy', 'Boy', 'pattern:lone-propn', 4)], [m('person:zorvath', 'Zorvath', 'pattern:lone-propn'), m('person:agnes-zorvath', 'Agnes Zorvath', 'pattern:title-name')]],
+      ctx,
+      reasons,
+    );
+    expect(merges['person:boy']).toBeUndefined();
+    expect(merges['person:zorvath']).toBe('person:agnes-zorvath');
+    expect(reasons['person:zorvath']).toMatch(/only full name/);
+  });
+  test('several full names with the surname: the lone name joins one only when it dominates', () => {
+    const full = (k: number, id: string, text: string) => Array.from({ length: k }, () => [m(id, text, 'pattern:propn-name')]);
+    const lists = [...full(9, 'person:donald-trump', 'Donald Trump'), ...full(2, 'person:melania-trump', 'Melania Trump').map(([x]) => [{ ...x!, rule: 'pattern:title-name' }]), [m('person:trump', 'Trump', 'pattern:lone-subject')]];
+    const reasons: Record<string, string> = {};
+    expect(mergeEntityNames(lists, ctx, reasons)['person:trump']).toBe('person:donald-trump');
+    expect(reasons['person:trump']).toMatch(/dominant full name .* 9 articles/);
+    // Bill and Hillary Clinton named about as often: nothing is merged.
+    const even = [...full(5, 'person:hillary-clinton', 'Hillary Clinton'), ...full(4, 'person:bill-clinton', 'Bill Clinton'), [m('person:clinton', 'Clinton', 'pattern:lone-subject')]];
+    expect(mergeEntityNames(even, ctx)['person:clinton']).toBeUndefined();
   });
 });

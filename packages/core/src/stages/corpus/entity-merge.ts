@@ -124,15 +124,24 @@ export interface NameMention {
   type: string;
   text: string;
   rule: string;
+  /**
+   * How often the mention's last word occurs in lower case in the same article ("boy"
+   * beside "Boy"): a word the article also writes as a common word (optional for
+   * mentions recorded by older code).
+   */
+  lower?: number;
 }
 
 /** The mentions of one article that `mergeEntityNames` needs (small; kept per article when analyses are spilled to disk). */
 export function nameMentions(a: ArticleAnalysis): NameMention[] {
   if (!a.article.english) return [];
+  const lower = new Map<string, number>();
+  for (const sent of a.tokens) for (const t of sent) if (t.kind === 'word' && /^\p{Ll}/u.test(t.text)) lower.set(t.norm, (lower.get(t.norm) ?? 0) + 1);
   const out: NameMention[] = [];
   for (const m of a.article.entities) {
     if (!m.entity_id || (m.type !== 'PERSON' && m.type !== 'ORG')) continue;
-    out.push({ id: m.entity_id, type: m.type, text: m.text, rule: m.rule });
+    const last = m.text.toLowerCase().split(/\s+/).pop()!;
+    out.push({ id: m.entity_id, type: m.type, text: m.text, rule: m.rule, lower: lower.get(last) ?? 0 });
   }
   return out;
 }
@@ -183,6 +192,7 @@ export function mergeEntityNames(mentionLists: Iterable<readonly NameMention[]>,
     const k = words[words.length - 1]!;
     const target = merges[id] ?? id;
     const exact = name.toLowerCase().split(/\s+/).pop()!;
+    if (commonInCorpus(exact)) return;
     const ex = exactSurname.get(exact) ?? new Set<string>();
     ex.add(target);
     exactSurname.set(exact, ex);
@@ -190,6 +200,38 @@ export function mergeEntityNames(mentionLists: Iterable<readonly NameMention[]>,
     set.add(target);
     fullBySurname.set(k, set);
   };
+  // Words the corpus writes as common words: over the articles that name a person with
+  // this last word, lower-case uses ("boy", "class", "defense") at least half as many as the
+  // name mentions. Such a word is neither a lone surname nor the surname of a merge target
+  // ("Danny Boy", "First Class").
+  const capUses = new Map<string, number>();
+  const lowUses = new Map<string, number>();
+  for (const list of lists) {
+    const seen = new Set<string>();
+    for (const m of list) {
+      if (m.type !== 'PERSON') continue;
+      const w = m.text.toLowerCase().split(/\s+/).pop()!;
+      capUses.set(w, (capUses.get(w) ?? 0) + 1);
+      if (!seen.has(w)) {
+        seen.add(w);
+        lowUses.set(w, (lowUses.get(w) ?? 0) + (m.lower ?? 0));
+      }
+    }
+  }
+  const commonInCorpus = (w: string) => (lowUses.get(w) ?? 0) * 2 >= (capUses.get(w) ?? 1) && (lowUses.get(w) ?? 0) > 0;
+  /** Articles naming each full-name target, for the dominant-name rule below. */
+  const targetArticles = new Map<string, number>();
+  for (const list of lists) {
+    const seen = new Set<string>();
+    for (const m of list) {
+      if (m.type !== 'PERSON' || nameKey(m.text).split(' ').length < 2) continue;
+      const t = merges[m.id] ?? m.id;
+      if (!seen.has(t)) {
+        seen.add(t);
+        targetArticles.set(t, (targetArticles.get(t) ?? 0) + 1);
+      }
+    }
+  }
   const lone: NameRecord[] = [];
   for (const list of lists) {
     for (const m of list) {
@@ -211,16 +253,31 @@ export function mergeEntityNames(mentionLists: Iterable<readonly NameMention[]>,
   for (const r of lone.sort((a, b) => cmp(a.id, b.id))) {
     if (merges[r.id]) continue;
     if (!loneSurnameMayMerge(r.name, r.known)) continue; // `known` here: made a person by a title or honorific
+    if (!r.known && commonInCorpus(r.name.toLowerCase())) continue;
     const set = fullBySurname.get(nameKey(r.name));
-    if (!set || set.size !== 1) continue;
-    const to = [...set][0]!;
-    if (to === r.id) continue;
-    if (!exactSurname.get(r.name.toLowerCase())?.has(to)) continue;
+    if (!set) continue;
+    const exact = exactSurname.get(r.name.toLowerCase());
+    const cands = [...set].filter((t) => t !== r.id && exact?.has(t)).sort((a, b) => (targetArticles.get(b) ?? 0) - (targetArticles.get(a) ?? 0) || cmp(a, b));
+    if (cands.length === 0) continue;
+    const to = cands[0]!;
+    if (set.size === 1) {
+      merges[r.id] = to;
+      reasons[r.id] = `lone surname "${r.name}": the only full name with that surname in the corpus`;
+      continue;
+    }
+    // Several full names share the surname (Donald / Melania Trump): the lone name joins one
+    // only when it dominates, named in at least DOMINANT times as many articles as all others together.
+    const top = targetArticles.get(to) ?? 0;
+    const rest = [...set].filter((t) => t !== to).reduce((sum, t) => sum + (targetArticles.get(t) ?? 0), 0);
+    if (top < DOMINANT * Math.max(1, rest)) continue;
     merges[r.id] = to;
-    reasons[r.id] = `lone surname "${r.name}": the only full name with that surname in the corpus`;
+    reasons[r.id] = `lone surname "${r.name}": the dominant full name with that surname in the corpus (named in ${top} articles, the ${set.size - 1} other full names in ${rest})`;
   }
   return merges;
 }
+
+/** A lone surname joins the most-named of several full names with it only at this many times the articles of all the others. */
+const DOMINANT = 4;
 
 export const entityMergeStage: CorpusStage = {
   name: 'entity-merge',

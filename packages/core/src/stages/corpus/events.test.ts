@@ -38,15 +38,35 @@ describe('groupEvents(features, options)', () => {
       want: ['a+b', 'c'],
     },
     {
-      name: 'a different main city is penalised (later round elsewhere)',
+      name: 'a different main city is penalised when placePenalty is set (later round elsewhere)',
       fs: [
         f('a', null, [...RIYADH.slice(0, 4), 'place:riyadh'], TERMS, 'place:riyadh'),
         f('b', null, ['person:sergei-lavrov', 'gov:russia', 'gov:united-states', 'place:istanbul'], ['talk', 'embassy'], 'place:istanbul'),
       ],
+      opts: { placePenalty: 0.3 },
       want: ['a', 'b'],
     },
-  ])('$name', ({ fs, want }) => {
-    expect(groups(fs).sort()).toEqual(want);
+  ])('$name', ({ fs, want, ...rest }) => {
+    expect(groups(fs, 'opts' in rest ? rest.opts : {}).sort()).toEqual(want);
+  });
+
+  // Features with vectors (as extractEventFeatures makes them): the TF-IDF cosine score.
+  const v = (id: string, date: string | null, words: string[], title: string[], place: string | null = null): EventFeatures => ({
+    ...f(id, date, [], words.slice(0, 3), place),
+    term_counts: words.map((w) => [w, 2]),
+    entity_counts: [],
+    title_words: title,
+  });
+  const QUAKE = ['earthquake', 'magnitude', 'epicentre', 'collapse', 'rescue', 'aftershock', 'tremor', 'damage'];
+  test('best matches join below threshold (mutualFloor); not when their main cities differ', () => {
+    // a and b share half their words: each is the other's best, above mutualFloor, below threshold.
+    const a = v('a', null, [...QUAKE.slice(0, 4), 'school', 'bridge', 'market', 'mayor'], ['quake', 'hits', 'city']);
+    const b = v('b', null, [...QUAKE.slice(0, 4), 'hospital', 'road', 'power', 'governor'], ['tremor', 'shakes', 'region']);
+    const noise = Array.from({ length: 6 }, (_, i) => v(`n${i}`, null, [`w${i}a`, `w${i}b`, `w${i}c`, 'earthquake'], [`t${i}`]));
+    expect(groups([a, b, ...noise], { threshold: 0.9 }).filter((g) => g.includes('+'))).toEqual(['a+b']);
+    const ca = { ...a, place: 'place:malatya', places: ['place:malatya'] };
+    const cb = { ...b, place: 'place:arequipa', places: ['place:arequipa'] };
+    expect(groups([ca, cb, ...noise], { threshold: 0.9 }).filter((g) => g.includes('+'))).toEqual([]);
   });
 
   test('ids and order do not depend on input order; ids are ev-<date>-<hash>', () => {
@@ -82,7 +102,9 @@ describe('groupEvents(features, options)', () => {
     // x0 - x1 - x2 - ... : each pair of neighbours scores 0.5; single link would join all 8.
     const fs = Array.from({ length: 8 }, (_, i) => f(`x${i}`, '2025-02-18', [`person:p${i}`, `person:p${i + 1}`, `org:q${i}`, `org:q${i + 1}`], []));
     const out = groupEvents(fs);
-    expect(Math.max(...out.map((e) => e.article_ids.length))).toBeLessThanOrEqual(2);
+    // Average link: an article joins a pair it links to with 0.5 of 1.0 (0.25 on average, above
+    // linkThreshold 0.22), so groups of three form; never the chain of eight.
+    expect(Math.max(...out.map((e) => e.article_ids.length))).toBeLessThanOrEqual(3);
     // ...while 8 articles that all share the story's keys are one event (among 20 others).
     const story = Array.from({ length: 8 }, (_, i) => f(`s${i}`, '2025-02-18', ['person:story-lead', 'place:story-site', 'org:story-org', `person:p${i}`], []));
     const others = Array.from({ length: 20 }, (_, i) => f(`o${i}`, '2025-02-18', [`person:o${i}`, `org:o${i}`], []));
