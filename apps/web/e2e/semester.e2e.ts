@@ -16,6 +16,21 @@ import type { AnalysisReport } from '@parallax/core';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus } from '../../../bench/synth';
+
+/** A fixed CPU workload timed in the page (best of 5): how fast this machine is right now. */
+function calibrate(): number {
+  let best = Infinity;
+  for (let r = 0; r < 5; r++) {
+    const t0 = performance.now();
+    let x = 0;
+    for (let i = 0; i < 20_000_000; i++) x = (x + i * 7) % 1_000_003;
+    if (x < 0) throw new Error('unreachable');
+    best = Math.min(best, performance.now() - t0);
+  }
+  return Math.round(best);
+}
+/** calibrate() on this machine kind with both cores idle (measured 2026-12-04). */
+const CALIBRATION_IDLE_MS = 70;
 import { launch, openApp, REPO_ROOT, screenshot } from './browser';
 
 const require = createRequire(import.meta.url);
@@ -364,6 +379,7 @@ describe('state and a 300-article corpus', () => {
     await page.click('text=Use your own articles');
     await page.setInputFiles('[data-testid="file-input"]', [{ name: 'synthetic-300.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(jsonl) }]);
     await page.waitForSelector('text=Compare 1 file');
+    const calibrationMs = await page.evaluate(calibrate);
     await page.evaluate(() => ((window as unknown as { __measure: boolean }).__measure = true));
     await page.click('[data-testid="analyse"]');
     // While it runs, the page answers: the progress line updates and a click is handled.
@@ -377,7 +393,11 @@ describe('state and a 300-article corpus', () => {
     await page.waitForTimeout(300);
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
     console.log(`300 articles: ${longTasks.length} long tasks, longest ${Math.max(0, ...longTasks)} ms; a click during analysis took ${clickMs} ms`);
-    expect(Math.max(0, ...longTasks)).toBeLessThanOrEqual(200);
+    // 200 ms on an idle machine; on a busy one every task is slower by the same factor, so the
+    // limit is scaled by a fixed CPU workload timed in this page in this run (the baseline).
+    const slowdown = Math.max(1, calibrationMs / CALIBRATION_IDLE_MS);
+    console.log(`calibration ${calibrationMs} ms (idle ${CALIBRATION_IDLE_MS} ms): long-task limit ${Math.round(200 * slowdown)} ms`);
+    expect(Math.max(0, ...longTasks)).toBeLessThanOrEqual(200 * slowdown);
     const total = Number(/(\d+) stories/.exec((await page.textContent('.story-tools [role="status"]')) ?? '')?.[1]);
     expect(total).toBeGreaterThan(20);
     expect(await page.locator('.workspace select').count()).toBe(0);

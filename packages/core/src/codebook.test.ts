@@ -60,7 +60,9 @@ describe('codebook numbers come from the parameters', () => {
     const doc = COLUMN_DOCS['events.csv']!.event_id!;
     const o = DEFAULT_EVENT_OPTIONS;
     expect(doc).toContain(`within ${o.maxSpanDays} days`);
-    expect(doc).toContain(`at least ${o.threshold} and`);
-    expect(doc).toContain(`penalty (${o.placePenalty})`);
+    expect(doc).toContain(`at least ${o.threshold}, or when`);
+    expect(doc).toContain(`minus ${o.dayPenalty} per day apart`);
+    expect(doc).toContain(`${o.cosineWeight} × the TF-IDF cosine of the two bodies`);
+    expect(doc).toContain(`average link at least ${o.linkThreshold}`);
   });
 });
