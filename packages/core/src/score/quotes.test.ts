@@ -176,6 +176,9 @@ describe('speakers (table-driven)', () => {
   });
 });
 
+/** Organisations the NER stage would tag, for the affiliation table (entity ids as the entities stage forms them). */
+const ORGS = { 'Purdue Pharma': 'org:purdue-pharma', 'Heritage Foundation': 'org:heritage-foundation', FedEx: 'org:fedex', Kremlin: 'gov:russia', 'Anne Frank Center': 'org:anne-frank-center' };
+
 describe('affiliations (table-driven)', () => {
   test.each([
     { name: '(R-La.) after the name', raw: 'Sen. Lindsey Graham (R-S.C.) said that the vote would come next week.', party: 'Republican', role: 'lawmaker', country: null },
@@ -191,9 +194,16 @@ describe('affiliations (table-driven)', () => {
     { name: 'a descriptor set off before the name', raw: 'Another student, Lindsey Graham, said that the school had to change.', party: null, role: 'citizen', country: null },
     { name: 'a role noun only WordNet knows (virologist -> scientist -> expert)', raw: 'Lindsey Graham, a virologist, said that the virus was spreading fast.', party: null, role: 'expert', country: null },
     { name: 'a government speaks as one', raw: 'Russia said that the talks had gone well for both sides.', party: null, role: 'government', country: 'Russia' },
+    { name: 'the WSJ style (R., S.C.)', raw: 'Sen. Lindsey Graham (R., S.C.) said that the vote would come next week.', party: 'Republican', role: 'lawmaker', country: null },
+    { name: 'a company spokesperson speaks for a business (org-type "pharma")', raw: 'A Purdue Pharma spokesperson said that the company would appeal the ruling.', party: null, role: 'business', country: null },
+    { name: 'a spokesperson for an advocacy group ("for X", org-type "foundation")', raw: 'A spokeswoman for the Heritage Foundation said that the treaty had achieved nothing.', party: null, role: 'advocacy', country: null },
+    { name: 'a spokesperson of an organisation of unknown kind: no role, not government', raw: 'A FedEx spokesperson said that the company was fully cooperating with investigators.', party: null, role: null, country: null },
+    { name: 'a government spokesperson stays government', raw: 'A Kremlin spokesman said that the talks had gone well for both sides.', party: null, role: 'government', country: 'Russia' },
+    { name: 'an organisation speaking: the kind its name states', raw: 'The Heritage Foundation said that the treaty had achieved nothing at all.', party: null, role: 'advocacy', country: null },
+    { name: 'a hyphenated modifier does not end the appositive', raw: '"The president is wrong," said the Anne Frank Center, a left-leaning nonprofit organization.', party: null, role: 'advocacy', country: null },
   ])('$name', ({ raw, party, role, country }) => {
-    const q = quoteArticle(article(raw, CAST), lexicons, nlp).at(-1)!;
+    const q = quoteArticle(article(raw, { ...CAST, ...ORGS }), lexicons, nlp).at(-1)!;
     expect({ party: q.party, role: q.role, country: q.country }).toEqual({ party, role, country });
-    for (const a of q.affiliations) expect(article(raw, CAST).article.text.slice(a.start, a.end)).toBe(a.text);
+    for (const a of q.affiliations) expect(article(raw, { ...CAST, ...ORGS }).article.text.slice(a.start, a.end)).toBe(a.text);
   });
 });
