@@ -101,9 +101,26 @@ function around(c: QuoteContext, start: number, end: number, out: Map<AttributeN
   if (flat[k]?.text === ',' && sentOf[k] === sentOf[i]) {
     let z = k + 1;
     // A hyphenated modifier ("a left-leaning nonprofit") is not the appositive's verb.
-    const verbAt = (q: number) => (flat[q]!.pos === 'VERB' || flat[q]!.pos === 'AUX') && flat[q - 1]?.text !== '-';
-    while (z < flat.length && z - k <= WINDOWS.appositiveAfter && sentOf[z] === sentOf[i] && flat[z]!.text !== ',' && !verbAt(z) && flat[z]!.norm !== 'who') z++;
+    // So is a participle opening the appositive before a noun ("managing director", "acting secretary").
+    const modifier = (q: number) => /ing$/.test(flat[q]!.norm) && flat[q + 1]?.pos === 'NOUN' && (q === k + 1 || flat[q - 1]?.pos === 'DET');
+    // And a word opening a multi-word role phrase ("think tank") is not a verb.
+    const verbAt = (q: number) => (flat[q]!.pos === 'VERB' || flat[q]!.pos === 'AUX') && flat[q - 1]?.text !== '-' && !modifier(q) && (cuesAt(c, q)?.len ?? 0) < 2;
+    const stop = (q: number) => flat[q]!.text === ',' || verbAt(q) || flat[q]!.norm === 'who';
+    while (z < flat.length && z - k <= WINDOWS.appositiveAfter && sentOf[z] === sentOf[i] && !stop(z)) z++;
     scan(c, k + 1, z, 'appositive', out, false, weak);
+    // The appositive's end: past the window, up to the comma or relative pronoun that closes it.
+    let y = z;
+    while (y < flat.length && y - k <= 2 * WINDOWS.appositiveAfter && sentOf[y] === sentOf[i] && !stop(y)) y++;
+    const segment = (from: number) => {
+      let q = from;
+      while (q < flat.length && q - from < WINDOWS.appositiveAfter && sentOf[q] === sentOf[i] && !stop(q)) q++;
+      return q;
+    };
+    // A relative clause describing the speaker: ", a former official who was the lead U.S. negotiator".
+    if (flat[y]?.norm === 'who' && ['is', 'was', 'are', 'were'].includes(flat[y + 1]?.norm ?? '') && sentOf[y + 1] === sentOf[i]) scan(c, y + 2, segment(y + 2), 'appositive-relative', out, false, weak);
+    // The speaker's organisation described in turn: ", managing director … at the Stimson Center, a Washington think tank,".
+    const org = c.state.article.entities.find((m) => m.type === 'ORG' && y > 0 && m.start <= flat[y - 1]!.start && flat[y - 1]!.end <= m.end);
+    if (flat[y]?.text === ',' && y > z - 1 && org && sentOf[y] === sentOf[i]) scan(c, y + 1, segment(y + 1), 'organisation-appositive', out, false, weak);
   }
 }
 
