@@ -179,7 +179,7 @@ describe('speakers (table-driven)', () => {
 });
 
 /** Organisations the NER stage would tag, for the affiliation table (entity ids as the entities stage forms them). */
-const ORGS = { 'Purdue Pharma': 'org:purdue-pharma', 'Heritage Foundation': 'org:heritage-foundation', FedEx: 'org:fedex', 'Stimson Center': 'org:stimson-center', Kremlin: 'gov:russia', 'Anne Frank Center': 'org:anne-frank-center' };
+const ORGS = { 'Purdue Pharma': 'org:purdue-pharma', 'Heritage Foundation': 'org:heritage-foundation', FedEx: 'org:fedex', 'State Department': 'org:state-department', 'Tammy Bruce': 'person:tammy-bruce', 'Stimson Center': 'org:stimson-center', Kremlin: 'gov:russia', 'Anne Frank Center': 'org:anne-frank-center' };
 
 describe('affiliations (table-driven)', () => {
   test.each([
@@ -200,6 +200,7 @@ describe('affiliations (table-driven)', () => {
     { name: 'a company spokesperson speaks for a business (org-type "pharma")', raw: 'A Purdue Pharma spokesperson said that the company would appeal the ruling.', party: null, role: 'business', country: null },
     { name: 'a spokesperson for an advocacy group ("for X", org-type "foundation")', raw: 'A spokeswoman for the Heritage Foundation said that the treaty had achieved nothing.', party: null, role: 'advocacy', country: null },
     { name: 'a spokesperson of an organisation of unknown kind: no role, not government', raw: 'A FedEx spokesperson said that the company was fully cooperating with investigators.', party: null, role: null, country: null },
+    { name: 'a department spokesperson is government (org-type "department")', raw: 'State Department spokesperson Tammy Bruce said that the talks would go ahead.', party: null, role: 'government', country: null },
     { name: 'a government spokesperson stays government', raw: 'A Kremlin spokesman said that the talks had gone well for both sides.', party: null, role: 'government', country: 'Russia' },
     { name: 'an organisation speaking: the kind its name states', raw: 'The Heritage Foundation said that the treaty had achieved nothing at all.', party: null, role: 'advocacy', country: null },
     { name: 'the speaker\'s organisation described in turn (a think tank)', raw: '"Un-signing the treaty will harm the economy," said Lindsey Graham, managing director of the conventional defense program at the Stimson Center, a Washington think tank.', party: null, role: 'expert', country: null },
