@@ -8,6 +8,8 @@
  *   i|<first words>~<last words>|<speaker>|<attributes>
  * A direct quote's span is the enclosing pair of quote marks around its words; an indirect
  * quote's span runs from its first words to its last words.
+ * With `--append`, the gold file's quotes of articles not in LABELS.txt are kept and the labelled
+ * articles are added (or replaced), so a later coder can grow the gold without the first label file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -74,15 +76,19 @@ for (const a of articles) {
     quotes.push({ article_id: a.id, split: a.split, kind: kind === 'd' ? 'direct' : 'indirect', start, end, speaker: speaker === '-' ? null : speaker, affiliation });
   }
 }
+const goldPath = path.join(root, 'fixtures/gold/allsides-quotes.json');
+type Gold = { splits: { tune: string[]; report: string[] }; quotes: { article_id: string }[] };
+const labelled = new Set(articles.map((a) => a.id));
+const kept: Gold = process.argv.includes('--append') ? (JSON.parse(fs.readFileSync(goldPath, 'utf8')) as Gold) : { splits: { tune: [], report: [] }, quotes: [] };
+const splitIds = (split: 'tune' | 'report') => [...kept.splits[split].filter((id) => !labelled.has(id)), ...articles.filter((a) => a.split === split).map((a) => a.id)];
+const splits = { tune: splitIds('tune'), report: splitIds('report') };
+const allQuotes = [...kept.quotes.filter((q) => !labelled.has(q.article_id)), ...quotes];
 const out = {
   description:
-    'Hand-labelled quotes (direct and indirect) of 24 articles of ../shared/dev-data/allsides_events/articles.jsonl (24 outlets, 23 topics): `tune` 12 articles of the train split (the rules were looked at against these), `report` 12 articles of the dev split (never looked at while writing rules). Offsets are half-open UTF-16 offsets into the normalized article text (report.json articles[].text); the text itself is not stored here (licence): bench/quality-quotes.ts reads it from the dev data at run time. `speaker`: the source as the article names it, or null when the article gives no name (an unnamed official, "critics", "the show"). `affiliation`: only what the article itself states (party R/D, country, role). Direct: the words inside a pair of quote marks that are someone\'s words (titles, terms mentioned and embedded tweets without marks excluded; partial quotes of one word included). Indirect: the content clause of reported speech ("X said (that) …", "according to X", "X told Y that …", "…, saying …"); outlets reporting ("The Post reported") are not sources here and are excluded.',
-  coder: 'Parallax quotes engineer, 2026-12-04; every quote read in context.',
-  splits: {
-    tune: articles.filter((a) => a.split === 'tune').map((a) => a.id),
-    report: articles.filter((a) => a.split === 'report').map((a) => a.id),
-  },
-  quotes,
+    `Hand-labelled quotes (direct and indirect) of ${splits.tune.length + splits.report.length} articles of ../shared/dev-data/allsides_events/articles.jsonl: \`tune\` ${splits.tune.length} articles of the train split (the rules were looked at against these), \`report\` ${splits.report.length} articles of the dev split (never looked at while writing rules). Offsets are half-open UTF-16 offsets into the normalized article text (report.json articles[].text); the text itself is not stored here (licence): bench/quality-quotes.ts reads it from the dev data at run time. \`speaker\`: the source as the article names it, or null when the article gives no name (an unnamed official, "critics", "the show"). \`affiliation\`: only what the article itself states (party R/D, country, role). Direct: the words inside a pair of quote marks that are someone's words (titles, terms mentioned and embedded tweets without marks excluded; partial quotes of one word included). Indirect: the content clause of reported speech ("X said (that) …", "according to X", "X told Y that …", "…, saying …"); outlets reporting ("The Post reported") are not sources here and are excluded.`,
+  coder: 'Parallax quotes engineers, 2026-12-04 (first 24 articles; 5 more tune articles added later the same day); every quote read in context.',
+  splits,
+  quotes: allQuotes,
 };
-fs.writeFileSync(path.join(root, 'fixtures/gold/allsides-quotes.json'), JSON.stringify(out, null, 1) + '\n');
-console.error(`${quotes.length} quotes written, ${bad} labels failed`);
+fs.writeFileSync(goldPath, JSON.stringify(out, null, 1) + '\n');
+console.error(`${quotes.length} quotes labelled, ${allQuotes.length} written, ${bad} labels failed`);

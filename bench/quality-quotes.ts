@@ -78,7 +78,7 @@ export function runQuoteGold(root: string): QuoteQuality | null {
 
 // ---------------------------------------------------------------------------------------------
 // Dev gold: fixtures/gold/allsides-quotes.json (ids, offsets, speaker names, affiliations; the
-// text is read from ../shared/dev-data at run time). Split by article: `tune` (8 articles, rules
+// text is read from ../shared/dev-data at run time). Split by article: `tune` (17 train articles, rules
 // were looked at against these) and `report` (12 articles, never looked at while writing rules).
 
 interface DevGoldQuote {

@@ -147,6 +147,8 @@ describe('speakers (table-driven)', () => {
     { name: 'a verb with a noun phrase after it in a relative clause: the noun phrase is its object', raw: 'The center, which often criticizes Trump, sent out a message suggesting that there were "alarming parallels" with the past.', speaker: null, text: null, rule: null },
     { name: 'a title run after the quote reaches the person (air traffic controller Josh Maria told)', raw: '"I saw the zeros in my pay stub today," air traffic controller Josh Maria told the Associated Press.', speaker: 'person:josh-maria', text: 'Josh Maria', rule: /verb-after-mark/ },
     { name: 'a person named in full is not the outlet of the same name', raw: 'Michael Bloomberg spoke in New York.\n"He cannot get it done for his constituency," said Bloomberg.', speaker: 'person:michael-bloomberg', text: 'Bloomberg', rule: /after-verb/ },
+    { name: 'an indefinite descriptor is a new source, not a back-reference', raw: 'Sergei Lavrov, a senior Russian official, spoke first.\nA senior official said that the talks had failed completely.', speaker: null, text: 'A senior official', rule: /descriptor-unresolved\/indefinite/ },
+    { name: 'a partial quote inside reported speech is the reporting speaker\'s', raw: 'Maxine Waters told reporters that she expected the whistleblower to testify "very soon" once security was in place.', speaker: 'person:maxine-waters', text: 'Maxine Waters', rule: /^direct:inside-reported-speech\// },
     { name: 'a name the entity stage missed links to the one person of that last name', raw: 'Rep. Kathleen Rice spoke on Tuesday.\n"We need leadership change," Rice told CNN.', speaker: 'person:kathleen-rice', text: 'Rice', rule: /same-name Kathleen Rice/ },
     { name: 'according to a hyphenated non-person phrase: no speaker', raw: '"No decision can be made without Ukraine," Peskov said, according to English-language media accounts.', speaker: 'person:dmitry-peskov', text: 'Peskov', rule: /verb-after-mark/ },
     { name: 'a capitalised function word is no name', raw: 'Few would call the changes to the Senate bill "a complete overhaul" of the law.', speaker: null, text: null, rule: null },
@@ -176,6 +178,9 @@ describe('speakers (table-driven)', () => {
   });
 });
 
+/** Organisations the NER stage would tag, for the affiliation table (entity ids as the entities stage forms them). */
+const ORGS = { 'Purdue Pharma': 'org:purdue-pharma', 'Heritage Foundation': 'org:heritage-foundation', FedEx: 'org:fedex', 'State Department': 'org:state-department', 'Tammy Bruce': 'person:tammy-bruce', 'Stimson Center': 'org:stimson-center', Kremlin: 'gov:russia', 'Anne Frank Center': 'org:anne-frank-center' };
+
 describe('affiliations (table-driven)', () => {
   test.each([
     { name: '(R-La.) after the name', raw: 'Sen. Lindsey Graham (R-S.C.) said that the vote would come next week.', party: 'Republican', role: 'lawmaker', country: null },
@@ -191,9 +196,19 @@ describe('affiliations (table-driven)', () => {
     { name: 'a descriptor set off before the name', raw: 'Another student, Lindsey Graham, said that the school had to change.', party: null, role: 'citizen', country: null },
     { name: 'a role noun only WordNet knows (virologist -> scientist -> expert)', raw: 'Lindsey Graham, a virologist, said that the virus was spreading fast.', party: null, role: 'expert', country: null },
     { name: 'a government speaks as one', raw: 'Russia said that the talks had gone well for both sides.', party: null, role: 'government', country: 'Russia' },
+    { name: 'the WSJ style (R., S.C.)', raw: 'Sen. Lindsey Graham (R., S.C.) said that the vote would come next week.', party: 'Republican', role: 'lawmaker', country: null },
+    { name: 'a company spokesperson speaks for a business (org-type "pharma")', raw: 'A Purdue Pharma spokesperson said that the company would appeal the ruling.', party: null, role: 'business', country: null },
+    { name: 'a spokesperson for an advocacy group ("for X", org-type "foundation")', raw: 'A spokeswoman for the Heritage Foundation said that the treaty had achieved nothing.', party: null, role: 'advocacy', country: null },
+    { name: 'a spokesperson of an organisation of unknown kind: no role, not government', raw: 'A FedEx spokesperson said that the company was fully cooperating with investigators.', party: null, role: null, country: null },
+    { name: 'a department spokesperson is government (org-type "department")', raw: 'State Department spokesperson Tammy Bruce said that the talks would go ahead.', party: null, role: 'government', country: null },
+    { name: 'a government spokesperson stays government', raw: 'A Kremlin spokesman said that the talks had gone well for both sides.', party: null, role: 'government', country: 'Russia' },
+    { name: 'an organisation speaking: the kind its name states', raw: 'The Heritage Foundation said that the treaty had achieved nothing at all.', party: null, role: 'advocacy', country: null },
+    { name: 'the speaker\'s organisation described in turn (a think tank)', raw: '"Un-signing the treaty will harm the economy," said Lindsey Graham, managing director of the conventional defense program at the Stimson Center, a Washington think tank.', party: null, role: 'expert', country: null },
+    { name: 'a relative clause describing the speaker ("who was the lead U.S. negotiator")', raw: '"The treaty has no impact whatsoever," said Lindsey Graham, a former diplomat who was the lead U.S. negotiator for the treaty.', party: null, role: 'government', country: 'United States' },
+    { name: 'a hyphenated modifier does not end the appositive', raw: '"The president is wrong," said the Anne Frank Center, a left-leaning nonprofit organization.', party: null, role: 'advocacy', country: null },
   ])('$name', ({ raw, party, role, country }) => {
-    const q = quoteArticle(article(raw, CAST), lexicons, nlp).at(-1)!;
+    const q = quoteArticle(article(raw, { ...CAST, ...ORGS }), lexicons, nlp).at(-1)!;
     expect({ party: q.party, role: q.role, country: q.country }).toEqual({ party, role, country });
-    for (const a of q.affiliations) expect(article(raw, CAST).article.text.slice(a.start, a.end)).toBe(a.text);
+    for (const a of q.affiliations) expect(article(raw, { ...CAST, ...ORGS }).article.text.slice(a.start, a.end)).toBe(a.text);
   });
 });

@@ -57,7 +57,8 @@ function countryOf(c: QuoteContext, i: number): string | null {
   return e && 'kind' in e && e.kind === 'country' ? id : null;
 }
 
-const PARTY_ABBR = /^\s*[,(]\s*([RDI])-\s?([A-Z][A-Za-z.]{0,12}(?:\s?[A-Z][a-z.]*)?)\s*(?:[,)]|\s|$)/;
+// "(D-Calif.)", ", D-N.Y.," and the Wall Street Journal's "(D., N.Y.)", "(R., La.)".
+const PARTY_ABBR = /^\s*[,(]\s*([RDI])(?:-|\.,)\s?([A-Z][A-Za-z.]{0,12}(?:\s?[A-Z][a-z.]*)?)\s*(?:[,)]|\s|$)/;
 
 /** Affiliations around one name or descriptor span [start, end). */
 function around(c: QuoteContext, start: number, end: number, out: Map<AttributeName, QuoteAffiliation>, self: boolean, weak: Map<AttributeName, QuoteAffiliation>): void {
@@ -87,7 +88,7 @@ function around(c: QuoteContext, start: number, end: number, out: Map<AttributeN
     const entry = c.T.cues.get(abbr[1]!.toLowerCase())?.find((x) => x.attribute === 'party-abbreviation');
     if (entry) {
       const s = end + abbr[0].indexOf(abbr[1]!);
-      const t = c.text.slice(s, s + abbr[1]!.length + 1 + abbr[2]!.length);
+      const t = c.text.slice(s, end + abbr[0].indexOf(abbr[2]!) + abbr[2]!.length);
       out.set('party', { attribute: 'party', value: entry.value, start: s, end: s + t.length, text: t, rule: `party-abbreviation "${abbr[1]}-"` });
     }
   }
@@ -99,9 +100,66 @@ function around(c: QuoteContext, start: number, end: number, out: Map<AttributeN
   }
   if (flat[k]?.text === ',' && sentOf[k] === sentOf[i]) {
     let z = k + 1;
-    while (z < flat.length && z - k <= WINDOWS.appositiveAfter && sentOf[z] === sentOf[i] && flat[z]!.text !== ',' && flat[z]!.pos !== 'VERB' && flat[z]!.pos !== 'AUX' && flat[z]!.norm !== 'who') z++;
+    // A hyphenated modifier ("a left-leaning nonprofit") is not the appositive's verb.
+    // So is a participle opening the appositive before a noun ("managing director", "acting secretary").
+    const modifier = (q: number) => /ing$/.test(flat[q]!.norm) && flat[q + 1]?.pos === 'NOUN' && (q === k + 1 || flat[q - 1]?.pos === 'DET');
+    // And a word opening a multi-word role phrase ("think tank") is not a verb.
+    const verbAt = (q: number) => (flat[q]!.pos === 'VERB' || flat[q]!.pos === 'AUX') && flat[q - 1]?.text !== '-' && !modifier(q) && (cuesAt(c, q)?.len ?? 0) < 2;
+    const stop = (q: number) => flat[q]!.text === ',' || verbAt(q) || flat[q]!.norm === 'who';
+    while (z < flat.length && z - k <= WINDOWS.appositiveAfter && sentOf[z] === sentOf[i] && !stop(z)) z++;
     scan(c, k + 1, z, 'appositive', out, false, weak);
+    // The appositive's end: past the window, up to the comma or relative pronoun that closes it.
+    let y = z;
+    while (y < flat.length && y - k <= 2 * WINDOWS.appositiveAfter && sentOf[y] === sentOf[i] && !stop(y)) y++;
+    const segment = (from: number) => {
+      let q = from;
+      while (q < flat.length && q - from < WINDOWS.appositiveAfter && sentOf[q] === sentOf[i] && !stop(q)) q++;
+      return q;
+    };
+    // A relative clause describing the speaker: ", a former official who was the lead U.S. negotiator".
+    if (flat[y]?.norm === 'who' && ['is', 'was', 'are', 'were'].includes(flat[y + 1]?.norm ?? '') && sentOf[y + 1] === sentOf[i]) scan(c, y + 2, segment(y + 2), 'appositive-relative', out, false, weak);
+    // The speaker's organisation described in turn: ", managing director … at the Stimson Center, a Washington think tank,".
+    const org = c.state.article.entities.find((m) => m.type === 'ORG' && y > 0 && m.start <= flat[y - 1]!.start && flat[y - 1]!.end <= m.end);
+    if (flat[y]?.text === ',' && y > z - 1 && org && sentOf[y] === sentOf[i]) scan(c, y + 1, segment(y + 1), 'organisation-appositive', out, false, weak);
   }
+}
+
+/** An organisation's kind from a generic word of its name ("Purdue Pharma" -> business, "Heritage Foundation" -> advocacy): lexicon attribute `org-type`. */
+function orgTypeOf(c: QuoteContext, m: { start: number; end: number }): QuoteAffiliation | null {
+  for (let i = tokenAt(c, m.start); i < c.flat.length && c.flat[i]!.start < m.end; i++) {
+    const hit = cuesAt(c, i);
+    const e = hit?.entries.find((x) => x.attribute === 'org-type');
+    if (hit && e) return { attribute: 'role', value: e.value, start: m.start, end: m.end, text: c.text.slice(m.start, m.end), rule: `org-type "${e.key}"` };
+  }
+  return null;
+}
+
+/**
+ * A spokesperson's role is their organisation's ("a FedEx spokesperson", "Purdue spokesman Casey Norton",
+ * "a spokeswoman for the Heritage Foundation"): the organisation named in the same sentence next to the
+ * speaks-for noun (title run before it, or "for X" after it). GOV: government; an ORG whose name states
+ * its kind: that kind; an ORG of unknown kind: no role (not the lexicon's default `government`).
+ */
+function speaksFor(c: QuoteContext, role: QuoteAffiliation): QuoteAffiliation | null | undefined {
+  const noun = role.text.toLowerCase();
+  if (!c.T.cues.get(noun)?.some((e) => e.attribute === 'speaks-for')) return undefined;
+  const i = tokenAt(c, role.start);
+  const sent = c.sentOf[i];
+  let from = i;
+  while (from - 1 >= 0 && i - from < WINDOWS.titleRun && c.sentOf[from - 1] === sent && c.flat[from - 1]!.kind !== 'punctuation') from--;
+  let to = i + 1;
+  if (c.flat[to]?.norm === 'for') {
+    to++;
+    while (to < c.flat.length && to - i <= WINDOWS.titleRun && c.sentOf[to] === sent && c.flat[to]!.kind !== 'punctuation' && c.flat[to]!.pos !== 'VERB' && c.flat[to]!.pos !== 'AUX') to++;
+  }
+  const lo = c.flat[from]!.start;
+  const hi = c.flat[to - 1]!.end;
+  const orgs = c.state.article.entities.filter((m) => (m.type === 'ORG' || m.type === 'GOV') && m.start >= lo && m.end <= hi && (m.end <= role.start || m.start >= role.end));
+  const org = orgs.sort((x, y) => Math.abs(x.start - role.start) - Math.abs(y.start - role.start))[0];
+  if (!org) return undefined;
+  if (org.type === 'GOV') return undefined;
+  const kind = orgTypeOf(c, org);
+  return kind ? { ...kind, rule: `speaks-for "${noun}" ${kind.rule}` } : null;
 }
 
 /** The stated affiliations of a speaker. */
@@ -118,5 +176,20 @@ export function affiliationsOf(c: QuoteContext, sp: Speaker | null): QuoteAffili
   // A government speaks as one ("the Kremlin said", "Ukraine's foreign ministry said": entities of type GOV).
   const gov = sp.entity?.startsWith('gov:') ? c.state.article.entities.find((m) => m.entity_id === sp.entity && m.type === 'GOV') : undefined;
   if (!out.has('role') && gov) out.set('role', { attribute: 'role', value: 'government', start: gov.start, end: gov.end, text: gov.text, rule: 'entity-type:GOV' });
+  // An organisation speaking: the kind its name states ("Purdue Pharma said").
+  if (!out.has('role') && sp.entity?.startsWith('org:')) {
+    for (const m of c.state.article.entities) {
+      if (m.entity_id !== sp.entity) continue;
+      const kind = orgTypeOf(c, m);
+      if (kind) {
+        out.set('role', kind);
+        break;
+      }
+    }
+  }
+  const role = out.get('role');
+  const follows = role ? speaksFor(c, role) : undefined;
+  if (follows === null) out.delete('role');
+  else if (follows) out.set('role', follows);
   return (['party', 'country', 'role'] as const).map((k) => out.get(k)).filter((x): x is QuoteAffiliation => x !== undefined);
 }

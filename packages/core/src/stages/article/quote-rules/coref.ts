@@ -109,6 +109,10 @@ export function resolveDescriptor(c: QuoteContext, from: number, to: number): Sp
   const head = words[words.length - 1];
   const start = flat[from]!.start;
   const end = flat[to - 1]!.end;
+  // An indefinite descriptor ("a senior administration official", "another official") introduces a
+  // source; it never refers back to one named before.
+  const indefinite = ['a', 'an', 'another'].includes(flat[from]?.norm ?? '');
+  if (indefinite) return spanSpeaker(c, start, end, null, 'coref:descriptor-unresolved/indefinite');
   if (head) {
     // Candidates: persons titled with the head noun before the descriptor. The most salient
     // (most mentions so far) wins, the nearest on a tie ("the president" in a story about Trump
